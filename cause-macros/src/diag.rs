@@ -1,0 +1,236 @@
+//! Errors found in a table, collected so that one build reports all of them.
+//!
+//! rustc cannot point inside a TOML file, so every error is spanned on the path literal of the
+//! macro call and its message carries the position in the table itself: `causes.toml:12:10:`,
+//! what is wrong, and the offending line with a caret under it.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use proc_macro2::Span;
+
+/// A byte range in the table's text.
+pub type ByteSpan = Range<usize>;
+
+/// One problem in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where in the table; `None` for faults of the file as a whole (missing, not UTF-8, …).
+    pub span: Option<ByteSpan>,
+    pub message: String,
+    /// A second place the message refers to, shown as "first defined at FILE:LINE:COL".
+    pub first_defined: Option<ByteSpan>,
+}
+
+/// The errors of one expansion. Like serde's `Ctxt`, it must be consumed with
+/// [`Diagnostics::check`]; forgetting to do so is a bug in this crate, caught on drop.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    errors: RefCell<Option<Vec<Diagnostic>>>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Diagnostics {
+            errors: RefCell::new(Some(Vec::new())),
+        }
+    }
+
+    /// Records an error at `span`.
+    pub fn error(&self, span: ByteSpan, message: impl Into<String>) {
+        self.push(Diagnostic {
+            span: Some(span),
+            message: message.into(),
+            first_defined: None,
+        });
+    }
+
+    /// Records an error about a duplicate at `span`, pointing back at the first occurrence.
+    pub fn duplicate(&self, span: ByteSpan, first: ByteSpan, message: impl Into<String>) {
+        self.push(Diagnostic {
+            span: Some(span),
+            message: message.into(),
+            first_defined: Some(first),
+        });
+    }
+
+    pub fn push(&self, diagnostic: Diagnostic) {
+        self.errors
+            .borrow_mut()
+            .as_mut()
+            .expect("Diagnostics used after check")
+            .push(diagnostic);
+    }
+
+    /// Consumes the context: `Ok` if nothing was recorded, else every error in table order.
+    pub fn check(self) -> Result<(), Vec<Diagnostic>> {
+        let mut errors = self.errors.borrow_mut().take().unwrap_or_default();
+        if errors.is_empty() {
+            return Ok(());
+        }
+        // Stable order: by position in the file, file-level faults first.
+        errors.sort_by_key(|d| d.span.as_ref().map(|s| (s.start, s.end)));
+        Err(errors)
+    }
+}
+
+impl Drop for Diagnostics {
+    fn drop(&mut self) {
+        if !std::thread::panicking() && self.errors.borrow().is_some() {
+            panic!("forgot to check for errors");
+        }
+    }
+}
+
+/// A 1-based line and column (in characters) of a byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+pub fn line_col(source: &str, offset: usize) -> LineCol {
+    let offset = floor_char_boundary(source, offset);
+    let before = &source[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    LineCol {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+fn floor_char_boundary(source: &str, offset: usize) -> usize {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Renders diagnostics as compiler errors on `span` (the path literal of the macro call).
+pub struct Renderer<'a> {
+    /// The table's path as the user wrote it.
+    pub path: &'a str,
+    pub source: &'a str,
+    pub span: Span,
+}
+
+impl Renderer<'_> {
+    pub fn to_syn_error(&self, diagnostics: &[Diagnostic]) -> syn::Error {
+        let mut errors = diagnostics
+            .iter()
+            .map(|d| syn::Error::new(self.span, self.render(d)));
+        let mut combined = errors
+            .next()
+            .unwrap_or_else(|| syn::Error::new(self.span, format!("{}: invalid table", self.path)));
+        for error in errors {
+            combined.combine(error);
+        }
+        combined
+    }
+
+    /// `causes.toml:3:9: message`, then the line with a caret, then the first definition.
+    pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        let Some(span) = &diagnostic.span else {
+            return format!("{}: {}", self.path, diagnostic.message);
+        };
+        let at = line_col(self.source, span.start);
+        let mut text = format!(
+            "{}:{}:{}: {}",
+            self.path, at.line, at.column, diagnostic.message
+        );
+        self.excerpt(&mut text, span, at);
+        if let Some(first) = &diagnostic.first_defined {
+            let first = line_col(self.source, first.start);
+            let _ = write!(
+                text,
+                "\n = note: first defined at {}:{}:{}",
+                self.path, first.line, first.column
+            );
+        }
+        text
+    }
+
+    fn excerpt(&self, text: &mut String, span: &ByteSpan, at: LineCol) {
+        let Some(line) = self.source.lines().nth(at.line - 1) else {
+            return;
+        };
+        let line = line.trim_end_matches('\r');
+        let number = at.line.to_string();
+        let gutter = " ".repeat(number.len());
+        let start = floor_char_boundary(self.source, span.start);
+        let end = floor_char_boundary(self.source, span.end.max(span.start));
+        // Underline the span, but never past the end of its first line.
+        let width = self.source[start..end]
+            .lines()
+            .next()
+            .map_or(1, |s| s.chars().count().max(1));
+        let width = width.min(line.chars().count().saturating_sub(at.column - 1).max(1));
+        let _ = write!(
+            text,
+            "\n{gutter} |\n{number} | {line}\n{gutter} | {}{}",
+            " ".repeat(at.column - 1),
+            "^".repeat(width)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let source = "a = 1\nbé = \"x\"\n";
+        assert_eq!(line_col(source, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(line_col(source, 6), LineCol { line: 2, column: 1 });
+        // `=` on line 2 is after the two-byte `é`.
+        assert_eq!(line_col(source, 10), LineCol { line: 2, column: 4 });
+        assert_eq!(line_col(source, 999), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn render_shows_position_excerpt_and_first_definition() {
+        let source = "[[cause]]\nconstant = \"BUSY\"\n[[cause]]\nconstant = \"BUSY\"\n";
+        let renderer = Renderer {
+            path: "causes.toml",
+            source,
+            span: Span::call_site(),
+        };
+        let diagnostic = Diagnostic {
+            span: Some(49..55),
+            message: "duplicate constant `BUSY`".into(),
+            first_defined: Some(21..27),
+        };
+        assert_eq!(
+            renderer.render(&diagnostic),
+            "causes.toml:4:12: duplicate constant `BUSY`\n  |\n4 | constant = \"BUSY\"\n  |            ^^^^^^\n = note: first defined at causes.toml:2:12"
+        );
+    }
+
+    #[test]
+    fn render_without_span_names_the_file() {
+        let renderer = Renderer {
+            path: "x.toml",
+            source: "",
+            span: Span::call_site(),
+        };
+        let diagnostic = Diagnostic {
+            span: None,
+            message: "cannot read".into(),
+            first_defined: None,
+        };
+        assert_eq!(renderer.render(&diagnostic), "x.toml: cannot read");
+    }
+
+    #[test]
+    fn check_sorts_by_position() {
+        let diagnostics = Diagnostics::new();
+        diagnostics.error(9..10, "second");
+        diagnostics.error(1..2, "first");
+        let errors = diagnostics.check().unwrap_err();
+        assert_eq!(errors[0].message, "first");
+        assert_eq!(errors[1].message, "second");
+    }
+}

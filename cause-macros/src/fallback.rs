@@ -1,0 +1,27 @@
+//! What to emit when the table has errors: the errors, and beside them the items of an empty
+//! table, so that the caller's other uses of the names (`Cause`, `Category`, …) do not bury the
+//! real errors under follow-on "cannot find type" errors.
+
+use proc_macro2::TokenStream;
+
+use crate::expand::{Env, expand};
+use crate::input::Input;
+use crate::spec::Spec;
+
+pub fn expand_with_errors(input: &Input, error: syn::Error) -> TokenStream {
+    let empty = Spec {
+        failure: None,
+        categories: Vec::new(),
+        causes: Vec::new(),
+        reason_phrases: Vec::new(),
+        has_reason_phrases: false,
+        complete: true,
+    };
+    let env = Env {
+        crate_name: None,
+        track_path: None,
+    };
+    let stub = expand(input, &empty, &env);
+    let error = error.into_compile_error();
+    quote::quote!(#error #stub)
+}

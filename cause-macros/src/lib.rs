@@ -1,0 +1,157 @@
+//! Generate a documented cause enum, with `const` lookups, from a TOML table at compile time.
+//!
+//! `cause-macros` turns a table of *causes* (why a request or session ended), each with a
+//! constant, a value string, a category, a description and the status codes it groups, into
+//! Rust: an enum with one variant per row, its lookups (status code to cause, string to cause),
+//! the standard traits, and rustdoc with the whole table in it. The table stays data: edit the
+//! TOML, run `cargo build`, and everything follows. The macro knows nothing of any protocol:
+//! every fact comes from the table. [`cause-core`](https://docs.rs/cause-core) is the SIP table
+//! built with it.
+//!
+//! See [`cause_table!`] for the syntax, the table format and the generated API.
+
+// Lints for the generated code are checked in the crates that call the macro (cause-core and
+// the tests): these cover the macro's own code.
+#![deny(missing_docs, unsafe_code)]
+
+mod diag;
+mod docs;
+mod expand;
+mod fallback;
+mod input;
+mod load;
+mod names;
+mod spec;
+mod validate;
+
+use std::path::PathBuf;
+
+use proc_macro::TokenStream;
+
+/// Generates a cause enum, its category enum, its parse error and a reason-phrase lookup from
+/// a TOML table.
+///
+/// # Syntax
+///
+/// ```ignore
+/// cause_macros::cause_table! {
+///     /// Why a SIP request or session ended.
+///     pub enum Cause in "../causes.toml";
+///
+///     /// The group a cause belongs to.
+///     pub enum Category;
+///
+///     /// The error of parsing a string that is no cause's value.
+///     pub struct ParseCauseError;
+///
+///     /// The reason phrase of a status code.
+///     pub fn reason_phrase;
+/// }
+/// ```
+///
+/// Four items, in this order, each with its own attributes (doc comments, extra derives,
+/// `cfg_attr`s…) and visibility. The path is resolved like `include_str!`'s: relative to the
+/// file that calls the macro. The generated code includes the table with `include_bytes!`, so
+/// an edit to the table rebuilds the calling crate with a plain `cargo build`.
+///
+/// # The table
+///
+/// ```toml
+/// [failure]
+/// codes = [300, 699]             # inclusive range of final failure responses
+/// fallback = "SIP_FAILURE_CODE"  # the cause of a failure code that no cause lists
+///
+/// [[category]]
+/// key = "sip-error"              # kebab-case, unique; the variant is `SipError`
+/// title = "SIP error causes"
+/// description = "..."            # optional, markdown
+/// variant = "..."                # optional: the variant's name, if `SipError` won't do
+///
+/// [[cause]]
+/// constant = "BUSY"              # SCREAMING_SNAKE_CASE, unique; the variant is `Busy`
+/// value = "Busy"                 # the string form, unique
+/// category = "sip-error"         # the key of a [[category]]
+/// description = "..."            # markdown
+/// status-codes = [486, 600]      # optional
+/// in-dialog-status-codes = []    # optional: codes that mean this cause inside a dialog
+/// aliases = []                   # optional: other spellings that parsing accepts
+/// variant = "..."                # optional: the variant's name, if `Busy` won't do
+///
+/// [reason-phrases]               # optional; if present, every listed code needs one
+/// 486 = "Busy Here"
+/// ```
+///
+/// A table the macro cannot accept is a compile error that names the file, the line and the
+/// column of the offending key or value, says what is wrong and what is allowed, and shows
+/// the line. Every error of the table is reported in one build.
+///
+/// # Generated API
+///
+/// For `enum Cause`, `enum Category`, `struct ParseCauseError` and `fn reason_phrase`:
+///
+/// ```ignore
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// #[non_exhaustive]
+/// pub enum Cause { /* one variant per [[cause]], in table order */ }
+///
+/// impl Cause {
+///     pub const ALL: &'static [Cause];
+///     pub const FAILURE_CODES: RangeInclusive<u16>;
+///     pub const FALLBACK: Cause;
+///     pub const fn name(self) -> &'static str;          // "BUSY"
+///     pub const fn as_str(self) -> &'static str;        // "Busy"
+///     pub const fn description(self) -> &'static str;
+///     pub const fn category(self) -> Category;
+///     pub const fn status_codes(self) -> &'static [u16];
+///     pub const fn in_dialog_status_codes(self) -> &'static [u16];
+///     pub const fn aliases(self) -> &'static [&'static str];
+///     pub fn from_name(name: &str) -> Option<Cause>;
+///     pub const fn from_status_code(code: u16) -> Option<Cause>;
+///     pub const fn for_failure_response(code: u16) -> Option<Cause>;
+///     pub const fn for_in_dialog_failure(code: u16) -> Option<Cause>;
+/// }
+/// impl Display for Cause { /* the value */ }
+/// impl FromStr for Cause { type Err = ParseCauseError; /* a value or an alias */ }
+/// impl From<Cause> for &'static str { /* the value */ }
+///
+/// pub enum Category { /* one variant per [[category]] */ }
+/// impl Category {
+///     pub const ALL: &'static [Category];
+///     pub const fn key(self) -> &'static str;           // "sip-error"
+///     pub const fn title(self) -> &'static str;         // Display prints it
+///     pub const fn causes(self) -> &'static [Cause];
+/// }
+///
+/// pub struct ParseCauseError { /* private */ }         // Display, core::error::Error
+/// pub const fn reason_phrase(code: u16) -> Option<&'static str>;
+/// ```
+///
+/// The derives above are always there: list only others (`#[derive(Default)]` is not
+/// possible on a `#[non_exhaustive]` enum without a default variant). The code uses
+/// `::core` paths only, so it builds in `no_std` crates and beside any local `Option` or
+/// `Result`. Lookups by status code are arrays indexed by the code; per-variant data are
+/// arrays indexed by the discriminant.
+///
+/// The enum's rustdoc lists the table, one markdown table per category, after your own doc
+/// comment; every variant's rustdoc holds its row and an example that assumes the enum is
+/// reachable as `your_crate::Cause` (re-export it at the crate root if it lives in a module).
+#[proc_macro]
+pub fn cause_table(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as input::Input);
+    let call = expand::CallSite {
+        base_dir: calling_dir(&input),
+        crate_name: std::env::var("CARGO_CRATE_NAME").ok(),
+    };
+    expand::generate(&input, &call).into()
+}
+
+/// The directory of the file that calls the macro, as `include_str!` resolves paths; the
+/// crate's manifest directory where the compiler does not say (some IDE expansions).
+fn calling_dir(input: &input::Input) -> PathBuf {
+    let file = input.path.span().unwrap().local_file(); // ok: to proc_macro::Span, in a macro
+    let dir = file.and_then(|f| f.parent().map(PathBuf::from));
+    let dir = dir.or_else(|| std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from));
+    let dir = dir.unwrap_or_default();
+    // rustc may give the file relative to its working directory, which this process shares.
+    std::path::absolute(&dir).unwrap_or(dir)
+}

@@ -1,0 +1,533 @@
+//! The table as a model: TOML text in, plain structs out, every value keeping its position.
+//!
+//! This stage checks each row on its own (keys, types, the form of every value); checks that
+//! compare rows live in `validate.rs`. The model knows nothing about tokens.
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::diag::{ByteSpan, Diagnostics};
+use crate::names;
+
+/// A value of the table and where it stands in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loc<T> {
+    pub value: T,
+    pub span: ByteSpan,
+}
+
+impl<T> Loc<T> {
+    pub fn new(value: T, span: ByteSpan) -> Self {
+        Loc { value, span }
+    }
+}
+
+/// The whole table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spec {
+    pub failure: Option<Failure>,
+    pub categories: Vec<CategorySpec>,
+    pub causes: Vec<CauseSpec>,
+    /// Sorted by code.
+    pub reason_phrases: Vec<ReasonPhrase>,
+    /// Whether `[reason-phrases]` was given at all (an empty table still asks for coverage).
+    pub has_reason_phrases: bool,
+    /// False when a row was dropped for an error: checks across rows then stay quiet about
+    /// names that row would have defined.
+    pub complete: bool,
+}
+
+/// `[failure]`: the range of final failure codes and the cause for codes no cause lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub low: Loc<u16>,
+    pub high: Loc<u16>,
+    pub fallback: Loc<String>,
+}
+
+/// One `[[category]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategorySpec {
+    pub key: Loc<String>,
+    pub title: Loc<String>,
+    pub description: Option<Loc<String>>,
+    /// The enum variant: `variant`, or the UpperCamelCase of the key (spanned on the key).
+    pub variant: Loc<String>,
+}
+
+/// One `[[cause]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CauseSpec {
+    pub constant: Loc<String>,
+    pub value: Loc<String>,
+    pub category: Loc<String>,
+    pub description: Loc<String>,
+    pub status_codes: Vec<Loc<u16>>,
+    pub in_dialog_status_codes: Vec<Loc<u16>>,
+    pub aliases: Vec<Loc<String>>,
+    /// The enum variant: `variant`, or the UpperCamelCase of the constant (spanned on it).
+    pub variant: Loc<String>,
+}
+
+/// One entry of `[reason-phrases]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReasonPhrase {
+    pub code: Loc<u16>,
+    pub phrase: Loc<String>,
+}
+
+const TOP_KEYS: &[&str] = &["failure", "category", "cause", "reason-phrases"];
+const FAILURE_KEYS: &[&str] = &["codes", "fallback"];
+const CATEGORY_KEYS: &[&str] = &["key", "title", "description", "variant"];
+const CAUSE_KEYS: &[&str] = &[
+    "constant",
+    "value",
+    "category",
+    "description",
+    "status-codes",
+    "in-dialog-status-codes",
+    "aliases",
+    "variant",
+];
+
+/// The codes a status code may take: SIP's three-digit classes 1xx to 6xx.
+pub const CODE_RANGE: std::ops::RangeInclusive<i128> = 100..=699;
+
+impl Spec {
+    /// Parses `source`; `None` when the TOML itself does not parse (every syntax error is
+    /// recorded) or is not a table.
+    pub fn from_toml(source: &str, diags: &Diagnostics) -> Option<Spec> {
+        let (document, errors) = DeTable::parse_recoverable(source);
+        if !errors.is_empty() {
+            for error in errors {
+                let span = error.span().unwrap_or(0..0);
+                diags.error(
+                    span,
+                    format!("invalid TOML: {}", error.message().trim_end()),
+                );
+            }
+            return None;
+        }
+        let whole = document.span();
+        let document = document.into_inner();
+        let top = Fields::new(&document, whole.clone(), "the table", TOP_KEYS, diags);
+        let mut spec = Spec {
+            failure: None,
+            categories: Vec::new(),
+            causes: Vec::new(),
+            reason_phrases: Vec::new(),
+            has_reason_phrases: false,
+            complete: true,
+        };
+        spec.failure = top
+            .table("failure")
+            .and_then(|t| Failure::from_toml(t, diags));
+        for row in top.tables("category") {
+            match CategorySpec::from_toml(row, diags) {
+                Some(category) => spec.categories.push(category),
+                None => spec.complete = false,
+            }
+        }
+        for row in top.tables("cause") {
+            match CauseSpec::from_toml(row, diags) {
+                Some(cause) => spec.causes.push(cause),
+                None => spec.complete = false,
+            }
+        }
+        if let Some(phrases) = top.table("reason-phrases") {
+            spec.has_reason_phrases = true;
+            spec.reason_phrases = ReasonPhrase::from_toml(phrases, diags);
+        }
+        if top.get("failure").is_none() {
+            diags.error(
+                0..0,
+                "missing `[failure]`: add `[failure]` with `codes = [300, 699]` and `fallback = \"CONSTANT\"`",
+            );
+        }
+        Some(spec)
+    }
+}
+
+impl Failure {
+    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<Failure> {
+        let fields = Fields::new(table.0, table.1, "`[failure]`", FAILURE_KEYS, diags);
+        let codes = fields
+            .required("codes")
+            .and_then(|v| fields.codes("codes", v));
+        let fallback = fields.required_string("fallback");
+        let codes = codes?;
+        let [low, high] = <[Loc<u16>; 2]>::try_from(codes.value).ok().or_else(|| {
+            diags.error(
+                codes.span.clone(),
+                "`codes` must hold exactly two status codes: `[low, high]`, the inclusive range of final failure responses",
+            );
+            None
+        })?;
+        if low.value > high.value {
+            diags.error(
+                codes.span,
+                format!(
+                    "`codes` is `[{}, {}]`, an empty range: the first code must not be greater than the second",
+                    low.value, high.value
+                ),
+            );
+        }
+        Some(Failure {
+            low,
+            high,
+            fallback: fallback?,
+        })
+    }
+}
+
+impl CategorySpec {
+    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<CategorySpec> {
+        let fields = Fields::new(table.0, table.1, "`[[category]]`", CATEGORY_KEYS, diags);
+        let key = fields.required_string("key");
+        let title = fields
+            .required_string("title")
+            .and_then(|t| non_empty(t, "title", diags));
+        let description = fields
+            .optional_string("description")
+            .and_then(|d| non_empty(d, "description", diags));
+        let explicit = fields.optional_string("variant");
+        let key = key?;
+        let key_ok = names::check_category_key(&key, diags);
+        let variant = match explicit {
+            Some(variant) => names::check_variant(variant, diags)?,
+            None if key_ok => {
+                let derived = names::upper_camel(&key.value, &['-', '_']);
+                names::check_derived_variant(Loc::new(derived, key.span.clone()), "key", diags)?
+            }
+            None => return None,
+        };
+        Some(CategorySpec {
+            key,
+            title: title?,
+            description,
+            variant,
+        })
+    }
+}
+
+impl CauseSpec {
+    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<CauseSpec> {
+        let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
+        let constant = fields.required_string("constant");
+        let value = fields
+            .required_string("value")
+            .and_then(|v| value_like(v, "value", diags));
+        let category = fields.required_string("category");
+        let description = fields
+            .required_string("description")
+            .and_then(|d| non_empty(d, "description", diags));
+        let status_codes = fields.code_list("status-codes");
+        let in_dialog_status_codes = fields.code_list("in-dialog-status-codes");
+        let aliases = fields.string_list("aliases");
+        let aliases = aliases.map(|list| {
+            list.into_iter()
+                .filter_map(|a| value_like(a, "alias", diags))
+                .collect()
+        });
+        let explicit = fields.optional_string("variant");
+        let constant = constant?;
+        let constant_ok = names::check_constant(&constant, diags);
+        let variant = match explicit {
+            Some(variant) => names::check_variant(variant, diags),
+            None if constant_ok => {
+                let derived = names::upper_camel(&constant.value, &['_']);
+                names::check_derived_variant(
+                    Loc::new(derived, constant.span.clone()),
+                    "constant",
+                    diags,
+                )
+            }
+            None => None,
+        };
+        Some(CauseSpec {
+            constant,
+            value: value?,
+            category: category?,
+            description: description?,
+            status_codes: status_codes?,
+            in_dialog_status_codes: in_dialog_status_codes?,
+            aliases: aliases?,
+            variant: variant?,
+        })
+    }
+}
+
+impl ReasonPhrase {
+    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Vec<ReasonPhrase> {
+        let mut phrases = Vec::new();
+        for (key, value) in table.0.iter() {
+            // 486 = "Busy Here"
+            let code = key.get_ref().parse::<i128>().ok();
+            let code = match code.filter(|c| CODE_RANGE.contains(c)) {
+                Some(code) => Loc::new(code as u16, key.span()),
+                None => {
+                    diags.error(
+                        key.span(),
+                        format!(
+                            "`{}` is not a status code: keys of `[reason-phrases]` are integers in 100..=699",
+                            key.get_ref()
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let Some(phrase) = string_value(key.get_ref(), value, diags) else {
+                continue;
+            };
+            if let Some(phrase) = non_empty(phrase, "reason phrase", diags) {
+                phrases.push(ReasonPhrase { code, phrase });
+            }
+        }
+        phrases.sort_by_key(|p| p.code.value);
+        phrases
+    }
+}
+
+/// The keys of one TOML table, read with their positions. Unknown keys are reported as soon
+/// as the table is opened, with the nearest allowed key as a suggestion.
+struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: ByteSpan,
+    what: &'static str,
+    diags: &'a Diagnostics,
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    fn new(
+        table: &'a DeTable<'i>,
+        span: ByteSpan,
+        what: &'static str,
+        allowed: &[&str],
+        diags: &'a Diagnostics,
+    ) -> Self {
+        for key in table.keys() {
+            if !allowed.contains(&key.get_ref().as_ref()) {
+                diags.error(key.span(), unknown_key(key.get_ref(), what, allowed));
+            }
+        }
+        Fields {
+            table,
+            span,
+            what,
+            diags,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+
+    fn required(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        let value = self.get(key);
+        if value.is_none() {
+            self.diags.error(
+                self.header_span(),
+                format!("missing key `{key}` in {}", self.what),
+            );
+        }
+        value
+    }
+
+    /// Where to point for a missing key: the start of the table (its header line).
+    fn header_span(&self) -> ByteSpan {
+        self.span.start..self.span.start
+    }
+
+    fn required_string(&self, key: &str) -> Option<Loc<String>> {
+        string_value(key, self.required(key)?, self.diags)
+    }
+
+    fn optional_string(&self, key: &str) -> Option<Loc<String>> {
+        string_value(key, self.get(key)?, self.diags)
+    }
+
+    /// A sub-table such as `[failure]`, or `None` (with an error if it is something else).
+    fn table(&self, key: &str) -> Option<(&'a DeTable<'i>, ByteSpan)> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Table(table) => Some((table, value.span())),
+            other => {
+                self.diags.error(
+                    value.span(),
+                    format!(
+                        "`{key}` must be a table (`[{key}]`), found {}",
+                        describe(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// The rows of an array of tables such as `[[cause]]`.
+    fn tables(&self, key: &str) -> Vec<(&'a DeTable<'i>, ByteSpan)> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let expected = format!("`{key}` must be an array of tables (`[[{key}]]`)");
+        let Some(array) = array_value(value, &expected, self.diags) else {
+            return Vec::new();
+        };
+        let mut rows = Vec::new();
+        for item in array.iter() {
+            match item.get_ref() {
+                DeValue::Table(table) => rows.push((table, item.span())),
+                other => self.diags.error(
+                    item.span(),
+                    format!("{expected}, found {} in it", describe(other)),
+                ),
+            }
+        }
+        rows
+    }
+
+    fn code_list(&self, key: &str) -> Option<Vec<Loc<u16>>> {
+        match self.get(key) {
+            None => Some(Vec::new()),
+            Some(value) => self.codes(key, value).map(|codes| codes.value),
+        }
+    }
+
+    fn codes(&self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Loc<Vec<Loc<u16>>>> {
+        let expected = format!("`{key}` must be an array of status codes such as `[486, 600]`");
+        let array = array_value(value, &expected, self.diags)?;
+        let mut codes = Vec::new();
+        let mut ok = true;
+        for item in array.iter() {
+            match status_code(item, &expected, self.diags) {
+                Some(code) => codes.push(code),
+                None => ok = false,
+            }
+        }
+        ok.then(|| Loc::new(codes, value.span()))
+    }
+
+    fn string_list(&self, key: &str) -> Option<Vec<Loc<String>>> {
+        let Some(value) = self.get(key) else {
+            return Some(Vec::new());
+        };
+        let expected = format!("`{key}` must be an array of strings");
+        let array = array_value(value, &expected, self.diags)?;
+        let strings: Vec<_> = array
+            .iter()
+            .filter_map(|item| string_value(key, item, self.diags))
+            .collect();
+        (strings.len() == array.len()).then_some(strings)
+    }
+}
+
+fn array_value<'a, 'i>(
+    value: &'a Spanned<DeValue<'i>>,
+    expected: &str,
+    diags: &Diagnostics,
+) -> Option<&'a DeArray<'i>> {
+    match value.get_ref() {
+        DeValue::Array(array) => Some(array),
+        other => {
+            diags.error(
+                value.span(),
+                format!("{expected}, found {}", describe(other)),
+            );
+            None
+        }
+    }
+}
+
+fn string_value(
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    diags: &Diagnostics,
+) -> Option<Loc<String>> {
+    match value.get_ref() {
+        DeValue::String(s) => Some(Loc::new(s.to_string(), value.span())),
+        other => {
+            diags.error(
+                value.span(),
+                format!("`{key}` must be a string, found {}", describe(other)),
+            );
+            None
+        }
+    }
+}
+
+fn status_code(
+    item: &Spanned<DeValue<'_>>,
+    expected: &str,
+    diags: &Diagnostics,
+) -> Option<Loc<u16>> {
+    let DeValue::Integer(integer) = item.get_ref() else {
+        diags.error(
+            item.span(),
+            format!("{expected}, found {}", describe(item.get_ref())),
+        );
+        return None;
+    };
+    // Parsed wide so that a number too large for any integer type is an error, not a panic.
+    let code = i128::from_str_radix(integer.as_str(), integer.radix()).ok();
+    match code.filter(|c| CODE_RANGE.contains(c)) {
+        Some(code) => Some(Loc::new(code as u16, item.span())),
+        None => {
+            diags.error(
+                item.span(),
+                format!("status code `{integer}` is out of range: SIP status codes are 100..=699"),
+            );
+            None
+        }
+    }
+}
+
+/// Values and aliases are matched byte for byte, so stray white space would never match.
+fn value_like(value: Loc<String>, what: &str, diags: &Diagnostics) -> Option<Loc<String>> {
+    let value = non_empty(value, what, diags)?;
+    if value.value.trim() != value.value {
+        diags.error(
+            value.span.clone(),
+            format!(
+                "{what} `{}` has leading or trailing white space: write it as `{}`",
+                value.value.escape_debug(),
+                value.value.trim()
+            ),
+        );
+        return None;
+    }
+    Some(value)
+}
+
+fn non_empty(value: Loc<String>, what: &str, diags: &Diagnostics) -> Option<Loc<String>> {
+    if value.value.trim().is_empty() {
+        diags.error(value.span, format!("{what} must not be empty"));
+        return None;
+    }
+    Some(value)
+}
+
+fn unknown_key(key: &str, what: &str, allowed: &[&str]) -> String {
+    let list = allowed
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match names::nearest(key, allowed) {
+        Some(near) => {
+            format!("unknown key `{key}` in {what}: did you mean `{near}`? (allowed keys: {list})")
+        }
+        None => format!("unknown key `{key}` in {what} (allowed keys: {list})"),
+    }
+}
+
+fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}

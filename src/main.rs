@@ -1,0 +1,275 @@
+//! `sip-cause`: look up why a SIP request or session ended.
+//!
+//! ```text
+//! sip-cause 486              the code, its reason phrase and the cause it maps to
+//! sip-cause --in-dialog 481  the same for a response to a request inside a dialog
+//! sip-cause BUSY             a cause by constant or value ("Busy"), with its codes
+//! sip-cause table [--json]   the whole table, as markdown or JSON
+//! ```
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use cause_core::{Category, Cause, reason_phrase};
+use clap::{Arg, ArgAction, ArgMatches, Command};
+use serde::Serialize;
+
+/// The status codes the tool accepts: SIP's classes 1xx to 6xx.
+const CODES: std::ops::RangeInclusive<u16> = 100..=699;
+
+fn main() -> ExitCode {
+    let matches = command().get_matches();
+    match run(&matches) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("sip-cause: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn command() -> Command {
+    Command::new("sip-cause")
+        .about("Why a SIP request or session ended: the SIP.js failure and end causes")
+        .version(env!("CARGO_PKG_VERSION"))
+        .arg(
+            Arg::new("query")
+                .value_name("CODE|CAUSE")
+                .help("A status code (486), a cause constant (BUSY) or a cause value (Busy)"),
+        )
+        .arg(
+            Arg::new("in-dialog")
+                .long("in-dialog")
+                .action(ArgAction::SetTrue)
+                .help("Map the code as a response to a request sent inside a dialog"),
+        )
+        .subcommand(
+            Command::new("table")
+                .about("Print every cause, one markdown table per category")
+                .arg(
+                    Arg::new("json")
+                        .long("json")
+                        .action(ArgAction::SetTrue)
+                        .help("Print the whole table as JSON instead"),
+                ),
+        )
+        .args_conflicts_with_subcommands(true)
+        .arg_required_else_help(true)
+}
+
+fn run(matches: &ArgMatches) -> Result<String, String> {
+    if let Some(table) = matches.subcommand_matches("table") {
+        return if table.get_flag("json") {
+            Ok(table_json())
+        } else {
+            Ok(table_markdown())
+        };
+    }
+    let query = matches
+        .get_one::<String>("query")
+        .map_or("", String::as_str);
+    let in_dialog = matches.get_flag("in-dialog");
+    if query.trim().is_empty() {
+        return Err(format!("empty argument: {EXPECTED}"));
+    }
+    if query.bytes().all(|b| b.is_ascii_digit()) {
+        return describe_code(query, in_dialog);
+    }
+    if in_dialog {
+        return Err(format!(
+            "--in-dialog maps a status code, not `{query}`: give a code in 100..=699"
+        ));
+    }
+    let cause = Cause::from_name(query).or_else(|| query.parse().ok());
+    match cause {
+        Some(cause) => Ok(describe_cause(cause)),
+        None => Err(format!(
+            "`{query}` is no status code, constant or value: {EXPECTED}"
+        )),
+    }
+}
+
+const EXPECTED: &str = "expected a status code in 100..=699 (486), a cause constant (BUSY) \
+                        or a cause value (\"Busy\"); `sip-cause table` lists them all";
+
+/// `486` → the code, its reason phrase and its cause.
+fn describe_code(query: &str, in_dialog: bool) -> Result<String, String> {
+    let code = query
+        .parse::<u16>()
+        .ok()
+        .filter(|code| CODES.contains(code))
+        .ok_or_else(|| format!("status code {query} is out of range: expected 100..=699"))?;
+    let mut out = match reason_phrase(code) {
+        Some(phrase) => format!("{code} {phrase}\n"),
+        None => format!("{code} (no registered reason phrase)\n"),
+    };
+    let cause = if in_dialog {
+        Cause::for_in_dialog_failure(code)
+    } else {
+        Cause::for_failure_response(code)
+    };
+    match cause {
+        Some(cause) => {
+            let _ = writeln!(out, "cause: {}", headline(cause));
+            let _ = writeln!(out, "{}", cause.description());
+        }
+        None => {
+            let range = Cause::FAILURE_CODES;
+            let _ = writeln!(
+                out,
+                "cause: none ({code} is not a final failure response, {}..={})",
+                range.start(),
+                range.end()
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// `BUSY "Busy" (SIP error causes)`
+fn headline(cause: Cause) -> String {
+    format!(
+        "{} {:?} ({})",
+        cause.name(),
+        cause.as_str(),
+        cause.category()
+    )
+}
+
+/// A cause with its codes, aliases and description.
+fn describe_cause(cause: Cause) -> String {
+    let mut out = format!("{}\n", headline(cause));
+    if !cause.status_codes().is_empty() {
+        let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
+    }
+    if !cause.in_dialog_status_codes().is_empty() {
+        let codes = codes_text(cause.in_dialog_status_codes());
+        let _ = writeln!(out, "in-dialog status codes: {codes}");
+    }
+    if !cause.aliases().is_empty() {
+        let aliases: Vec<String> = cause.aliases().iter().map(|a| format!("{a:?}")).collect();
+        let _ = writeln!(out, "also parsed from: {}", aliases.join(", "));
+    }
+    let _ = writeln!(out, "{}", cause.description());
+    out
+}
+
+/// `486 Busy Here, 600 Busy Everywhere`
+fn codes_text(codes: &[u16]) -> String {
+    let codes: Vec<String> = codes
+        .iter()
+        .map(|&code| match reason_phrase(code) {
+            Some(phrase) => format!("{code} {phrase}"),
+            None => code.to_string(),
+        })
+        .collect();
+    codes.join(", ")
+}
+
+fn table_markdown() -> String {
+    let mut out = String::new();
+    for &category in Category::ALL {
+        let _ = writeln!(out, "## {category}\n");
+        out.push_str("| Constant | Value | Status codes | Description |\n");
+        out.push_str("|----------|-------|--------------|-------------|\n");
+        for &cause in category.causes() {
+            let mut codes = codes_text(cause.status_codes());
+            if !cause.in_dialog_status_codes().is_empty() {
+                let separator = if codes.is_empty() { "" } else { "; " };
+                let in_dialog = codes_text(cause.in_dialog_status_codes());
+                let _ = write!(codes, "{separator}in a dialog: {in_dialog}");
+            }
+            let _ = writeln!(
+                out,
+                "| `{}` | `{}` | {} | {} |",
+                cause.name(),
+                cause.as_str(),
+                cell(&codes),
+                cell(cause.description())
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One line, with `|` escaped so it cannot end the cell.
+fn cell(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('|', "\\|")
+}
+
+/// The table as JSON, with the keys of `causes.toml`.
+#[derive(Serialize)]
+struct JsonTable {
+    failure: JsonFailure,
+    category: Vec<JsonCategory>,
+    cause: Vec<JsonCause>,
+    #[serde(rename = "reason-phrases")]
+    reason_phrases: std::collections::BTreeMap<u16, &'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonFailure {
+    codes: [u16; 2],
+    fallback: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonCategory {
+    key: &'static str,
+    title: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct JsonCause {
+    constant: &'static str,
+    value: &'static str,
+    category: &'static str,
+    description: &'static str,
+    status_codes: &'static [u16],
+    in_dialog_status_codes: &'static [u16],
+    aliases: &'static [&'static str],
+}
+
+fn table_json() -> String {
+    let range = Cause::FAILURE_CODES;
+    let table = JsonTable {
+        failure: JsonFailure {
+            codes: [*range.start(), *range.end()],
+            fallback: Cause::FALLBACK.name(),
+        },
+        category: Category::ALL
+            .iter()
+            .map(|c| JsonCategory {
+                key: c.key(),
+                title: c.title(),
+            })
+            .collect(),
+        cause: Cause::ALL
+            .iter()
+            .map(|&c| JsonCause {
+                constant: c.name(),
+                value: c.as_str(),
+                category: c.category().key(),
+                description: c.description(),
+                status_codes: c.status_codes(),
+                in_dialog_status_codes: c.in_dialog_status_codes(),
+                aliases: c.aliases(),
+            })
+            .collect(),
+        reason_phrases: CODES
+            .filter_map(|code| Some((code, reason_phrase(code)?)))
+            .collect(),
+    };
+    // Strings, integers and maps with integer keys: serializing cannot fail.
+    let mut json = serde_json::to_string_pretty(&table).expect("the table serializes");
+    json.push('\n');
+    json
+}

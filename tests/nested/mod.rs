@@ -1,0 +1,42 @@
+//! Running cargo from a test, for what only a real build shows: rustdoc output, and a rebuild
+//! after an edit to a table.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A target directory of its own, so that the nested cargo never waits on the lock of the
+/// `cargo test` that runs it, and shared by these tests so dependencies build once.
+pub fn target_dir() -> PathBuf {
+    workspace().join("target").join("nested")
+}
+
+/// `cargo ARGS` in `dir`, offline (everything was fetched for the outer build).
+pub fn cargo(dir: &Path, args: &[&str]) -> Output {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    Command::new(cargo)
+        .args(args)
+        .arg("--offline")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir())
+        // Flags for the outer build (RUSTDOCFLAGS="-D warnings" in CI) must not leak in.
+        .env_remove("RUSTFLAGS")
+        .env_remove("RUSTDOCFLAGS")
+        .output()
+        .expect("cargo runs")
+}
+
+/// Like [`cargo`], failing the test with cargo's output if the command fails.
+pub fn cargo_ok(dir: &Path, args: &[&str]) -> Output {
+    let output = cargo(dir, args);
+    assert!(
+        output.status.success(),
+        "cargo {args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}

@@ -1,0 +1,175 @@
+//! The `sip-cause` tool, run as a user runs it.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::ROWS;
+
+fn sip_cause(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sip-cause"))
+        .args(args)
+        .output()
+        .expect("the sip-cause binary runs")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let output = sip_cause(args);
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    assert!(output.stderr.is_empty(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// The one-line error and the exit code of a rejected argument.
+fn failure(args: &[&str]) -> String {
+    let output = sip_cause(args);
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+    assert!(output.stdout.is_empty(), "{args:?}: {output:?}");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 output");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_code_prints_its_phrase_and_cause() {
+    let description = cause_core::Cause::Busy.description();
+    assert_eq!(
+        stdout(&["486"]),
+        format!("486 Busy Here\ncause: BUSY \"Busy\" (SIP error causes)\n{description}\n")
+    );
+}
+
+#[test]
+fn an_unlisted_failure_code_falls_back() {
+    let out = stdout(&["499"]);
+    assert!(
+        out.starts_with("499 (no registered reason phrase)\ncause: SIP_FAILURE_CODE \"SIP Failure Code\" (Common causes)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_success_code_has_no_cause() {
+    assert_eq!(
+        stdout(&["200"]),
+        "200 OK\ncause: none (200 is not a final failure response, 300..=699)\n"
+    );
+}
+
+#[test]
+fn in_dialog_switches_the_mapping() {
+    assert!(stdout(&["408"]).contains("cause: UNAVAILABLE \"Unavailable\""));
+    assert!(stdout(&["--in-dialog", "408"]).contains("cause: DIALOG_ERROR \"Dialog Error\""));
+    assert!(stdout(&["481", "--in-dialog"]).contains("cause: DIALOG_ERROR \"Dialog Error\""));
+}
+
+#[test]
+fn a_constant_or_value_prints_the_cause() {
+    let busy = stdout(&["BUSY"]);
+    assert_eq!(busy, stdout(&["Busy"]));
+    assert!(busy.starts_with(
+        "BUSY \"Busy\" (SIP error causes)\nstatus codes: 486 Busy Here, 600 Busy Everywhere\n"
+    ));
+    let dialog = stdout(&["DIALOG_ERROR"]);
+    assert!(dialog.contains(
+        "in-dialog status codes: 408 Request Timeout, 481 Call/Transaction Does Not Exist\n"
+    ));
+    let webrtc = stdout(&["WebRTC Not Supported"]);
+    assert!(webrtc.starts_with("WEBRTC_NOT_SUPPORTED \"WebRTC not supported\" (Session causes)\nalso parsed from: \"WebRTC Not Supported\"\n"));
+    for row in ROWS {
+        assert!(
+            stdout(&[row.constant]).starts_with(row.constant),
+            "{}",
+            row.constant
+        );
+        assert!(
+            stdout(&[row.value]).starts_with(row.constant),
+            "{}",
+            row.value
+        );
+    }
+}
+
+#[test]
+fn bad_input_is_a_one_line_error() {
+    let expected = "expected a status code in 100..=699 (486), a cause constant (BUSY) or a cause value (\"Busy\"); `sip-cause table` lists them all";
+    assert_eq!(
+        failure(&[""]),
+        format!("sip-cause: error: empty argument: {expected}\n")
+    );
+    assert_eq!(
+        failure(&["busy"]),
+        format!("sip-cause: error: `busy` is no status code, constant or value: {expected}\n")
+    );
+    for code in ["99", "700", "0", "65536", "99999999999999999999"] {
+        assert_eq!(
+            failure(&[code]),
+            format!("sip-cause: error: status code {code} is out of range: expected 100..=699\n")
+        );
+    }
+    assert_eq!(
+        failure(&["--in-dialog", "BUSY"]),
+        "sip-cause: error: --in-dialog maps a status code, not `BUSY`: give a code in 100..=699\n"
+    );
+}
+
+#[test]
+fn table_prints_one_markdown_table_per_category() {
+    let out = stdout(&["table"]);
+    let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Common causes",
+            "## SIP error causes",
+            "## Session causes"
+        ]
+    );
+    assert_eq!(
+        out.matches("| Constant | Value | Status codes | Description |")
+            .count(),
+        3
+    );
+    for row in ROWS {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", row.constant)))
+            .unwrap_or_else(|| panic!("no row for {}", row.constant));
+        assert!(line.contains(&format!("| `{}` |", row.value)), "{line}");
+        assert_eq!(line.matches(" | ").count(), 3, "four cells: {line}");
+    }
+    assert!(out.contains("| 486 Busy Here, 600 Busy Everywhere |"));
+}
+
+#[test]
+fn table_json_has_the_whole_table() {
+    let out = stdout(&["table", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["failure"]["codes"], serde_json::json!([300, 699]));
+    assert_eq!(json["failure"]["fallback"], "SIP_FAILURE_CODE");
+    assert_eq!(json["category"][1]["key"], "sip-error");
+    let causes = json["cause"].as_array().expect("an array of causes");
+    assert_eq!(causes.len(), ROWS.len());
+    for (cause, row) in causes.iter().zip(ROWS) {
+        assert_eq!(cause["constant"], row.constant);
+        assert_eq!(cause["value"], row.value);
+        assert_eq!(cause["category"], row.category.key());
+        assert_eq!(cause["status-codes"], serde_json::json!(row.codes));
+        assert_eq!(cause["description"], row.cause.description());
+    }
+    assert_eq!(
+        json["cause"][20]["aliases"],
+        serde_json::json!(["WebRTC Not Supported"])
+    );
+    assert_eq!(json["reason-phrases"]["486"], "Busy Here");
+    let phrases = json["reason-phrases"].as_object().expect("an object");
+    assert_eq!(phrases.len(), common::REASON_PHRASES.len());
+}
+
+#[test]
+fn no_argument_prints_help() {
+    let output = sip_cause(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Usage: sip-cause"), "{stderr}");
+}

@@ -1,0 +1,102 @@
+//! What `cargo doc` shows: every description, and one table per category on the enum's page.
+
+mod common;
+mod nested;
+
+use cause_core::{Category, Cause};
+
+/// The text of an HTML page: tags dropped (table cells and blocks apart by a space), the
+/// entities rustdoc writes decoded, white space folded, so that a description can be looked
+/// for whatever markup rendered it.
+fn page_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut tag = None::<String>;
+    for c in html.chars() {
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(name), '>') => {
+                if ["/td", "/th", "/p", "/h2", "/h3", "/li", "br"].contains(&name.as_str()) {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (Some(name), c) => name.push(c),
+            (None, c) => text.push(c),
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A description as rendered: markdown code spans lose their backticks, and rustdoc's smart
+/// punctuation curls apostrophes.
+fn rendered(description: &str) -> String {
+    description
+        .replace('`', "")
+        .replace('\'', "\u{2019}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn enum_page() -> String {
+    nested::cargo_ok(
+        &nested::workspace(),
+        &["doc", "-p", "cause-core", "--no-deps"],
+    );
+    let page = nested::target_dir().join("doc/cause_core/enum.Cause.html");
+    std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()))
+}
+
+#[test]
+fn the_enum_page_has_every_description_and_a_table_per_category() {
+    let html = enum_page();
+    let text = page_text(&html);
+    for &cause in Cause::ALL {
+        let description = rendered(cause.description());
+        // Once in the category's table, once in the variant's own doc.
+        assert!(
+            text.matches(&description).count() >= 2,
+            "{cause:?}: {description}"
+        );
+        assert!(
+            text.contains(&format!("Value {}", cause.as_str())),
+            "{cause:?}"
+        );
+    }
+    // Each category heading is followed by its table, before the next heading.
+    let mut rest = html.as_str();
+    for &category in Category::ALL {
+        let heading = format!("</a>{}</h3>", category.title());
+        let at = rest
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no heading for {category:?}"));
+        rest = &rest[at + heading.len()..];
+        let table = rest.find("<table>").expect("a table after the heading");
+        let next = rest.find("</h3>").unwrap_or(usize::MAX);
+        assert!(
+            table < next,
+            "{category:?} heading has no table before the next heading"
+        );
+        let table_html = &rest[table..];
+        let table_html = &table_html[..table_html.find("</table>").expect("closed table")];
+        for &cause in category.causes() {
+            assert!(
+                table_html.contains(&format!("<code>{}</code>", cause.name())),
+                "{cause:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn status_codes_show_their_reason_phrases() {
+    let text = page_text(&enum_page());
+    assert!(text.contains("486 Busy Here, 600 Busy Everywhere"));
+    assert!(text.contains("in a dialog: 408 Request Timeout, 481 Call/Transaction Does Not Exist"));
+}
