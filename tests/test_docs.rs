@@ -1,4 +1,6 @@
-//! What `cargo doc` shows: every description, and one table per category on the enum's page.
+//! What `cargo doc` shows: every description, and one table per category on the enum's page;
+//! and for a table whose descriptions hold markdown and HTML specials, tables that stay whole
+//! and HTML that shows as text.
 
 mod common;
 mod nested;
@@ -99,4 +101,89 @@ fn status_codes_show_their_reason_phrases() {
     let text = page_text(&enum_page());
     assert!(text.contains("486 Busy Here, 600 Busy Everywhere"));
     assert!(text.contains("in a dialog: 408 Request Timeout, 481 Call/Transaction Does Not Exist"));
+}
+
+// A table of specials, documented in a probe crate of its own.
+const TABLE: &str = r#"
+[failure]
+codes = [300, 699]
+fallback = "PIPES"
+
+[[category]]
+key = "odd"
+title = "Odd <i>titles</i> | too"
+
+[[cause]]
+constant = "PIPES"
+value = "a|b"
+category = "odd"
+description = """
+Pipes | here, `code | pipe` and ``double `tick` code``.
+<script>alert("owned")</script> and <b>bold</b>.
+# Not a heading
+*/ "quotes" and \\backslashes\\ and \\| too."""
+status-codes = [486]
+
+[[cause]]
+constant = "TICKS"
+value = "`tick`"
+category = "odd"
+description = "Plain."
+aliases = ["<tick>"]
+"#;
+
+const LIB: &str = r#"
+//! Probe.
+cause_macros::cause_table! {
+    /// A cause.
+    pub enum Cause in "../table.toml";
+    /// A category.
+    pub enum Category;
+    /// A parse error.
+    pub struct ParseCauseError;
+    /// A reason phrase.
+    pub fn reason_phrase;
+}
+"#;
+
+#[test]
+fn specials_in_descriptions_keep_the_tables_whole_and_html_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    nested::write_probe_crate(dir.path(), "lib.rs", LIB, TABLE);
+    let output = nested::cargo(dir.path(), &["doc", "--no-deps"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("warning"), "rustdoc warned:\n{stderr}");
+    let page = nested::target_dir().join("doc/probe/enum.Cause.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+
+    // Nothing from a description became markup.
+    assert!(!html.contains("<script>alert"), "a <script> got through");
+    assert!(html.contains("&lt;script&gt;alert"));
+    assert!(!html.contains("<b>bold</b>"));
+    assert!(!html.contains("<i>titles</i>"));
+    assert!(
+        !html.contains(">Not a heading</h"),
+        "a # line in a table cell became a heading"
+    );
+
+    // The category table: one row per cause, four cells each.
+    let start = html.find("<table>").expect("the category table");
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    for row in &rows {
+        assert_eq!(row.matches("<td").count(), 4, "{row}");
+    }
+    // The pipes stayed inside their cells, the code spans whole.
+    assert!(rows[0].contains("<code>a|b</code>"), "{}", rows[0]);
+    assert!(rows[0].contains("<code>code | pipe</code>"), "{}", rows[0]);
+    assert!(
+        rows[0].contains("<code>double `tick` code</code>"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[0].contains("*/ "), "{}", rows[0]);
+    assert!(rows[0].contains("\\backslashes\\"), "{}", rows[0]);
+    assert!(rows[1].contains("<code>`tick`</code>"), "{}", rows[1]);
 }

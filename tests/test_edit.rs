@@ -50,26 +50,6 @@ fn main() {
 }
 "#;
 
-/// A crate of its own that uses `cause-macros` by path, with the table beside `src/`.
-fn write_crate(dir: &Path) {
-    let macros = nested::workspace().join("cause-macros");
-    let manifest = format!(
-        "[package]\nname = \"edit-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\ncause-macros = {{ path = {:?} }}\n\n[workspace]\n",
-        macros.display().to_string()
-    );
-    fs::create_dir_all(dir.join("src")).unwrap();
-    fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    fs::write(dir.join("src/main.rs"), MAIN).unwrap();
-    fs::write(dir.join("table.toml"), TABLE).unwrap();
-    // The workspace's lock file: the same dependency versions, none fetched.
-    fs::copy(
-        nested::workspace().join("Cargo.lock"),
-        dir.join("Cargo.lock"),
-    )
-    .unwrap();
-}
-
 fn run(dir: &Path) -> String {
     nested::cargo_ok(dir, &["build", "--quiet"]);
     let output = nested::cargo_ok(dir, &["run", "--quiet"]);
@@ -79,7 +59,7 @@ fn run(dir: &Path) -> String {
 #[test]
 fn appending_a_cause_to_the_table_rebuilds_with_the_new_variant() {
     let dir = tempfile::tempdir().unwrap();
-    write_crate(dir.path());
+    nested::write_probe_crate(dir.path(), "main.rs", MAIN, TABLE);
     assert_eq!(run(dir.path()), "OTHER \"Other\" Some(Other)\n");
 
     let mut table = fs::read_to_string(dir.path().join("table.toml")).unwrap();

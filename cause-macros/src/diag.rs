@@ -46,6 +46,16 @@ impl Diagnostics {
         });
     }
 
+    /// Records an error about the table as a whole (something missing from it), reported at
+    /// its first line with no excerpt.
+    pub fn table_error(&self, message: impl Into<String>) {
+        self.push(Diagnostic {
+            span: Some(0..0),
+            message: message.into(),
+            first_defined: None,
+        });
+    }
+
     /// Records an error about a duplicate at `span`, pointing back at the first occurrence.
     pub fn duplicate(&self, span: ByteSpan, first: ByteSpan, message: impl Into<String>) {
         self.push(Diagnostic {
@@ -116,11 +126,25 @@ pub struct Renderer<'a> {
     pub span: Span,
 }
 
+/// How many errors one build shows: enough for any table a person wrote, few enough that a
+/// file that is no table at all (or a huge one) does not flood the terminal.
+pub const MAX_SHOWN: usize = 50;
+
 impl Renderer<'_> {
     pub fn to_syn_error(&self, diagnostics: &[Diagnostic]) -> syn::Error {
+        let hidden = diagnostics.len().saturating_sub(MAX_SHOWN);
+        let more = (hidden > 0).then(|| {
+            format!(
+                "{}: {hidden} more errors not shown; fix the ones above first",
+                self.path
+            )
+        });
         let mut errors = diagnostics
             .iter()
-            .map(|d| syn::Error::new(self.span, self.render(d)));
+            .take(MAX_SHOWN)
+            .map(|d| self.render(d))
+            .chain(more)
+            .map(|message| syn::Error::new(self.span, message));
         let mut combined = errors
             .next()
             .unwrap_or_else(|| syn::Error::new(self.span, format!("{}: invalid table", self.path)));
@@ -140,7 +164,10 @@ impl Renderer<'_> {
             "{}:{}:{}: {}",
             self.path, at.line, at.column, diagnostic.message
         );
-        self.excerpt(&mut text, span, at);
+        // An empty span at the very start is the table as a whole: no line to show.
+        if *span != (0..0) {
+            self.excerpt(&mut text, span, at);
+        }
         if let Some(first) = &diagnostic.first_defined {
             let first = line_col(self.source, first.start);
             let _ = write!(

@@ -30,7 +30,7 @@ impl DocContext<'_> {
                 escape_html(&one_line(&category.title.value))
             );
             if let Some(description) = &category.description {
-                let _ = write!(doc, "{}\n\n", escape_html(&description.value));
+                let _ = write!(doc, "{}\n\n", description_block(&description.value));
             }
             doc.push_str("| Constant | Value | Status codes | Description |\n");
             doc.push_str("|----------|-------|--------------|-------------|\n");
@@ -90,21 +90,21 @@ impl DocContext<'_> {
     }
 
     fn failure_note(&self) -> String {
-        let Some(failure) = &self.spec.failure else {
+        let Some((low, high, fallback)) = self.spec.failure() else {
             return String::new();
         };
         let fallback = self
             .spec
             .causes
             .iter()
-            .find(|c| c.constant.value == failure.fallback.value);
+            .find(|c| c.constant.value == fallback);
         let Some(fallback) = fallback else {
             return String::new();
         };
         format!(
             "\nA final failure response ({}..={}) whose code no cause lists maps to [{}]({}::{}).\n",
-            failure.low.value,
-            failure.high.value,
+            low,
+            high,
             code_span(&fallback.constant.value),
             self.enum_name,
             fallback.variant.value
@@ -113,7 +113,7 @@ impl DocContext<'_> {
 
     /// A variant's own doc: its description, its facts, and an example.
     pub fn variant_doc(&self, cause: &CauseSpec) -> String {
-        let mut doc = escape_html(&cause.description.value);
+        let mut doc = description_block(&cause.description.value);
         doc.push_str("\n\n| | |\n|-|-|\n");
         let _ = writeln!(doc, "| Constant | {} |", code_span(&cause.constant.value));
         let _ = writeln!(
@@ -190,7 +190,7 @@ impl DocContext<'_> {
     pub fn category_doc(&self, category: &CategorySpec) -> String {
         let mut doc = escape_html(&one_line(&category.title.value));
         if let Some(description) = &category.description {
-            let _ = write!(doc, "\n\n{}", escape_html(&description.value));
+            let _ = write!(doc, "\n\n{}", description_block(&description.value));
         }
         let members: Vec<String> = self
             .causes_in(category)
@@ -230,6 +230,38 @@ pub fn table_cell(markdown: &str) -> String {
 /// Joins the lines of `text` with spaces (blank lines included: a table row is one line).
 fn one_line(text: &str) -> String {
     text.lines().map(str::trim).collect::<Vec<_>>().join(" ")
+}
+
+/// A description as a block of its own: paragraphs, lists and code spans render, but it
+/// cannot break the page around it. A `#` line stays text instead of becoming a heading among
+/// the generated ones, a code block without a language is `text` (not a doctest that would
+/// fail `cargo test`), and HTML shows as text.
+pub fn description_block(markdown: &str) -> String {
+    let mut out = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (Some(open), Some(m)) if m == open => {
+                fence = None;
+                out.push(line.to_owned());
+            }
+            (Some(_), _) => out.push(line.to_owned()),
+            (None, Some(m)) => {
+                fence = Some(m);
+                let info = trimmed.trim_start_matches(m.chars().next().unwrap_or('`'));
+                let info = if info.trim().is_empty() { "text" } else { "" };
+                out.push(format!("{line}{info}"));
+            }
+            (None, None) if indent.len() <= 3 && trimmed.starts_with('#') => {
+                out.push(format!("{indent}\\{}", escape_html(trimmed)));
+            }
+            (None, None) => out.push(escape_html(line)),
+        }
+    }
+    out.join("\n")
 }
 
 /// Escapes `<` and `>` outside code spans, so HTML written in a description shows as text.
@@ -309,6 +341,19 @@ mod tests {
         assert_eq!(escape_html("a `<b>` c <d>"), "a `<b>` c &lt;d&gt;");
         assert_eq!(escape_html("``a`<b>`` <c>"), "``a`<b>`` &lt;c&gt;");
         assert_eq!(escape_html("lone ` <b>"), "lone ` &lt;b&gt;");
+    }
+
+    #[test]
+    fn description_block_keeps_the_page_structure() {
+        assert_eq!(
+            description_block("a <b>\n# not a heading"),
+            "a &lt;b&gt;\n\\# not a heading"
+        );
+        assert_eq!(
+            description_block("```\nlet x = <y>;\n# z\n```\n```rust\nok\n```"),
+            "```text\nlet x = <y>;\n# z\n```\n```rust\nok\n```"
+        );
+        assert_eq!(description_block("~~~\na\n~~~"), "~~~text\na\n~~~");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 
 use std::path::PathBuf;
 
-use crate::diag::{Diagnostics, Renderer};
+use crate::diag::{Diagnostic, Diagnostics, Renderer};
 use crate::docs::DocContext;
 use crate::input::{Input, Item};
 use crate::load::Table;
@@ -30,29 +30,35 @@ pub fn generate(input: &Input, call: &CallSite) -> TokenStream {
     try_generate(input, call).unwrap_or_else(|error| fallback::expand_with_errors(input, error))
 }
 
-/// Read, build the model, validate it, then expand it.
+/// Read the table, build and validate its model, then expand it.
 fn try_generate(input: &Input, call: &CallSite) -> syn::Result<TokenStream> {
     let table = Table::read(&input.path, &call.base_dir)?;
-    let diags = Diagnostics::new();
-    let spec = Spec::from_toml(&table.source, &diags);
-    if let Some(spec) = &spec {
-        validate::validate(spec, &diags);
-    }
-    let renderer = Renderer {
-        path: &table.written,
-        source: &table.source,
-        span: input.path.span(),
-    };
-    diags
-        .check()
-        .map_err(|errors| renderer.to_syn_error(&errors))?;
-    let spec = spec.ok_or_else(|| renderer.to_syn_error(&[]))?;
+    let spec = build(&table.source).map_err(|errors| {
+        let renderer = Renderer {
+            path: &table.written,
+            source: &table.source,
+            span: input.path.span(),
+        };
+        renderer.to_syn_error(&errors)
+    })?;
     let track_path = table.path.to_string_lossy();
     let env = Env {
         crate_name: call.crate_name.as_deref(),
         track_path: Some(&track_path),
     };
     Ok(expand(input, &spec, &env))
+}
+
+/// The model of a table's text, validated: the table, or every error in it.
+pub fn build(source: &str) -> Result<Spec, Vec<Diagnostic>> {
+    let diags = Diagnostics::new();
+    let spec = Spec::from_toml(source, &diags);
+    if let Some(spec) = &spec {
+        validate::validate(spec, &diags);
+    }
+    diags.check()?;
+    // No model without errors cannot happen: a table that does not parse records why.
+    spec.ok_or_else(Vec::new)
 }
 
 /// What the expansion needs besides the macro call and the table.
@@ -312,7 +318,7 @@ impl<'a> Generator<'a> {
     }
 
     fn for_failure_response(&self) -> TokenStream {
-        let Some(failure) = &self.spec.failure else {
+        let Some((low, high, fallback)) = self.spec.failure() else {
             return quote! {
                 /// Always `None`: the table defines no failure codes.
                 #[must_use]
@@ -323,14 +329,13 @@ impl<'a> Generator<'a> {
             };
         };
         let cause = &self.input.cause.ident;
-        let (low, high) = (failure.low.value, failure.high.value);
-        let fallback = self
+        let fallback_variant = self
             .spec
             .causes
             .iter()
             .zip(&self.variants)
-            .find(|(c, _)| c.constant.value == failure.fallback.value);
-        let fallback_variant = fallback.map(|(_, v)| v.clone());
+            .find(|(c, _)| c.constant.value == fallback)
+            .map(|(_, v)| v.clone());
         let listed =
             self.spec
                 .causes
@@ -350,7 +355,7 @@ impl<'a> Generator<'a> {
         let doc = format!(
             " The cause of a final failure response: `None` outside {low}..={high}; inside, the \
              cause whose `status-codes` list `code`, or [`{}`](Self::FALLBACK) if none does.",
-            failure.fallback.value
+            fallback
         );
         let low_lit = Literal::u16_unsuffixed(low);
         let high_lit = Literal::u16_unsuffixed(high);

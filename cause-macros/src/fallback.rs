@@ -10,12 +10,14 @@ use crate::spec::Spec;
 
 pub fn expand_with_errors(input: &Input, error: syn::Error) -> TokenStream {
     let empty = Spec {
-        failure: None,
+        failure_codes: None,
+        fallback: None,
         categories: Vec::new(),
         causes: Vec::new(),
         reason_phrases: Vec::new(),
         has_reason_phrases: false,
-        complete: true,
+        categories_complete: true,
+        causes_complete: true,
     };
     let env = Env {
         crate_name: None,

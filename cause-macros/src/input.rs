@@ -36,6 +36,11 @@ impl Parse for Input {
         let (cause, path) = Item::parse_with(input, |input| {
             input.parse::<Token![enum]>()?;
             let ident = input.parse()?;
+            if !input.peek(Token![in]) || !input.peek2(LitStr) {
+                return Err(input.error(
+                    "expected `in \"causes.toml\"` after the enum's name: the path of the table, relative to this file",
+                ));
+            }
             input.parse::<Token![in]>()?;
             Ok((ident, input.parse::<LitStr>()?))
         })?;
@@ -109,6 +114,9 @@ mod tests {
     #[test]
     fn rejects_a_missing_path() {
         let error = syn::parse_str::<Input>("pub enum Cause;").err().unwrap();
-        assert_eq!(error.to_string(), "expected `in`");
+        assert_eq!(
+            error.to_string(),
+            "expected `in \"causes.toml\"` after the enum's name: the path of the table, relative to this file"
+        );
     }
 }

@@ -21,6 +21,8 @@ mod fallback;
 mod input;
 mod load;
 mod names;
+#[cfg(test)]
+mod robustness;
 mod spec;
 mod validate;
 

@@ -6,6 +6,10 @@ use crate::spec::Loc;
 /// `BUSY`, `NO_ACK`: ASCII upper case letters, digits and `_`, starting with a letter.
 pub fn check_constant(constant: &Loc<String>, diags: &Diagnostics) -> bool {
     let name = &constant.value;
+    if name.is_empty() {
+        diags.error(constant.span.clone(), "constant must not be empty");
+        return false;
+    }
     let ok = name.starts_with(|c: char| c.is_ascii_uppercase())
         && name
             .chars()
@@ -57,40 +61,32 @@ pub fn upper_camel(name: &str, separators: &[char]) -> String {
 }
 
 /// An explicit `variant = "..."`: an UpperCamelCase Rust identifier that is not a keyword.
-pub fn check_variant(variant: Loc<String>, diags: &Diagnostics) -> Option<Loc<String>> {
-    match variant_problem(&variant.value) {
-        None => Some(variant),
-        Some(problem) => {
+pub fn check_variant(variant: &Loc<String>, diags: &Diagnostics) {
+    if let Some(problem) = variant_problem(&variant.value) {
+        {
             diags.error(
-                variant.span,
+                variant.span.clone(),
                 format!(
                     "`variant = \"{}\"` {problem}: use an UpperCamelCase identifier such as `NoAnswer`",
                     variant.value.escape_debug()
                 ),
             );
-            None
         }
     }
 }
 
 /// A variant made from a constant or key (`from` names which): if it is no valid variant,
 /// the user needs `variant = "..."`.
-pub fn check_derived_variant(
-    variant: Loc<String>,
-    from: &str,
-    diags: &Diagnostics,
-) -> Option<Loc<String>> {
-    match variant_problem(&variant.value) {
-        None => Some(variant),
-        Some(problem) => {
+pub fn check_derived_variant(variant: &Loc<String>, from: &str, diags: &Diagnostics) {
+    if let Some(problem) = variant_problem(&variant.value) {
+        {
             diags.error(
-                variant.span,
+                variant.span.clone(),
                 format!(
                     "the variant made from this {from}, `{}`, {problem}: add `variant = \"...\"` with another name",
                     variant.value
                 ),
             );
-            None
         }
     }
 }

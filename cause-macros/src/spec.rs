@@ -25,24 +25,28 @@ impl<T> Loc<T> {
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
-    pub failure: Option<Failure>,
+    /// `[failure] codes`: the inclusive range of final failure responses.
+    pub failure_codes: Option<FailureCodes>,
+    /// `[failure] fallback`: the constant of the cause for codes that no cause lists.
+    pub fallback: Option<Loc<String>>,
     pub categories: Vec<CategorySpec>,
     pub causes: Vec<CauseSpec>,
     /// Sorted by code.
     pub reason_phrases: Vec<ReasonPhrase>,
     /// Whether `[reason-phrases]` was given at all (an empty table still asks for coverage).
     pub has_reason_phrases: bool,
-    /// False when a row was dropped for an error: checks across rows then stay quiet about
-    /// names that row would have defined.
-    pub complete: bool,
+    /// False when a `[[category]]` row was dropped for an error: checks across rows then stay
+    /// quiet about the key that row would have defined.
+    pub categories_complete: bool,
+    /// False when a `[[cause]]` row was dropped for an error (likewise, for its constant).
+    pub causes_complete: bool,
 }
 
-/// `[failure]`: the range of final failure codes and the cause for codes no cause lists.
+/// `[failure] codes = [low, high]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
+pub struct FailureCodes {
     pub low: Loc<u16>,
     pub high: Loc<u16>,
-    pub fallback: Loc<String>,
 }
 
 /// One `[[category]]`.
@@ -112,26 +116,30 @@ impl Spec {
         let document = document.into_inner();
         let top = Fields::new(&document, whole.clone(), "the table", TOP_KEYS, diags);
         let mut spec = Spec {
-            failure: None,
+            failure_codes: None,
+            fallback: None,
             categories: Vec::new(),
             causes: Vec::new(),
             reason_phrases: Vec::new(),
             has_reason_phrases: false,
-            complete: true,
+            categories_complete: true,
+            causes_complete: true,
         };
-        spec.failure = top
-            .table("failure")
-            .and_then(|t| Failure::from_toml(t, diags));
+        if let Some(failure) = top.table("failure") {
+            let fields = Fields::new(failure.0, failure.1, "`[failure]`", FAILURE_KEYS, diags);
+            spec.failure_codes = FailureCodes::from_toml(&fields, diags);
+            spec.fallback = fields.required_string("fallback");
+        }
         for row in top.tables("category") {
             match CategorySpec::from_toml(row, diags) {
                 Some(category) => spec.categories.push(category),
-                None => spec.complete = false,
+                None => spec.categories_complete = false,
             }
         }
         for row in top.tables("cause") {
             match CauseSpec::from_toml(row, diags) {
                 Some(cause) => spec.causes.push(cause),
-                None => spec.complete = false,
+                None => spec.causes_complete = false,
             }
         }
         if let Some(phrases) = top.table("reason-phrases") {
@@ -139,8 +147,7 @@ impl Spec {
             spec.reason_phrases = ReasonPhrase::from_toml(phrases, diags);
         }
         if top.get("failure").is_none() {
-            diags.error(
-                0..0,
+            diags.table_error(
                 "missing `[failure]`: add `[failure]` with `codes = [300, 699]` and `fallback = \"CONSTANT\"`",
             );
         }
@@ -148,21 +155,29 @@ impl Spec {
     }
 }
 
-impl Failure {
-    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<Failure> {
-        let fields = Fields::new(table.0, table.1, "`[failure]`", FAILURE_KEYS, diags);
-        let codes = fields
-            .required("codes")
-            .and_then(|v| fields.codes("codes", v));
-        let fallback = fields.required_string("fallback");
-        let codes = codes?;
-        let [low, high] = <[Loc<u16>; 2]>::try_from(codes.value).ok().or_else(|| {
+impl Spec {
+    /// The failure range and the fallback, when the table gives both.
+    pub fn failure(&self) -> Option<(u16, u16, &str)> {
+        let codes = self.failure_codes.as_ref()?;
+        let fallback = self.fallback.as_ref()?;
+        Some((codes.low.value, codes.high.value, &fallback.value))
+    }
+}
+
+impl FailureCodes {
+    fn from_toml(fields: &Fields<'_, '_>, diags: &Diagnostics) -> Option<FailureCodes> {
+        let value = fields.required("codes")?;
+        let (codes, all_valid) = fields.codes("codes", value)?;
+        if !all_valid {
+            return None;
+        }
+        let Ok([low, high]) = <[Loc<u16>; 2]>::try_from(codes.value) else {
             diags.error(
-                codes.span.clone(),
+                codes.span,
                 "`codes` must hold exactly two status codes: `[low, high]`, the inclusive range of final failure responses",
             );
-            None
-        })?;
+            return None;
+        };
         if low.value > high.value {
             diags.error(
                 codes.span,
@@ -172,38 +187,31 @@ impl Failure {
                 ),
             );
         }
-        Some(Failure {
-            low,
-            high,
-            fallback: fallback?,
-        })
+        Some(FailureCodes { low, high })
     }
 }
+
+// Rows are kept when only the form of a value is wrong (the error is recorded, so nothing is
+// generated), so that the checks across rows still see them; a row is dropped only when a
+// required key is missing or of the wrong type.
 
 impl CategorySpec {
     fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<CategorySpec> {
         let fields = Fields::new(table.0, table.1, "`[[category]]`", CATEGORY_KEYS, diags);
         let key = fields.required_string("key");
-        let title = fields
-            .required_string("title")
-            .and_then(|t| non_empty(t, "title", diags));
-        let description = fields
-            .optional_string("description")
-            .and_then(|d| non_empty(d, "description", diags));
+        let title = fields.required_string("title");
+        let description = fields.optional_string("description");
         let explicit = fields.optional_string("variant");
-        let key = key?;
+        let (key, title) = (key?, title?);
+        check_non_empty(&title, "title", diags);
+        if let Some(description) = &description {
+            check_non_empty(description, "description", diags);
+        }
         let key_ok = names::check_category_key(&key, diags);
-        let variant = match explicit {
-            Some(variant) => names::check_variant(variant, diags)?,
-            None if key_ok => {
-                let derived = names::upper_camel(&key.value, &['-', '_']);
-                names::check_derived_variant(Loc::new(derived, key.span.clone()), "key", diags)?
-            }
-            None => return None,
-        };
+        let variant = variant_of(&key, key_ok, explicit, "key", diags);
         Some(CategorySpec {
             key,
-            title: title?,
+            title,
             description,
             variant,
         })
@@ -214,47 +222,57 @@ impl CauseSpec {
     fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<CauseSpec> {
         let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
         let constant = fields.required_string("constant");
-        let value = fields
-            .required_string("value")
-            .and_then(|v| value_like(v, "value", diags));
+        let value = fields.required_string("value");
         let category = fields.required_string("category");
-        let description = fields
-            .required_string("description")
-            .and_then(|d| non_empty(d, "description", diags));
+        let description = fields.required_string("description");
         let status_codes = fields.code_list("status-codes");
         let in_dialog_status_codes = fields.code_list("in-dialog-status-codes");
         let aliases = fields.string_list("aliases");
-        let aliases = aliases.map(|list| {
-            list.into_iter()
-                .filter_map(|a| value_like(a, "alias", diags))
-                .collect()
-        });
         let explicit = fields.optional_string("variant");
-        let constant = constant?;
+        let (constant, value, category, description) = (constant?, value?, category?, description?);
+        check_value_like(&value, "value", diags);
+        let aliases = aliases?;
+        for alias in &aliases {
+            check_value_like(alias, "alias", diags);
+        }
+        check_non_empty(&description, "description", diags);
         let constant_ok = names::check_constant(&constant, diags);
-        let variant = match explicit {
-            Some(variant) => names::check_variant(variant, diags),
-            None if constant_ok => {
-                let derived = names::upper_camel(&constant.value, &['_']);
-                names::check_derived_variant(
-                    Loc::new(derived, constant.span.clone()),
-                    "constant",
-                    diags,
-                )
-            }
-            None => None,
-        };
+        let variant = variant_of(&constant, constant_ok, explicit, "constant", diags);
         Some(CauseSpec {
             constant,
-            value: value?,
-            category: category?,
-            description: description?,
+            value,
+            category,
+            description,
             status_codes: status_codes?,
             in_dialog_status_codes: in_dialog_status_codes?,
-            aliases: aliases?,
-            variant: variant?,
+            aliases,
+            variant,
         })
     }
+}
+
+/// The variant of a row: `variant = "..."` if given, else the UpperCamelCase of its name
+/// (spanned on the name). A derived variant is checked only when the name itself is valid:
+/// otherwise the name's error says it all.
+fn variant_of(
+    name: &Loc<String>,
+    name_ok: bool,
+    explicit: Option<Loc<String>>,
+    from: &str,
+    diags: &Diagnostics,
+) -> Loc<String> {
+    if let Some(variant) = explicit {
+        names::check_variant(&variant, diags);
+        return variant;
+    }
+    let derived = Loc::new(
+        names::upper_camel(&name.value, &['-', '_']),
+        name.span.clone(),
+    );
+    if name_ok {
+        names::check_derived_variant(&derived, from, diags);
+    }
+    derived
 }
 
 impl ReasonPhrase {
@@ -279,9 +297,8 @@ impl ReasonPhrase {
             let Some(phrase) = string_value(key.get_ref(), value, diags) else {
                 continue;
             };
-            if let Some(phrase) = non_empty(phrase, "reason phrase", diags) {
-                phrases.push(ReasonPhrase { code, phrase });
-            }
+            check_non_empty(&phrase, "reason phrase", diags);
+            phrases.push(ReasonPhrase { code, phrase });
         }
         phrases.sort_by_key(|p| p.code.value);
         phrases
@@ -386,38 +403,45 @@ impl<'a, 'i> Fields<'a, 'i> {
         rows
     }
 
+    /// An optional list of codes: the valid ones, or `None` if the key is not an array.
     fn code_list(&self, key: &str) -> Option<Vec<Loc<u16>>> {
         match self.get(key) {
             None => Some(Vec::new()),
-            Some(value) => self.codes(key, value).map(|codes| codes.value),
+            Some(value) => self.codes(key, value).map(|(codes, _)| codes.value),
         }
     }
 
-    fn codes(&self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Loc<Vec<Loc<u16>>>> {
+    /// The valid codes of an array (each invalid one is reported), and whether all were.
+    fn codes(&self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<(Loc<Vec<Loc<u16>>>, bool)> {
         let expected = format!("`{key}` must be an array of status codes such as `[486, 600]`");
         let array = array_value(value, &expected, self.diags)?;
-        let mut codes = Vec::new();
-        let mut ok = true;
-        for item in array.iter() {
-            match status_code(item, &expected, self.diags) {
-                Some(code) => codes.push(code),
-                None => ok = false,
-            }
-        }
-        ok.then(|| Loc::new(codes, value.span()))
+        let codes: Vec<_> = array
+            .iter()
+            .filter_map(|item| status_code(item, &expected, self.diags))
+            .collect();
+        let all_valid = codes.len() == array.len();
+        Some((Loc::new(codes, value.span()), all_valid))
     }
 
+    /// An optional list of strings: the strings (anything else is reported), or `None` if
+    /// the key is not an array.
     fn string_list(&self, key: &str) -> Option<Vec<Loc<String>>> {
         let Some(value) = self.get(key) else {
             return Some(Vec::new());
         };
         let expected = format!("`{key}` must be an array of strings");
         let array = array_value(value, &expected, self.diags)?;
-        let strings: Vec<_> = array
-            .iter()
-            .filter_map(|item| string_value(key, item, self.diags))
-            .collect();
-        (strings.len() == array.len()).then_some(strings)
+        let mut strings = Vec::new();
+        for item in array.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => strings.push(Loc::new(s.to_string(), item.span())),
+                other => self.diags.error(
+                    item.span(),
+                    format!("{expected}, found {} in it", describe(other)),
+                ),
+            }
+        }
+        Some(strings)
     }
 }
 
@@ -482,8 +506,10 @@ fn status_code(
 }
 
 /// Values and aliases are matched byte for byte, so stray white space would never match.
-fn value_like(value: Loc<String>, what: &str, diags: &Diagnostics) -> Option<Loc<String>> {
-    let value = non_empty(value, what, diags)?;
+fn check_value_like(value: &Loc<String>, what: &str, diags: &Diagnostics) {
+    if !check_non_empty(value, what, diags) {
+        return;
+    }
     if value.value.trim() != value.value {
         diags.error(
             value.span.clone(),
@@ -493,17 +519,15 @@ fn value_like(value: Loc<String>, what: &str, diags: &Diagnostics) -> Option<Loc
                 value.value.trim()
             ),
         );
-        return None;
     }
-    Some(value)
 }
 
-fn non_empty(value: Loc<String>, what: &str, diags: &Diagnostics) -> Option<Loc<String>> {
-    if value.value.trim().is_empty() {
-        diags.error(value.span, format!("{what} must not be empty"));
-        return None;
+fn check_non_empty(value: &Loc<String>, what: &str, diags: &Diagnostics) -> bool {
+    let empty = value.value.trim().is_empty();
+    if empty {
+        diags.error(value.span.clone(), format!("{what} must not be empty"));
     }
-    Some(value)
+    !empty
 }
 
 fn unknown_key(key: &str, what: &str, allowed: &[&str]) -> String {

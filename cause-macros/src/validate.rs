@@ -10,10 +10,14 @@ use crate::spec::{Loc, Spec};
 
 pub fn validate(spec: &Spec, diags: &Diagnostics) {
     check_not_empty(spec, diags);
+    check_unique_categories(spec, diags);
+    if spec.causes.is_empty() {
+        // Every check below is about causes; with none, they would only repeat that.
+        return;
+    }
     check_unique_constants(spec, diags);
     check_unique_variants(spec, diags);
     check_unique_strings(spec, diags);
-    check_unique_categories(spec, diags);
     check_known_categories(spec, diags);
     check_categories_used(spec, diags);
     check_codes_once_per_list(spec, diags);
@@ -24,9 +28,8 @@ pub fn validate(spec: &Spec, diags: &Diagnostics) {
 
 /// A table with no cause would generate an uninhabited enum: almost surely a mistake.
 fn check_not_empty(spec: &Spec, diags: &Diagnostics) {
-    if spec.causes.is_empty() && spec.complete {
-        diags.error(
-            0..0,
+    if spec.causes.is_empty() && spec.causes_complete {
+        diags.table_error(
             "the table has no causes: add at least one `[[cause]]` with `constant`, `value`, `category` and `description`",
         );
     }
@@ -39,30 +42,42 @@ fn check_unique_constants(spec: &Spec, diags: &Diagnostics) {
 }
 
 /// Two rows may not become the same variant (`NO_ACK` and `NO__ACK` both make `NoAck`). Rows
-/// with the same constant are left to `check_unique_constants`, which says it better.
+/// with the same name are left to the duplicate-name checks, which say it better.
 fn check_unique_variants(spec: &Spec, diags: &Diagnostics) {
+    let causes = spec
+        .causes
+        .iter()
+        .map(|c| (&c.variant, c.constant.value.as_str()));
+    report_variant_collisions(causes, "causes", diags);
+    let categories = spec
+        .categories
+        .iter()
+        .map(|c| (&c.variant, c.key.value.as_str()));
+    report_variant_collisions(categories, "categories", diags);
+}
+
+fn report_variant_collisions<'a>(
+    rows: impl Iterator<Item = (&'a Loc<String>, &'a str)>,
+    what: &str,
+    diags: &Diagnostics,
+) {
     let mut first: HashMap<&str, (&ByteSpan, &str)> = HashMap::new();
-    for cause in &spec.causes {
-        let (variant, constant) = (&cause.variant, cause.constant.value.as_str());
+    for (variant, name) in rows {
         match first.get(variant.value.as_str()) {
-            Some((span, other)) if *other != constant => diags.duplicate(
+            Some((span, other)) if *other != name => diags.duplicate(
                 variant.span.clone(),
                 ByteSpan::clone(span),
                 format!(
-                    "`{constant}` and `{other}` both make the variant `{}`: set `variant = \"...\"` on one of them",
+                    "{what} `{name}` and `{other}` both make the variant `{}`: set `variant = \"...\"` on one of them",
                     variant.value
                 ),
             ),
             Some(_) => {}
             None => {
-                first.insert(&variant.value, (&variant.span, constant));
+                first.insert(&variant.value, (&variant.span, name));
             }
         }
     }
-    let variants = spec.categories.iter().map(|c| &c.variant);
-    report_duplicates(variants, diags, |v| {
-        format!("two categories make the variant `{v}`: set `variant = \"...\"` on one of them")
-    });
 }
 
 /// Parsing must be unambiguous: no value or alias may stand for two causes, or twice for one.
@@ -90,7 +105,7 @@ fn check_known_categories(spec: &Spec, diags: &Diagnostics) {
         .collect();
     for cause in &spec.causes {
         let category = &cause.category;
-        if keys.contains(&category.value.as_str()) || !spec.complete {
+        if keys.contains(&category.value.as_str()) || !spec.categories_complete {
             continue;
         }
         let listed = keys
@@ -114,7 +129,7 @@ fn check_known_categories(spec: &Spec, diags: &Diagnostics) {
 
 /// A declared category with no cause would be an enum variant that nothing returns.
 fn check_categories_used(spec: &Spec, diags: &Diagnostics) {
-    if !spec.complete {
+    if !spec.causes_complete {
         return;
     }
     for category in &spec.categories {
@@ -182,15 +197,14 @@ fn check_codes_once_across_causes(spec: &Spec, diags: &Diagnostics) {
 
 /// The fallback must be a cause of the table.
 fn check_fallback(spec: &Spec, diags: &Diagnostics) {
-    let Some(failure) = &spec.failure else {
+    let Some(fallback) = &spec.fallback else {
         return;
     };
-    let fallback = &failure.fallback;
     let known = spec
         .causes
         .iter()
         .any(|c| c.constant.value == fallback.value);
-    if !known && spec.complete {
+    if !known && spec.causes_complete {
         let constants: Vec<&str> = spec
             .causes
             .iter()
@@ -260,4 +274,231 @@ fn dedup(codes: &[Loc<u16>]) -> impl Iterator<Item = &Loc<u16>> {
         .enumerate()
         .filter(|(i, code)| !codes[..*i].iter().any(|c| c.value == code.value))
         .map(|(_, code)| code)
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::Span;
+
+    use crate::diag::Renderer;
+    use crate::expand::build;
+
+    const BASE: &str = r#"
+[failure]
+codes = [300, 699]
+fallback = "BUSY"
+
+[[category]]
+key = "errors"
+title = "Errors"
+
+[[cause]]
+constant = "BUSY"
+value = "Busy"
+category = "errors"
+description = "Busy."
+status-codes = [486]
+"#;
+
+    /// The first line of each error of `source`: `t.toml:LINE:COL: message`.
+    fn errors(source: &str) -> Vec<String> {
+        let renderer = Renderer {
+            path: "t.toml",
+            source,
+            span: Span::call_site(),
+        };
+        match build(source) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .iter()
+                .map(|e| {
+                    renderer
+                        .render(e)
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned()
+                })
+                .collect(),
+        }
+    }
+
+    fn with_cause(extra: &str) -> String {
+        format!("{BASE}\n[[cause]]\n{extra}")
+    }
+
+    #[test]
+    fn a_valid_table_has_no_errors() {
+        assert_eq!(errors(BASE), Vec::<String>::new());
+        let spec = build(BASE).unwrap();
+        assert_eq!(spec.causes[0].variant.value, "Busy");
+        assert_eq!(spec.failure(), Some((300, 699, "BUSY")));
+    }
+
+    #[test]
+    fn duplicates_point_at_the_first_definition() {
+        let source = with_cause(
+            "constant = \"BUSY\"\nvalue = \"Busy\"\ncategory = \"errors\"\ndescription = \"x\"\nstatus-codes = [486]",
+        );
+        assert_eq!(
+            errors(&source),
+            [
+                "t.toml:18:12: duplicate constant `BUSY`",
+                "t.toml:19:9: duplicate value `Busy`: each value and alias must name one cause, once",
+                "t.toml:22:17: status code 486 is already in the `status-codes` of `BUSY`: a code can mean only one cause",
+            ]
+        );
+        let error = build(&source).unwrap_err();
+        let renderer = Renderer {
+            path: "t.toml",
+            source: &source,
+            span: Span::call_site(),
+        };
+        assert!(
+            renderer
+                .render(&error[0])
+                .ends_with("first defined at t.toml:11:12")
+        );
+    }
+
+    #[test]
+    fn variants_must_be_distinct_identifiers() {
+        let source = with_cause(
+            "constant = \"BUSY_\"\nvalue = \"B\"\ncategory = \"errors\"\ndescription = \"x\"\n\n[[cause]]\nconstant = \"SELF\"\nvalue = \"S\"\ncategory = \"errors\"\ndescription = \"x\"",
+        );
+        assert_eq!(
+            errors(&source),
+            [
+                "t.toml:18:12: causes `BUSY_` and `BUSY` both make the variant `Busy`: set `variant = \"...\"` on one of them",
+                "t.toml:24:12: the variant made from this constant, `Self`, is a Rust keyword: add `variant = \"...\"` with another name",
+            ]
+        );
+    }
+
+    #[test]
+    fn aliases_may_not_repeat_values() {
+        let source = with_cause(
+            "constant = \"B\"\nvalue = \"B\"\ncategory = \"errors\"\ndescription = \"x\"\naliases = [\"Busy\", \"C\", \"C\"]",
+        );
+        assert_eq!(
+            errors(&source),
+            [
+                "t.toml:22:12: duplicate value `Busy`: each value and alias must name one cause, once",
+                "t.toml:22:25: duplicate value `C`: each value and alias must name one cause, once",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_code_may_mean_one_cause_in_each_kind_of_list() {
+        // 486 in one cause's status-codes and another's in-dialog codes is allowed.
+        let source = with_cause(
+            "constant = \"D\"\nvalue = \"D\"\ncategory = \"errors\"\ndescription = \"x\"\nin-dialog-status-codes = [486, 481, 481]",
+        );
+        assert_eq!(
+            errors(&source),
+            ["t.toml:22:37: status code 481 is listed twice"]
+        );
+    }
+
+    #[test]
+    fn categories_must_be_declared_used_and_unique() {
+        let source = BASE.replace("category = \"errors\"", "category = \"eror\"");
+        assert_eq!(
+            errors(&source),
+            [
+                "t.toml:7:7: category `errors` has no causes: remove it or give it a `[[cause]]`",
+                "t.toml:13:12: unknown category `eror`: did you mean `errors`? (declared: `errors`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn failure_codes_and_fallback() {
+        let source = BASE
+            .replace("[300, 699]", "[699, 300]")
+            .replace("fallback = \"BUSY\"", "fallback = \"BUS\"");
+        assert_eq!(
+            errors(&source),
+            [
+                "t.toml:3:9: `codes` is `[699, 300]`, an empty range: the first code must not be greater than the second",
+                "t.toml:4:12: `fallback` names no cause, `BUS`: did you mean `BUSY`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn reason_phrases_cover_every_listed_code() {
+        let source = format!("{BASE}\n[reason-phrases]\n600 = \"Busy Everywhere\"\n");
+        assert_eq!(
+            errors(&source),
+            [
+                "t.toml:15:17: status code 486 has no reason phrase: add `486 = \"...\"` to `[reason-phrases]`"
+            ]
+        );
+        let source = format!("{BASE}\n[reason-phrases]\n486 = \"Busy Here\"\n");
+        assert_eq!(errors(&source), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_empty_table_says_what_is_missing() {
+        assert_eq!(
+            errors(""),
+            [
+                "t.toml:1:1: missing `[failure]`: add `[failure]` with `codes = [300, 699]` and `fallback = \"CONSTANT\"`",
+                "t.toml:1:1: the table has no causes: add at least one `[[cause]]` with `constant`, `value`, `category` and `description`",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_error_of_a_table_is_reported_at_once() {
+        let source = r#"[failure]
+codes = [300]
+fallback = "NOPE"
+colour = "red"
+
+[[category]]
+key = "errors"
+title = ""
+
+[[cause]]
+constant = "busy"
+value = " Busy"
+category = "errorz"
+description = ""
+status-codes = [486, 486, 1000]
+
+[[cause]]
+constant = "NO_ACK"
+value = "No ACK"
+category = "errors"
+description = "No ACK."
+aliases = ["No ACK"]
+staus-codes = [408]
+"#;
+        let found = errors(source);
+        let positions: Vec<&str> = found
+            .iter()
+            .map(|e| e.split(": ").next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            positions,
+            [
+                "t.toml:2:9",
+                "t.toml:3:12",
+                "t.toml:4:1",
+                "t.toml:8:9",
+                "t.toml:11:12",
+                "t.toml:12:9",
+                "t.toml:13:12",
+                "t.toml:14:15",
+                "t.toml:15:22",
+                "t.toml:15:27",
+                "t.toml:22:12",
+                "t.toml:23:1",
+            ],
+            "{found:#?}"
+        );
+    }
 }

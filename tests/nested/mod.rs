@@ -1,6 +1,7 @@
 //! Running cargo from a test, for what only a real build shows: rustdoc output, and a rebuild
 //! after an edit to a table.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -39,4 +40,21 @@ pub fn cargo_ok(dir: &Path, args: &[&str]) -> Output {
         String::from_utf8_lossy(&output.stderr)
     );
     output
+}
+
+/// Writes a crate of its own in `dir` that uses `cause-macros` by path: `table.toml` beside
+/// `src/`, and `src/{file}` (`main.rs` or `lib.rs`) holding `code`.
+pub fn write_probe_crate(dir: &Path, file: &str, code: &str, table: &str) {
+    let macros = workspace().join("cause-macros");
+    let manifest = format!(
+        "[package]\nname = \"probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [dependencies]\ncause-macros = {{ path = {:?} }}\n\n[workspace]\n",
+        macros.display().to_string()
+    );
+    fs::create_dir_all(dir.join("src")).expect("create src/");
+    fs::write(dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
+    fs::write(dir.join("src").join(file), code).expect("write the source");
+    fs::write(dir.join("table.toml"), table).expect("write the table");
+    // The workspace's lock file: the same dependency versions, none fetched.
+    fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
 }
