@@ -8,6 +8,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Diagnostics, Renderer};
@@ -195,35 +196,42 @@ impl<'a> Generator<'a> {
                 pub const ALL: &'static [Self] = &[#(#variants),*];
 
                 /// The constant naming this cause in the table, such as `"BUSY"`.
+                #[inline]
                 #[must_use]
                 pub const fn name(self) -> &'static ::core::primitive::str { #names }
 
                 /// The cause's value: the exact string SIP.js-style peers use for it, which
                 /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
                 /// parses.
+                #[inline]
                 #[must_use]
                 pub const fn as_str(self) -> &'static ::core::primitive::str { #values }
 
                 /// When this cause happens, as the table describes it (markdown).
+                #[inline]
                 #[must_use]
                 pub const fn description(self) -> &'static ::core::primitive::str { #descriptions }
 
                 /// The category the table puts this cause in.
+                #[inline]
                 #[must_use]
                 pub const fn category(self) -> #category { #categories }
 
                 /// The status codes that mean this cause, in the order of the table; empty for a
                 /// cause that no response code produces.
+                #[inline]
                 #[must_use]
                 pub const fn status_codes(self) -> &'static [::core::primitive::u16] { #status_codes }
 
                 /// The status codes that mean this cause when they answer a request sent inside
                 /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
+                #[inline]
                 #[must_use]
                 pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #in_dialog }
 
                 /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
                 /// cause besides its value.
+                #[inline]
                 #[must_use]
                 pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] { #aliases }
 
@@ -260,24 +268,27 @@ impl<'a> Generator<'a> {
     }
 
     fn by_name(&self) -> TokenStream {
-        let arms = self
+        let entries = self
             .spec
             .causes
             .iter()
             .zip(&self.variants)
             .map(|(cause, variant)| {
-                let name = str_lit(&cause.constant.value);
-                quote!(#name => ::core::option::Option::Some(#variant),)
+                let found = quote!(::core::option::Option::Some(#variant));
+                (cause.constant.value.as_str(), found)
             });
+        let body = string_match(
+            quote!(name),
+            entries.collect(),
+            quote!(::core::option::Option::None),
+        );
         quote! {
             /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
             /// other string.
+            #[inline]
             #[must_use]
             pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
-                match name {
-                    #(#arms)*
-                    _ => ::core::option::Option::None,
-                }
+                #body
             }
         }
     }
@@ -310,7 +321,8 @@ impl<'a> Generator<'a> {
         quote! {
             /// The cause whose `status-codes` list `code`, whatever the response class;
             /// `None` if no cause lists it.
-            #[must_use]
+            #[inline]
+                #[must_use]
             pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 #body
             }
@@ -321,6 +333,7 @@ impl<'a> Generator<'a> {
         let Some((low, high, fallback)) = self.spec.failure() else {
             return quote! {
                 /// Always `None`: the table defines no failure codes.
+                #[inline]
                 #[must_use]
                 pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                     let _ = code;
@@ -367,7 +380,8 @@ impl<'a> Generator<'a> {
             pub const FALLBACK: Self = #fallback_variant;
 
             #[doc = #doc]
-            #[must_use]
+            #[inline]
+                #[must_use]
             pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 #body
             }
@@ -392,7 +406,8 @@ impl<'a> Generator<'a> {
             /// The cause of a failure response to a request sent inside a dialog: the cause
             /// whose `in-dialog-status-codes` list `code`, else
             /// [`for_failure_response`](Self::for_failure_response).
-            #[must_use]
+            #[inline]
+                #[must_use]
             pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 match code {
                     #(#arms)*
@@ -405,7 +420,7 @@ impl<'a> Generator<'a> {
     fn cause_traits(&self) -> TokenStream {
         let ident = &self.input.cause.ident;
         let error = &self.input.parse_error.ident;
-        let arms = self
+        let entries = self
             .spec
             .causes
             .iter()
@@ -414,12 +429,17 @@ impl<'a> Generator<'a> {
                 std::iter::once(&cause.value)
                     .chain(&cause.aliases)
                     .map(move |s| {
-                        let s = str_lit(&s.value);
-                        quote!(#s => ::core::result::Result::Ok(#variant),)
+                        (
+                            s.value.as_str(),
+                            quote!(::core::result::Result::Ok(#variant)),
+                        )
                     })
             });
+        let miss = quote!(::core::result::Result::Err(#error { __private: () }));
+        let from_str = string_match(quote!(__s), entries.collect(), miss);
         quote! {
             impl ::core::fmt::Display for #ident {
+                #[inline]
                 fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     __formatter.pad(self.as_str())
                 }
@@ -429,15 +449,14 @@ impl<'a> Generator<'a> {
                 type Err = #error;
 
                 /// Parses a value or an alias, matched exactly (case and spaces included).
+                #[inline]
                 fn from_str(__s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-                    match __s {
-                        #(#arms)*
-                        _ => ::core::result::Result::Err(#error { __private: () }),
-                    }
+                    #from_str
                 }
             }
 
             impl ::core::convert::From<#ident> for &'static ::core::primitive::str {
+                #[inline]
                 fn from(__cause: #ident) -> Self {
                     __cause.as_str()
                 }
@@ -510,19 +529,23 @@ impl<'a> Generator<'a> {
                 pub const ALL: &'static [Self] = &[#(#all),*];
 
                 /// The category's key in the table, such as `"sip-error"`.
+                #[inline]
                 #[must_use]
                 pub const fn key(self) -> &'static ::core::primitive::str { #keys }
 
                 /// The category's title, which [`Display`](::core::fmt::Display) prints.
+                #[inline]
                 #[must_use]
                 pub const fn title(self) -> &'static ::core::primitive::str { #titles }
 
                 /// The causes in this category, in the order of the table.
+                #[inline]
                 #[must_use]
                 pub const fn causes(self) -> &'static [#cause] { #causes }
             }
 
             impl ::core::fmt::Display for #ident {
+                #[inline]
                 fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     __formatter.pad(self.title())
                 }
@@ -552,6 +575,7 @@ impl<'a> Generator<'a> {
             }
 
             impl ::core::fmt::Display for #ident {
+                #[inline]
                 fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     __formatter.write_str(#message)
                 }
@@ -577,7 +601,8 @@ impl<'a> Generator<'a> {
             #(#attrs)*
             /// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
             /// (`486` → `"Busy Here"`); `None` for a code it does not list.
-            #[must_use]
+            #[inline]
+                #[must_use]
             #vis const fn #ident(code: ::core::primitive::u16) -> ::core::option::Option<&'static ::core::primitive::str> {
                 #body
             }
@@ -585,7 +610,35 @@ impl<'a> Generator<'a> {
     }
 }
 
-/// The body of a `const fn(code: ::core::primitive::u16)`: an array over `low..=high` (the given range, or the
+/// Matches `subject` (a `&str`) against `entries`: first on the length, then on the string.
+/// A plain `match` on strings tests the arms one by one; this way the length picks the few
+/// candidates in one jump (measured: as fast as, or faster than, the plain `match`, and faster
+/// than matching byte-string patterns, which compare element by element).
+fn string_match(
+    subject: TokenStream,
+    entries: Vec<(&str, TokenStream)>,
+    miss: TokenStream,
+) -> TokenStream {
+    let mut by_length: BTreeMap<usize, Vec<(&str, TokenStream)>> = BTreeMap::new();
+    for (text, found) in entries {
+        by_length.entry(text.len()).or_default().push((text, found));
+    }
+    let arms = by_length.into_iter().map(|(length, entries)| {
+        let arms = entries.into_iter().map(|(text, found)| {
+            let text = Literal::string(text);
+            quote!(#text => #found,)
+        });
+        quote!(#length => match #subject { #(#arms)* _ => #miss, },)
+    });
+    quote! {
+        match #subject.len() {
+            #(#arms)*
+            _ => #miss,
+        }
+    }
+}
+
+/// The body of a `const fn(code: u16)`: an array over `low..=high` (the given range, or the
 /// span of the listed codes) holding `listed` items and `default` elsewhere.
 fn code_table(
     ty: TokenStream,
