@@ -12,8 +12,10 @@
 //! pub fn reason_phrase;
 //! ```
 
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
-use syn::{Attribute, Ident, LitStr, Token, Visibility};
+use syn::{Ident, LitStr, Token};
 
 pub struct Input {
     pub cause: Item,
@@ -26,8 +28,10 @@ pub struct Input {
 
 /// One item to generate: what the caller wrote before and as its name.
 pub struct Item {
-    pub attrs: Vec<Attribute>,
-    pub vis: Visibility,
+    /// Outer attributes (`#[...]`, doc comments), passed through as written.
+    pub attrs: Vec<TokenStream>,
+    /// `pub`, `pub(crate)`, `pub(in path)` or nothing, passed through as written.
+    pub vis: TokenStream,
     pub ident: Ident,
 }
 
@@ -77,12 +81,46 @@ impl Item {
         input: ParseStream,
         rest: impl FnOnce(ParseStream) -> syn::Result<(Ident, T)>,
     ) -> syn::Result<(Item, T)> {
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis = input.parse()?;
+        let attrs = parse_attributes(input)?;
+        let vis = parse_visibility(input)?;
         let (ident, extra) = rest(input)?;
         input.parse::<Token![;]>()?;
         Ok((Item { attrs, vis, ident }, extra))
     }
+}
+
+// Attributes and visibility are only passed through, so they are read as tokens: syn's
+// `Attribute` and `Visibility` would need its `derive` feature, measured as a third of the
+// crate's clean build.
+
+/// `#[...]` and doc comments (which reach a macro as `#[doc = "..."]`).
+fn parse_attributes(input: ParseStream) -> syn::Result<Vec<TokenStream>> {
+    let mut attrs = Vec::new();
+    while input.peek(Token![#]) {
+        let pound: Token![#] = input.parse()?;
+        let body: TokenTree = input.parse()?;
+        match &body {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => {
+                let mut attr = pound.to_token_stream();
+                attr.extend([body]);
+                attrs.push(attr);
+            }
+            _ => return Err(syn::Error::new(body.span(), "expected `[` after `#`")),
+        }
+    }
+    Ok(attrs)
+}
+
+/// `pub`, `pub(crate)`, `pub(super)`, `pub(in path)`, or nothing.
+fn parse_visibility(input: ParseStream) -> syn::Result<TokenStream> {
+    if !input.peek(Token![pub]) {
+        return Ok(TokenStream::new());
+    }
+    let mut vis = input.parse::<Token![pub]>()?.to_token_stream();
+    if input.peek(syn::token::Paren) {
+        vis.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(vis)
 }
 
 #[cfg(test)]
@@ -106,9 +144,10 @@ mod tests {
         assert_eq!(input.cause.attrs.len(), 2);
         assert_eq!(input.path.value(), "causes.toml");
         assert_eq!(input.category.ident, "Category");
-        assert!(matches!(input.category.vis, Visibility::Restricted(_)));
+        assert_eq!(input.category.vis.to_string(), "pub (crate)");
         assert_eq!(input.parse_error.ident, "ParseCauseError");
-        assert!(matches!(input.reason_phrase.vis, Visibility::Inherited));
+        assert!(input.reason_phrase.vis.is_empty());
+        assert_eq!(input.cause.attrs[1].to_string(), "# [derive (Default)]");
     }
 
     #[test]
