@@ -23,6 +23,8 @@ mod load;
 mod names;
 #[cfg(test)]
 mod robustness;
+#[cfg(test)]
+mod scale;
 mod spec;
 mod validate;
 
