@@ -788,3 +788,61 @@ fn parse_error_message(cause: &str, spec: &Spec) -> String {
         values.join(", ")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_table_indexes_by_code_minus_the_lowest() {
+        let listed = vec![(486, quote!(A)), (488, quote!(B))];
+        let body = code_table(quote!(T), listed, None, quote!(N));
+        let expected = quote! {
+            const __TABLE: [T; 3usize] = [A, N, B];
+            if code < 486 || code > 488 {
+                return ::core::option::Option::None;
+            }
+            __TABLE[(code - 486) as ::core::primitive::usize]
+        };
+        assert_eq!(body.to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn code_table_without_codes_is_the_default() {
+        let body = code_table(quote!(T), Vec::new(), None, quote!(N));
+        assert_eq!(body.to_string(), quote!(let _ = code; N).to_string());
+    }
+
+    #[test]
+    fn strings_dispatch_on_length_then_match_or_bisect() {
+        let cause = format_ident!("Cause");
+        let variants: Vec<TokenStream> = (0..10).map(|i| quote!(V(#i))).collect();
+        let matcher = StringMatch {
+            cause: &cause,
+            variants: &variants,
+            hit: |variant| quote!(Some(#variant)),
+            miss: quote!(None),
+        };
+        let small = matcher.expand(quote!(s), vec![("ab", 0), ("c", 1), ("de", 2)]);
+        let expected = quote! {
+            match s.len() {
+                1usize => { match s { "c" => Some(V(1i32)), _ => None, } }
+                2usize => { match s { "ab" => Some(V(0i32)), "de" => Some(V(2i32)), _ => None, } }
+                _ => None,
+            }
+        };
+        assert_eq!(small.to_string(), expected.to_string());
+
+        // Nine strings of one length: a sorted table searched by bisection.
+        let names = ["i", "h", "g", "f", "e", "d", "c", "b", "a"];
+        let large = matcher.expand(quote!(s), names.iter().copied().zip(0..).collect());
+        let text = large.to_string();
+        assert!(text.contains("binary_search_by"), "{text}");
+        let sorted = "[(\"a\" , 8usize) , (\"b\" , 7usize) , (\"c\" , 6usize)";
+        assert!(text.contains(sorted), "{text}");
+        assert!(
+            text.contains("Some (Cause :: ALL [__GROUP [__index] . 1])"),
+            "{text}"
+        );
+    }
+}
