@@ -134,16 +134,6 @@ aliases = ["<tick>"]
 
 const LIB: &str = r#"
 //! Probe.
-cause_macros::cause_table! {
-    /// A cause.
-    pub enum Cause in "../table.toml";
-    /// A category.
-    pub enum Category;
-    /// A parse error.
-    pub struct ParseCauseError;
-    /// A reason phrase.
-    pub fn reason_phrase;
-}
 "#;
 
 #[test]

@@ -32,16 +32,6 @@ status-codes = [410]
 "#;
 
 const MAIN: &str = r#"
-cause_macros::cause_table! {
-    /// A cause.
-    pub enum Cause in "../table.toml";
-    /// A category.
-    pub enum Category;
-    /// A parse error.
-    pub struct ParseCauseError;
-    /// A reason phrase.
-    pub fn reason_phrase;
-}
 
 fn main() {
     for cause in Cause::ALL {

@@ -13,16 +13,6 @@ use std::time::{Duration, Instant};
 const MAIN: &str = r#"
 mod synthetic;
 
-cause_macros::cause_table! {
-    /// A synthetic cause.
-    pub enum Cause in "../table.toml";
-    /// A synthetic category.
-    pub enum Category;
-    /// A parse error.
-    pub struct ParseCauseError;
-    /// A reason phrase.
-    pub fn reason_phrase;
-}
 
 fn main() {
     for (i, &cause) in Cause::ALL.iter().enumerate() {

@@ -42,8 +42,23 @@ pub fn cargo_ok(dir: &Path, args: &[&str]) -> Output {
     output
 }
 
+/// The macro call of every probe crate: `Cause`, `Category`, `ParseCauseError` and
+/// `reason_phrase` from `table.toml`.
+const CALL: &str = r#"
+cause_macros::cause_table! {
+    /// A cause.
+    pub enum Cause in "../table.toml";
+    /// A category.
+    pub enum Category;
+    /// A parse error.
+    pub struct ParseCauseError;
+    /// A reason phrase.
+    pub fn reason_phrase;
+}
+"#;
+
 /// Writes a crate of its own in `dir` that uses `cause-macros` by path: `table.toml` beside
-/// `src/`, and `src/{file}` (`main.rs` or `lib.rs`) holding `code`.
+/// `src/`, and `src/{file}` (`main.rs` or `lib.rs`) holding `code` followed by the macro call.
 pub fn write_probe_crate(dir: &Path, file: &str, code: &str, table: &str) {
     let macros = workspace().join("cause-macros");
     let manifest = format!(
@@ -53,7 +68,7 @@ pub fn write_probe_crate(dir: &Path, file: &str, code: &str, table: &str) {
     );
     fs::create_dir_all(dir.join("src")).expect("create src/");
     fs::write(dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
-    fs::write(dir.join("src").join(file), code).expect("write the source");
+    fs::write(dir.join("src").join(file), format!("{code}{CALL}")).expect("write the source");
     fs::write(dir.join("table.toml"), table).expect("write the table");
     // The workspace's lock file: the same dependency versions, none fetched.
     fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
