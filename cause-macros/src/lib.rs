@@ -20,6 +20,7 @@ mod expand;
 mod fallback;
 mod input;
 mod load;
+mod lookup;
 mod names;
 #[cfg(test)]
 mod robustness;
