@@ -99,7 +99,7 @@ struct Generator<'a> {
     input: &'a Input,
     spec: &'a Spec,
     docs: DocContext<'a>,
-    /// `Self::Busy`, one per cause, in table order.
+    /// `Cause::Busy`, one path per cause, in table order.
     variants: Vec<TokenStream>,
     /// The category variant of each category, in table order.
     category_variants: Vec<Ident>,

@@ -139,7 +139,7 @@ mod tests {
             fn reason_phrase;
             "#,
         )
-        .unwrap();
+        .expect("the four items parse");
         assert_eq!(input.cause.ident, "Cause");
         assert_eq!(input.cause.attrs.len(), 2);
         assert_eq!(input.path.value(), "causes.toml");
@@ -152,7 +152,9 @@ mod tests {
 
     #[test]
     fn rejects_a_missing_path() {
-        let error = syn::parse_str::<Input>("pub enum Cause;").err().unwrap();
+        let error = syn::parse_str::<Input>("pub enum Cause;")
+            .err()
+            .expect("no path is an error");
         assert_eq!(
             error.to_string(),
             "expected `in \"causes.toml\"` after the enum's name: the path of the table, relative to this file"

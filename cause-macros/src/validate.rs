@@ -330,7 +330,7 @@ status-codes = [486]
     #[test]
     fn a_valid_table_has_no_errors() {
         assert_eq!(errors(BASE), Vec::<String>::new());
-        let spec = build(BASE).unwrap();
+        let spec = build(BASE).expect("BASE is valid");
         assert_eq!(spec.causes[0].variant.value, "Busy");
         assert_eq!(spec.failure(), Some((300, 699, "BUSY")));
     }
