@@ -67,7 +67,7 @@ fn the_enum_page_has_every_description_and_a_table_per_category() {
             "{cause:?}: {description}"
         );
         assert!(
-            text.contains(&format!("Value {}", cause.as_str())),
+            text.contains(&format!("Value: {}", cause.as_str())),
             "{cause:?}"
         );
     }

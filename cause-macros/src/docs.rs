@@ -114,37 +114,31 @@ impl DocContext<'_> {
     /// A variant's own doc: its description, its facts, and an example.
     pub fn variant_doc(&self, cause: &CauseSpec) -> String {
         let mut doc = description_block(&cause.description.value);
-        doc.push_str("\n\n| | |\n|-|-|\n");
-        let _ = writeln!(doc, "| Constant | {} |", code_span(&cause.constant.value));
-        let _ = writeln!(
-            doc,
-            "| Value | {} |",
-            table_cell(&code_span(&cause.value.value))
-        );
+        doc.push_str("\n\n");
+        let mut fact = |name: &str, text: String| {
+            let _ = writeln!(doc, "- {name}: {}", inline(&text));
+        };
+        fact("Constant", code_span(&cause.constant.value));
+        fact("Value", code_span(&cause.value.value));
         if let Some(category) = self.category_of(cause) {
-            let _ = writeln!(
-                doc,
-                "| Category | [{}]({}::{}) |",
-                table_cell(&category.title.value),
-                self.category_name,
-                category.variant.value
+            let link = format!(
+                "[{}]({}::{})",
+                category.title.value, self.category_name, category.variant.value
             );
+            fact("Category", link);
         }
         if !cause.status_codes.is_empty() {
-            let codes = self.codes_text(&cause.status_codes);
-            let _ = writeln!(doc, "| Status codes | {} |", table_cell(&codes));
+            fact("Status codes", self.codes_text(&cause.status_codes));
         }
         if !cause.in_dialog_status_codes.is_empty() {
-            let codes = self.codes_text(&cause.in_dialog_status_codes);
-            let _ = writeln!(doc, "| In-dialog status codes | {} |", table_cell(&codes));
+            fact(
+                "In-dialog status codes",
+                self.codes_text(&cause.in_dialog_status_codes),
+            );
         }
         if !cause.aliases.is_empty() {
             let aliases: Vec<String> = cause.aliases.iter().map(|a| code_span(&a.value)).collect();
-            let _ = writeln!(
-                doc,
-                "| Also parsed from | {} |",
-                table_cell(&aliases.join(", "))
-            );
+            fact("Also parsed from", aliases.join(", "));
         }
         doc.push_str(&self.variant_example(cause));
         doc
@@ -222,9 +216,18 @@ pub fn code_span(text: &str) -> String {
 }
 
 /// Markdown for one table cell: one line, and every `|` escaped (also inside code spans,
-/// where the table parser still sees it).
+/// where the table parser still sees it). An empty cell shows a dash.
 pub fn table_cell(markdown: &str) -> String {
-    escape_html(&one_line(markdown)).replace('|', "\\|")
+    let cell = inline(markdown).replace('|', "\\|");
+    if cell.trim().is_empty() {
+        return "\u{2014}".to_owned();
+    }
+    cell
+}
+
+/// Markdown for inline text, such as a list item: one line, HTML shown as text.
+pub fn inline(markdown: &str) -> String {
+    escape_html(&one_line(markdown))
 }
 
 /// Joins the lines of `text` with spaces (blank lines included: a table row is one line).
@@ -362,5 +365,6 @@ mod tests {
         assert_eq!(table_cell("a\n\nb"), "a  b");
         assert_eq!(table_cell("`x|y`"), "`x\\|y`");
         assert_eq!(table_cell("1 < 2"), "1 &lt; 2");
+        assert_eq!(table_cell(" "), "\u{2014}");
     }
 }
