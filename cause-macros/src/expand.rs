@@ -15,7 +15,7 @@ use crate::docs::DocContext;
 use crate::input::{Input, Item};
 use crate::load::Table;
 use crate::lookup::{StringMatch, code_table};
-use crate::spec::{CauseSpec, Spec};
+use crate::spec::{CategorySpec, CauseSpec, Spec};
 use crate::{fallback, validate};
 
 /// What the macro learns from the compiler about the call.
@@ -237,8 +237,7 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// A `const fn(self)` body returning one item per cause: an array indexed by the
-    /// discriminant, measured faster than a `match` that returns the same items.
+    /// A `const fn(self)` body returning one item per cause (see [`indexed_table`]).
     fn per_cause(&self, ty: TokenStream, item: impl Fn(&CauseSpec) -> TokenStream) -> TokenStream {
         self.per_cause_of(quote!(self), ty, item)
     }
@@ -272,15 +271,8 @@ impl<'a> Generator<'a> {
         ty: TokenStream,
         item: impl Fn(&CauseSpec) -> TokenStream,
     ) -> TokenStream {
-        if self.spec.causes.is_empty() {
-            return quote!(match #subject {});
-        }
-        let items = self.spec.causes.iter().map(item);
-        let len = self.spec.causes.len();
-        quote! {
-            const __TABLE: [#ty; #len] = [#(#items),*];
-            __TABLE[#subject as ::core::primitive::usize]
-        }
+        let items = self.spec.causes.iter().map(item).collect();
+        indexed_table(subject, ty, items)
     }
 
     fn category_path(&self, cause: &CauseSpec) -> TokenStream {
@@ -514,36 +506,23 @@ impl<'a> Generator<'a> {
                 quote!(#[doc = #doc] #v,)
             });
         let all = self.category_variants.iter().map(|v| quote!(Self::#v));
-        let per = |f: &dyn Fn(usize) -> TokenStream, ty: TokenStream| {
-            if self.spec.categories.is_empty() {
-                return quote!(match self {});
-            }
-            let items = (0..self.spec.categories.len()).map(f);
-            let len = self.spec.categories.len();
-            quote!(const __TABLE: [#ty; #len] = [#(#items),*]; __TABLE[self as ::core::primitive::usize])
+        let per = |ty: TokenStream, item: &dyn Fn(&CategorySpec) -> TokenStream| {
+            let items = self.spec.categories.iter().map(item).collect();
+            indexed_table(quote!(self), ty, items)
         };
-        let keys = per(
-            &|i| str_lit(&self.spec.categories[i].key.value),
-            quote!(&'static ::core::primitive::str),
-        );
-        let titles = per(
-            &|i| str_lit(&self.spec.categories[i].title.value),
-            quote!(&'static ::core::primitive::str),
-        );
-        let causes = per(
-            &|i| {
-                let key = &self.spec.categories[i].key.value;
-                let members = self
-                    .spec
-                    .causes
-                    .iter()
-                    .zip(&self.variants)
-                    .filter(|(c, _)| &c.category.value == key)
-                    .map(|(_, v)| v);
-                quote!(&[#(#members),*])
-            },
-            quote!(&'static [#cause]),
-        );
+        let str = quote!(&'static ::core::primitive::str);
+        let keys = per(str.clone(), &|c| str_lit(&c.key.value));
+        let titles = per(str, &|c| str_lit(&c.title.value));
+        let causes = per(quote!(&'static [#cause]), &|category| {
+            let members = self
+                .spec
+                .causes
+                .iter()
+                .zip(&self.variants)
+                .filter(|(c, _)| c.category.value == category.key.value)
+                .map(|(_, v)| v);
+            quote!(&[#(#members),*])
+        });
         quote! {
             #(#attrs)*
             #[derive(
@@ -644,6 +623,20 @@ impl<'a> Generator<'a> {
                 #body
             }
         }
+    }
+}
+
+/// The body of a `const fn` returning `items[subject as usize]`, for an enum whose variants
+/// are `items` in order (an array indexed by the discriminant, measured faster than a `match`
+/// returning the same items); `match subject {}` for an enum without variants.
+fn indexed_table(subject: TokenStream, ty: TokenStream, items: Vec<TokenStream>) -> TokenStream {
+    if items.is_empty() {
+        return quote!(match #subject {});
+    }
+    let len = items.len();
+    quote! {
+        const __TABLE: [#ty; #len] = [#(#items),*];
+        __TABLE[#subject as ::core::primitive::usize]
     }
 }
 
