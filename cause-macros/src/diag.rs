@@ -13,6 +13,19 @@ use proc_macro2::Span;
 /// A byte range in the table's text.
 pub type ByteSpan = Range<usize>;
 
+/// A value of the table and where it stands in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loc<T> {
+    pub value: T,
+    pub span: ByteSpan,
+}
+
+impl<T> Loc<T> {
+    pub fn new(value: T, span: ByteSpan) -> Self {
+        Loc { value, span }
+    }
+}
+
 /// One problem in the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

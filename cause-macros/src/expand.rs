@@ -1,66 +1,19 @@
-//! Tokens from a validated table.
+//! Tokens from a checked model.
 //!
 //! The generated code names only `::core` items and items it defines, so it compiles in any
 //! crate, `no_std` or not, whatever that crate calls its own types. Per-variant data lives in
 //! `const` arrays indexed by the discriminant, and code lookups in arrays indexed by
-//! `code - lowest`, so every lookup is a bounds check and a load: no search at run time.
+//! `code - lowest`, so every lookup is a bounds check and a load: no search at run time. The
+//! cause enum is here, the category enum in `category.rs`, the lookups' bodies in `lookup.rs`.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use std::path::PathBuf;
-
-use crate::diag::{Diagnostic, Diagnostics, Renderer};
+use crate::diag::Loc;
 use crate::docs::DocContext;
 use crate::input::{Input, Item};
-use crate::load::Table;
 use crate::lookup::{StringMatch, code_table};
-use crate::spec::{CategorySpec, CauseSpec, Spec};
-use crate::{fallback, validate};
-
-/// What the macro learns from the compiler about the call.
-pub struct CallSite {
-    /// The directory of the calling file: the table's path is relative to it.
-    pub base_dir: PathBuf,
-    /// The crate being compiled (`CARGO_CRATE_NAME`), for the examples in the docs.
-    pub crate_name: Option<String>,
-}
-
-/// The items for the call, or its errors beside stand-in items.
-pub fn generate(input: &Input, call: &CallSite) -> TokenStream {
-    try_generate(input, call).unwrap_or_else(|error| fallback::expand_with_errors(input, error))
-}
-
-/// Read the table, build and validate its model, then expand it.
-fn try_generate(input: &Input, call: &CallSite) -> syn::Result<TokenStream> {
-    let table = Table::read(&input.path, &call.base_dir)?;
-    let spec = build(&table.source).map_err(|errors| {
-        let renderer = Renderer {
-            path: &table.written,
-            source: &table.source,
-            span: input.path.span(),
-        };
-        renderer.to_syn_error(&errors)
-    })?;
-    let track_path = table.path.to_string_lossy();
-    let env = Env {
-        crate_name: call.crate_name.as_deref(),
-        track_path: Some(&track_path),
-    };
-    Ok(expand(input, &spec, &env))
-}
-
-/// The model of a table's text, validated: the table, or every error in it.
-pub fn build(source: &str) -> Result<Spec, Vec<Diagnostic>> {
-    let diags = Diagnostics::new();
-    let spec = Spec::from_toml(source, &diags);
-    if let Some(spec) = &spec {
-        validate::validate(spec, &diags);
-    }
-    diags.check()?;
-    // No model without errors cannot happen: a table that does not parse records why.
-    spec.ok_or_else(Vec::new)
-}
+use crate::model::{Cause, Model};
 
 /// What the expansion needs besides the macro call and the table.
 pub struct Env<'a> {
@@ -71,8 +24,8 @@ pub struct Env<'a> {
     pub track_path: Option<&'a str>,
 }
 
-pub fn expand(input: &Input, spec: &Spec, env: &Env) -> TokenStream {
-    let generator = Generator::new(input, spec, env);
+pub fn expand(input: &Input, model: &Model, env: &Env) -> TokenStream {
+    let generator = Generator::new(input, model, env);
     let cause_enum = generator.cause_enum();
     let cause_impl = generator.cause_impl();
     let cause_traits = generator.cause_traits();
@@ -95,41 +48,41 @@ pub fn expand(input: &Input, spec: &Spec, env: &Env) -> TokenStream {
     }
 }
 
-struct Generator<'a> {
-    input: &'a Input,
-    spec: &'a Spec,
-    docs: DocContext<'a>,
+pub struct Generator<'a> {
+    pub input: &'a Input,
+    pub model: &'a Model,
+    pub docs: DocContext<'a>,
     /// `Cause::Busy`, one path per cause, in table order.
-    variants: Vec<TokenStream>,
+    pub variants: Vec<TokenStream>,
     /// The category variant of each category, in table order.
-    category_variants: Vec<Ident>,
+    pub category_variants: Vec<Ident>,
 }
 
 impl<'a> Generator<'a> {
-    fn new(input: &'a Input, spec: &'a Spec, env: &'a Env<'a>) -> Self {
+    fn new(input: &'a Input, model: &'a Model, env: &'a Env<'a>) -> Self {
         let cause = &input.cause.ident;
-        let variants = spec
+        let variants = model
             .causes
             .iter()
             .map(|c| {
-                let variant = format_ident!("{}", c.variant.value);
+                let variant = format_ident!("{}", c.row.variant.value);
                 quote!(#cause::#variant)
             })
             .collect();
-        let category_variants = spec
+        let category_variants = model
             .categories
             .iter()
-            .map(|c| format_ident!("{}", c.variant.value))
+            .map(|c| format_ident!("{}", c.row.variant.value))
             .collect();
         let docs = DocContext {
-            spec,
+            model,
             enum_name: input.cause.ident.to_string(),
             category_name: input.category.ident.to_string(),
             crate_name: env.crate_name,
         };
         Generator {
             input,
-            spec,
+            model,
             docs,
             variants,
             category_variants,
@@ -139,23 +92,24 @@ impl<'a> Generator<'a> {
     fn cause_enum(&self) -> TokenStream {
         let Item { attrs, vis, ident } = &self.input.cause;
         let doc = self.docs.enum_doc();
-        let variants = self.spec.causes.iter().map(|cause| {
+        let variants = self.model.causes.iter().map(|cause| {
             let doc = self.docs.variant_doc(cause);
-            let variant = format_ident!("{}", cause.variant.value);
+            let variant = format_ident!("{}", cause.row.variant.value);
             quote!(#[doc = #doc] #variant,)
         });
+        let derive = derive(&[
+            "Clone",
+            "Copy",
+            "PartialEq",
+            "Eq",
+            "Hash",
+            "PartialOrd",
+            "Ord",
+        ]);
         quote! {
             #(#attrs)*
             #[doc = #doc]
-            #[derive(
-                ::core::clone::Clone,
-                ::core::marker::Copy,
-                ::core::cmp::PartialEq,
-                ::core::cmp::Eq,
-                ::core::hash::Hash,
-                ::core::cmp::PartialOrd,
-                ::core::cmp::Ord
-            )]
+            #derive
             #[non_exhaustive]
             #vis enum #ident {
                 #(#variants)*
@@ -167,68 +121,59 @@ impl<'a> Generator<'a> {
         let ident = &self.input.cause.ident;
         let category = &self.input.category.ident;
         let variants = &self.variants;
-        let names = self.per_cause(quote!(&'static ::core::primitive::str), |c| {
-            str_lit(&c.constant.value)
-        });
-        let values = self.per_cause(quote!(&'static ::core::primitive::str), |c| {
-            str_lit(&c.value.value)
-        });
-        let descriptions = self.per_cause(quote!(&'static ::core::primitive::str), |c| {
-            str_lit(&c.description.value)
-        });
-        let categories = self.per_cause(quote!(#category), |c| self.category_path(c));
-        let u16 = quote!(::core::primitive::u16);
-        let status_codes = self.per_cause_slice(&u16, |c| codes(&c.status_codes));
-        let in_dialog = self.per_cause_slice(&u16, |c| codes(&c.in_dialog_status_codes));
         let str = quote!(&'static ::core::primitive::str);
+        let names = self.per_cause(str.clone(), |c| str_lit(&c.row.constant.value));
+        let values = self.per_cause(str.clone(), |c| str_lit(&c.row.value.value));
+        let descriptions = self.per_cause(str.clone(), |c| str_lit(&c.row.description.value));
+        let categories = self.per_cause(quote!(#category), |c| {
+            let variant = &self.category_variants[c.category];
+            quote!(#category::#variant)
+        });
+        let u16 = quote!(::core::primitive::u16);
+        let status_codes = self.per_cause_slice(&u16, |c| codes(&c.row.status_codes));
+        let in_dialog = self.per_cause_slice(&u16, |c| codes(&c.row.in_dialog_status_codes));
         let aliases = self.per_cause_slice(&str, |c| {
-            c.aliases.iter().map(|a| str_lit(&a.value)).collect()
+            c.row.aliases.iter().map(|a| str_lit(&a.value)).collect()
         });
         let from_name = self.by_name();
         let lookups = self.code_lookups();
+        let accessor = accessor();
         quote! {
             impl #ident {
                 /// Every cause, in the order of the table.
                 pub const ALL: &'static [Self] = &[#(#variants),*];
 
                 /// The constant naming this cause in the table, such as `"BUSY"`.
-                #[inline]
-                #[must_use]
+                #accessor
                 pub const fn name(self) -> &'static ::core::primitive::str { #names }
 
                 /// The cause's value: the exact string SIP.js-style peers use for it, which
                 /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
                 /// parses.
-                #[inline]
-                #[must_use]
+                #accessor
                 pub const fn as_str(self) -> &'static ::core::primitive::str { #values }
 
                 /// When this cause happens, as the table describes it (markdown).
-                #[inline]
-                #[must_use]
+                #accessor
                 pub const fn description(self) -> &'static ::core::primitive::str { #descriptions }
 
                 /// The category the table puts this cause in.
-                #[inline]
-                #[must_use]
+                #accessor
                 pub const fn category(self) -> #category { #categories }
 
                 /// The status codes that mean this cause, in the order of the table; empty for a
                 /// cause that no response code produces.
-                #[inline]
-                #[must_use]
+                #accessor
                 pub const fn status_codes(self) -> &'static [::core::primitive::u16] { #status_codes }
 
                 /// The status codes that mean this cause when they answer a request sent inside
                 /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
-                #[inline]
-                #[must_use]
+                #accessor
                 pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #in_dialog }
 
                 /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
                 /// cause besides its value.
-                #[inline]
-                #[must_use]
+                #accessor
                 pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] { #aliases }
 
                 #from_name
@@ -238,7 +183,7 @@ impl<'a> Generator<'a> {
     }
 
     /// A `const fn(self)` body returning one item per cause (see [`indexed_table`]).
-    fn per_cause(&self, ty: TokenStream, item: impl Fn(&CauseSpec) -> TokenStream) -> TokenStream {
+    fn per_cause(&self, ty: TokenStream, item: impl Fn(&Cause) -> TokenStream) -> TokenStream {
         self.per_cause_of(quote!(self), ty, item)
     }
 
@@ -248,7 +193,7 @@ impl<'a> Generator<'a> {
     fn per_cause_slice(
         &self,
         elem: &TokenStream,
-        items: impl Fn(&CauseSpec) -> Vec<TokenStream>,
+        items: impl Fn(&Cause) -> Vec<TokenStream>,
     ) -> TokenStream {
         let body = self.per_cause(quote!(&'static [#elem]), |cause| {
             let items = items(cause);
@@ -258,7 +203,7 @@ impl<'a> Generator<'a> {
                 quote!(&[#(#items),*])
             }
         });
-        if self.spec.causes.is_empty() {
+        if self.model.causes.is_empty() {
             return body;
         }
         quote!(const __EMPTY: &[#elem] = &[]; #body)
@@ -269,179 +214,30 @@ impl<'a> Generator<'a> {
         &self,
         subject: TokenStream,
         ty: TokenStream,
-        item: impl Fn(&CauseSpec) -> TokenStream,
+        item: impl Fn(&Cause) -> TokenStream,
     ) -> TokenStream {
-        let items = self.spec.causes.iter().map(item).collect();
+        let items = self.model.causes.iter().map(item).collect();
         indexed_table(subject, ty, items)
     }
 
-    fn category_path(&self, cause: &CauseSpec) -> TokenStream {
-        let category = &self.input.category.ident;
-        let index = self
-            .spec
-            .categories
-            .iter()
-            .position(|k| k.key.value == cause.category.value);
-        // Validation guarantees the category exists; an unknown one never reaches expansion.
-        let variant = index.map(|i| &self.category_variants[i]);
-        quote!(#category::#variant)
-    }
-
-    fn by_name(&self) -> TokenStream {
-        let names = self.spec.causes.iter().enumerate();
-        let names = names.map(|(index, cause)| (cause.constant.value.as_str(), index));
-        let matcher = StringMatch {
-            cause: &self.input.cause.ident,
-            variants: &self.variants,
-            hit: |variant| quote!(::core::option::Option::Some(#variant)),
-            miss: quote!(::core::option::Option::None),
-        };
-        let body = matcher.expand(quote!(name), names.collect());
-        quote! {
-            /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
-            /// other string.
-            #[inline]
-            #[must_use]
-            pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
-                #body
-            }
-        }
-    }
-
-    fn code_lookups(&self) -> TokenStream {
-        let by_code = self.by_status_code();
-        let for_failure = self.for_failure_response();
-        let in_dialog = self.for_in_dialog_failure();
-        quote!(#by_code #for_failure #in_dialog)
-    }
-
-    fn by_status_code(&self) -> TokenStream {
-        let cause = &self.input.cause.ident;
-        let listed =
-            self.spec
-                .causes
-                .iter()
-                .zip(&self.variants)
-                .flat_map(|(cause, variant)| {
-                    cause.status_codes.iter().map(move |code| {
-                        (code.value, quote!(::core::option::Option::Some(#variant)))
-                    })
-                });
-        let body = code_table(
-            quote!(::core::option::Option<#cause>),
-            listed.collect(),
-            None,
-            quote!(::core::option::Option::None),
-        );
-        quote! {
-            /// The cause whose `status-codes` list `code`, whatever the response class;
-            /// `None` if no cause lists it.
-            #[inline]
-                #[must_use]
-            pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                #body
-            }
-        }
-    }
-
-    fn for_failure_response(&self) -> TokenStream {
-        let Some((low, high, fallback)) = self.spec.failure() else {
-            return quote! {
-                /// Always `None`: the table defines no failure codes.
-                #[inline]
-                #[must_use]
-                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                    let _ = code;
-                    ::core::option::Option::None
-                }
-            };
-        };
-        let cause = &self.input.cause.ident;
-        let fallback_variant = self
-            .spec
-            .causes
-            .iter()
-            .zip(&self.variants)
-            .find(|(c, _)| c.constant.value == fallback)
-            .map(|(_, v)| v.clone());
-        let listed =
-            self.spec
-                .causes
-                .iter()
-                .zip(&self.variants)
-                .flat_map(|(cause, variant)| {
-                    cause.status_codes.iter().map(move |code| {
-                        (code.value, quote!(::core::option::Option::Some(#variant)))
-                    })
-                });
-        let body = code_table(
-            quote!(::core::option::Option<#cause>),
-            listed.collect(),
-            Some((low, high)),
-            quote!(::core::option::Option::Some(#fallback_variant)),
-        );
-        let doc = format!(
-            " The cause of a final failure response: `None` outside {low}..={high}; inside, the \
-             cause whose `status-codes` list `code`, or [`{}`](Self::FALLBACK) if none does.",
-            fallback
-        );
-        let low_lit = Literal::u16_unsuffixed(low);
-        let high_lit = Literal::u16_unsuffixed(high);
-        quote! {
-            /// The final failure responses, as the table's `[failure] codes` bounds them.
-            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
-
-            /// The cause of a failure response whose code no cause lists.
-            pub const FALLBACK: Self = #fallback_variant;
-
-            #[doc = #doc]
-            #[inline]
-                #[must_use]
-            pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                #body
-            }
-        }
-    }
-
-    fn for_in_dialog_failure(&self) -> TokenStream {
-        let arms = self
-            .spec
-            .causes
-            .iter()
-            .zip(&self.variants)
-            .filter(|(c, _)| !c.in_dialog_status_codes.is_empty())
-            .map(|(cause, variant)| {
-                let codes = cause
-                    .in_dialog_status_codes
-                    .iter()
-                    .map(|c| Literal::u16_unsuffixed(c.value));
-                quote!(#(#codes)|* => ::core::option::Option::Some(#variant),)
-            });
-        quote! {
-            /// The cause of a failure response to a request sent inside a dialog: the cause
-            /// whose `in-dialog-status-codes` list `code`, else
-            /// [`for_failure_response`](Self::for_failure_response).
-            #[inline]
-                #[must_use]
-            pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#arms)*
-                    _ => Self::for_failure_response(code),
-                }
-            }
-        }
+    /// Each cause's variant with the codes it lists in `codes` (a list of its row).
+    pub fn listed_codes(&self, codes: fn(&Cause) -> &[Loc<u16>]) -> Vec<(u16, &TokenStream)> {
+        let causes = self.model.causes.iter().zip(&self.variants);
+        causes
+            .flat_map(|(cause, variant)| codes(cause).iter().map(move |code| (code.value, variant)))
+            .collect()
     }
 
     fn cause_traits(&self) -> TokenStream {
         let ident = &self.input.cause.ident;
         let error = &self.input.parse_error.ident;
         let strings = self
-            .spec
+            .model
             .causes
             .iter()
             .enumerate()
             .flat_map(|(index, cause)| {
-                let strings = std::iter::once(&cause.value).chain(&cause.aliases);
+                let strings = std::iter::once(&cause.row.value).chain(&cause.row.aliases);
                 strings.map(move |s| (s.value.as_str(), index))
             });
         let matcher = StringMatch {
@@ -451,11 +247,11 @@ impl<'a> Generator<'a> {
             miss: quote!(::core::result::Result::Err(#error { __private: () })),
         };
         let from_str = matcher.expand(quote!(__s), strings.collect());
-        let debug = if self.spec.causes.is_empty() {
+        let debug = if self.model.causes.is_empty() {
             quote!(match *self {})
         } else {
             let str = quote!(&::core::primitive::str);
-            let names = self.per_cause_of(quote!(*self), str, |c| str_lit(&c.variant.value));
+            let names = self.per_cause_of(quote!(*self), str, |c| str_lit(&c.row.variant.value));
             quote!(__formatter.write_str({ #names }))
         };
         quote! {
@@ -493,99 +289,17 @@ impl<'a> Generator<'a> {
         }
     }
 
-    fn category(&self) -> TokenStream {
-        let Item { attrs, vis, ident } = &self.input.category;
-        let cause = &self.input.cause.ident;
-        let variants = self
-            .spec
-            .categories
-            .iter()
-            .zip(&self.category_variants)
-            .map(|(c, v)| {
-                let doc = self.docs.category_doc(c);
-                quote!(#[doc = #doc] #v,)
-            });
-        let all = self.category_variants.iter().map(|v| quote!(Self::#v));
-        let per = |ty: TokenStream, item: &dyn Fn(&CategorySpec) -> TokenStream| {
-            let items = self.spec.categories.iter().map(item).collect();
-            indexed_table(quote!(self), ty, items)
-        };
-        let str = quote!(&'static ::core::primitive::str);
-        let keys = per(str.clone(), &|c| str_lit(&c.key.value));
-        let titles = per(str, &|c| str_lit(&c.title.value));
-        let causes = per(quote!(&'static [#cause]), &|category| {
-            let members = self
-                .spec
-                .causes
-                .iter()
-                .zip(&self.variants)
-                .filter(|(c, _)| c.category.value == category.key.value)
-                .map(|(_, v)| v);
-            quote!(&[#(#members),*])
-        });
-        quote! {
-            #(#attrs)*
-            #[derive(
-                ::core::fmt::Debug,
-                ::core::clone::Clone,
-                ::core::marker::Copy,
-                ::core::cmp::PartialEq,
-                ::core::cmp::Eq,
-                ::core::hash::Hash,
-                ::core::cmp::PartialOrd,
-                ::core::cmp::Ord
-            )]
-            #[non_exhaustive]
-            #vis enum #ident {
-                #(#variants)*
-            }
-
-            impl #ident {
-                /// Every category, in the order of the table.
-                pub const ALL: &'static [Self] = &[#(#all),*];
-
-                /// The category's key in the table, such as `"sip-error"`.
-                #[inline]
-                #[must_use]
-                pub const fn key(self) -> &'static ::core::primitive::str { #keys }
-
-                /// The category's title, which [`Display`](::core::fmt::Display) prints.
-                #[inline]
-                #[must_use]
-                pub const fn title(self) -> &'static ::core::primitive::str { #titles }
-
-                /// The causes in this category, in the order of the table.
-                #[inline]
-                #[must_use]
-                pub const fn causes(self) -> &'static [#cause] { #causes }
-            }
-
-            impl ::core::fmt::Display for #ident {
-                #[inline]
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __formatter.pad(self.title())
-                }
-            }
-        }
-    }
-
     fn parse_error(&self) -> TokenStream {
         let Item { attrs, vis, ident } = &self.input.parse_error;
         let cause = &self.input.cause.ident;
-        let message = parse_error_message(&cause.to_string(), self.spec);
+        let message = parse_error_message(&cause.to_string(), self.model);
         let doc =
             format!(" The error of parsing a string that is no [`{cause}`]'s value or alias.");
+        let derive = derive(&["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"]);
         quote! {
             #(#attrs)*
             #[doc = #doc]
-            #[derive(
-                ::core::fmt::Debug,
-                ::core::clone::Clone,
-                ::core::marker::Copy,
-                ::core::cmp::PartialEq,
-                ::core::cmp::Eq,
-                ::core::hash::Hash
-            )]
+            #derive
             #vis struct #ident {
                 __private: (),
             }
@@ -603,7 +317,7 @@ impl<'a> Generator<'a> {
 
     fn reason_phrase(&self) -> TokenStream {
         let Item { attrs, vis, ident } = &self.input.reason_phrase;
-        let phrases = self.spec.reason_phrases.iter().map(|p| {
+        let phrases = self.model.reason_phrases.iter().map(|p| {
             let phrase = str_lit(&p.phrase.value);
             (p.code.value, quote!(::core::option::Option::Some(#phrase)))
         });
@@ -613,12 +327,12 @@ impl<'a> Generator<'a> {
             None,
             quote!(::core::option::Option::None),
         );
+        let accessor = accessor();
         quote! {
             #(#attrs)*
             /// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
             /// (`486` → `"Busy Here"`); `None` for a code it does not list.
-            #[inline]
-                #[must_use]
+            #accessor
             #vis const fn #ident(code: ::core::primitive::u16) -> ::core::option::Option<&'static ::core::primitive::str> {
                 #body
             }
@@ -626,10 +340,36 @@ impl<'a> Generator<'a> {
     }
 }
 
+/// The attributes of every generated lookup: `#[inline]`, so that a lookup across crates is
+/// as fast as a local `match`, and `#[must_use]`, since a lookup has no other effect.
+pub fn accessor() -> TokenStream {
+    quote!(#[inline] #[must_use])
+}
+
+/// `#[derive(...)]` of the named traits, each by its full `::core` path.
+pub fn derive(traits: &[&str]) -> TokenStream {
+    let paths = traits.iter().map(|name| {
+        let module = match *name {
+            "Debug" => "fmt",
+            "Clone" => "clone",
+            "Copy" => "marker",
+            "Hash" => "hash",
+            _ => "cmp",
+        };
+        let (module, name) = (format_ident!("{module}"), format_ident!("{name}"));
+        quote!(::core::#module::#name)
+    });
+    quote!(#[derive(#(#paths),*)])
+}
+
 /// The body of a `const fn` returning `items[subject as usize]`, for an enum whose variants
 /// are `items` in order (an array indexed by the discriminant, measured faster than a `match`
 /// returning the same items); `match subject {}` for an enum without variants.
-fn indexed_table(subject: TokenStream, ty: TokenStream, items: Vec<TokenStream>) -> TokenStream {
+pub fn indexed_table(
+    subject: TokenStream,
+    ty: TokenStream,
+    items: Vec<TokenStream>,
+) -> TokenStream {
     if items.is_empty() {
         return quote!(match #subject {});
     }
@@ -640,29 +380,29 @@ fn indexed_table(subject: TokenStream, ty: TokenStream, items: Vec<TokenStream>)
     }
 }
 
-fn codes(codes: &[crate::spec::Loc<u16>]) -> Vec<TokenStream> {
-    let literal = |code: &crate::spec::Loc<u16>| {
+fn codes(codes: &[Loc<u16>]) -> Vec<TokenStream> {
+    let literal = |code: &Loc<u16>| {
         let literal = Literal::u16_unsuffixed(code.value);
         quote!(#literal)
     };
     codes.iter().map(literal).collect()
 }
 
-fn str_lit(s: &str) -> TokenStream {
+pub fn str_lit(s: &str) -> TokenStream {
     let lit = Literal::string(s);
     quote!(#lit)
 }
 
 /// `not the value of any Cause: expected one of "Busy", …`, listing a short table whole.
-fn parse_error_message(cause: &str, spec: &Spec) -> String {
+fn parse_error_message(cause: &str, model: &Model) -> String {
     const LISTED: usize = 32;
-    let values: Vec<String> = spec
+    let values: Vec<String> = model
         .causes
         .iter()
         .take(LISTED)
-        .map(|c| format!("{:?}", c.value.value))
+        .map(|c| format!("{:?}", c.row.value.value))
         .collect();
-    let more = spec.causes.len().saturating_sub(LISTED);
+    let more = model.causes.len().saturating_sub(LISTED);
     let tail = if more > 0 {
         format!(" and {more} more")
     } else {

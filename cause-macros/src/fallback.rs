@@ -6,24 +6,14 @@ use proc_macro2::TokenStream;
 
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use crate::spec::Spec;
+use crate::model::Model;
 
 pub fn expand_with_errors(input: &Input, error: syn::Error) -> TokenStream {
-    let empty = Spec {
-        failure_codes: None,
-        fallback: None,
-        categories: Vec::new(),
-        causes: Vec::new(),
-        reason_phrases: Vec::new(),
-        has_reason_phrases: false,
-        categories_complete: true,
-        causes_complete: true,
-    };
     let env = Env {
         crate_name: None,
         track_path: None,
     };
-    let stub = expand(input, &empty, &env);
+    let stub = expand(input, &Model::empty(), &env);
     let error = error.into_compile_error();
     quote::quote!(#error #stub)
 }

@@ -14,6 +14,7 @@
 // the tests): these cover the macro's own code.
 #![deny(missing_docs, unsafe_code)]
 
+mod category;
 mod diag;
 mod docs;
 mod expand;
@@ -21,13 +22,22 @@ mod fallback;
 mod input;
 mod load;
 mod lookup;
+mod markdown;
+mod model;
 mod names;
+mod pipeline;
+mod spec;
+mod toml_fields;
+mod validate;
+
 #[cfg(test)]
 mod robustness;
 #[cfg(test)]
 mod scale;
-mod spec;
-mod validate;
+#[cfg(test)]
+mod snapshots;
+#[cfg(test)]
+mod synthetic;
 
 use std::path::PathBuf;
 
@@ -143,11 +153,11 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn cause_table(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as input::Input);
-    let call = expand::CallSite {
+    let call = pipeline::CallSite {
         base_dir: calling_dir(&input),
         crate_name: std::env::var("CARGO_CRATE_NAME").ok(),
     };
-    expand::generate(&input, &call).into()
+    pipeline::generate(&input, &call).into()
 }
 
 /// The directory of the file that calls the macro, as `include_str!` resolves paths; the

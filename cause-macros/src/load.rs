@@ -7,7 +7,7 @@ use syn::LitStr;
 use crate::diag::line_col;
 
 /// The table's text and where it came from.
-pub struct Table {
+pub struct TableFile {
     /// The path as the caller wrote it, for messages.
     pub written: String,
     /// The path on disk, absolute when the base directory is.
@@ -15,10 +15,10 @@ pub struct Table {
     pub source: String,
 }
 
-impl Table {
+impl TableFile {
     /// Reads the file `path` names, relative to `base` (the directory of the calling file).
     /// Every fault of the file as a whole is an error spanned on the path literal.
-    pub fn read(path: &LitStr, base: &Path) -> syn::Result<Table> {
+    pub fn read(path: &LitStr, base: &Path) -> syn::Result<TableFile> {
         let written = path.value();
         let full = base.join(&written);
         let error = |message: String| syn::Error::new(path.span(), format!("{written}: {message}"));
@@ -52,7 +52,7 @@ impl Table {
                 ),
             )
         })?;
-        Ok(Table {
+        Ok(TableFile {
             written,
             path: full,
             source,

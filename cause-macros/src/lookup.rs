@@ -1,10 +1,136 @@
-//! The bodies of lookups: from a status code through an array indexed by `code - lowest`, from
-//! a string through a dispatch on its length. `expand.rs` decides what each lookup returns.
+//! The lookups of the cause enum: from a constant, from a status code. Their bodies go from a
+//! status code through an array indexed by `code - lowest`, from a string through a dispatch on
+//! its length.
 
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
+
+use crate::expand::{Generator, accessor};
+
+impl Generator<'_> {
+    pub fn by_name(&self) -> TokenStream {
+        let names = self.model.causes.iter().enumerate();
+        let names = names.map(|(index, cause)| (cause.row.constant.value.as_str(), index));
+        let matcher = StringMatch {
+            cause: &self.input.cause.ident,
+            variants: &self.variants,
+            hit: |variant| quote!(::core::option::Option::Some(#variant)),
+            miss: quote!(::core::option::Option::None),
+        };
+        let body = matcher.expand(quote!(name), names.collect());
+        let accessor = accessor();
+        quote! {
+            /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
+            /// other string.
+            #accessor
+            pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
+                #body
+            }
+        }
+    }
+
+    pub fn code_lookups(&self) -> TokenStream {
+        let by_code = self.by_status_code();
+        let for_failure = self.for_failure_response();
+        let in_dialog = self.for_in_dialog_failure();
+        quote!(#by_code #for_failure #in_dialog)
+    }
+
+    /// `Some(Cause::X)` for each code a cause lists in `status-codes`.
+    fn status_code_items(&self) -> Vec<(u16, TokenStream)> {
+        let listed = self.listed_codes(|cause| &cause.row.status_codes);
+        let some = |(code, variant)| (code, quote!(::core::option::Option::Some(#variant)));
+        listed.into_iter().map(some).collect()
+    }
+
+    fn by_status_code(&self) -> TokenStream {
+        let cause = &self.input.cause.ident;
+        let body = code_table(
+            quote!(::core::option::Option<#cause>),
+            self.status_code_items(),
+            None,
+            quote!(::core::option::Option::None),
+        );
+        let accessor = accessor();
+        quote! {
+            /// The cause whose `status-codes` list `code`, whatever the response class;
+            /// `None` if no cause lists it.
+            #accessor
+            pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                #body
+            }
+        }
+    }
+
+    fn for_failure_response(&self) -> TokenStream {
+        let accessor = accessor();
+        let (Some(failure), Some(fallback)) = (self.model.failure, self.model.fallback()) else {
+            return quote! {
+                /// Always `None`: the table defines no failure codes.
+                #accessor
+                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                    let _ = code;
+                    ::core::option::Option::None
+                }
+            };
+        };
+        let cause = &self.input.cause.ident;
+        let fallback_variant = &self.variants[failure.fallback];
+        let (low, high) = (failure.low, failure.high);
+        let body = code_table(
+            quote!(::core::option::Option<#cause>),
+            self.status_code_items(),
+            Some((low, high)),
+            quote!(::core::option::Option::Some(#fallback_variant)),
+        );
+        let doc = format!(
+            " The cause of a final failure response: `None` outside {low}..={high}; inside, the \
+             cause whose `status-codes` list `code`, or [`{}`](Self::FALLBACK) if none does.",
+            fallback.row.constant.value
+        );
+        let low_lit = Literal::u16_unsuffixed(low);
+        let high_lit = Literal::u16_unsuffixed(high);
+        quote! {
+            /// The final failure responses, as the table's `[failure] codes` bounds them.
+            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
+
+            /// The cause of a failure response whose code no cause lists.
+            pub const FALLBACK: Self = #fallback_variant;
+
+            #[doc = #doc]
+            #accessor
+            pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                #body
+            }
+        }
+    }
+
+    fn for_in_dialog_failure(&self) -> TokenStream {
+        let causes = self.model.causes.iter().zip(&self.variants);
+        let arms = causes
+            .filter(|(cause, _)| !cause.row.in_dialog_status_codes.is_empty())
+            .map(|(cause, variant)| {
+                let codes = cause.row.in_dialog_status_codes.iter();
+                let codes = codes.map(|code| Literal::u16_unsuffixed(code.value));
+                quote!(#(#codes)|* => ::core::option::Option::Some(#variant),)
+            });
+        let accessor = accessor();
+        quote! {
+            /// The cause of a failure response to a request sent inside a dialog: the cause
+            /// whose `in-dialog-status-codes` list `code`, else
+            /// [`for_failure_response`](Self::for_failure_response).
+            #accessor
+            pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                match code {
+                    #(#arms)*
+                    _ => Self::for_failure_response(code),
+                }
+            }
+        }
+    }
+}
 
 /// A lookup from strings to variants.
 pub struct StringMatch<'a> {

@@ -1,7 +1,6 @@
 //! The rules for names: constants, category keys and the Rust variants made from them.
 
-use crate::diag::Diagnostics;
-use crate::spec::Loc;
+use crate::diag::{Diagnostics, Loc};
 
 /// `BUSY`, `NO_ACK`: ASCII upper case letters, digits and `_`, starting with a letter.
 pub fn check_constant(constant: &Loc<String>, diags: &Diagnostics) -> bool {
@@ -102,6 +101,18 @@ fn variant_problem(variant: &str) -> Option<&'static str> {
         return Some("is not made of ASCII letters and digits only");
     }
     None
+}
+
+/// `: did you mean `near`?` when one of `allowed` is a likely typo of `name`: the one wording of
+/// every suggestion in the crate's messages.
+pub fn did_you_mean(name: &str, allowed: &[&str]) -> Option<String> {
+    nearest(name, allowed).map(|near| format!(": did you mean `{near}`?"))
+}
+
+/// `` `a`, `b`, `c` ``: the names a message lists as allowed.
+pub fn backticked(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    names.join(", ")
 }
 
 /// The allowed name closest to `name`, if it is close enough to be a likely typo.

@@ -6,8 +6,9 @@ use proc_macro2::Span;
 use proptest::prelude::*;
 
 use crate::diag::{MAX_SHOWN, Renderer};
-use crate::expand::{Env, build, expand};
+use crate::expand::{Env, expand};
 use crate::input::Input;
+use crate::pipeline::build;
 
 const VALID: &str = include_str!("../tests/pass/table.toml");
 
@@ -21,12 +22,12 @@ fn input() -> Input {
 /// Runs the whole pipeline on `source`; checks every error renders with `t.toml:LINE:COL:`.
 fn check(source: &str) {
     match build(source) {
-        Ok(spec) => {
+        Ok(model) => {
             let env = Env {
                 crate_name: Some("probe"),
                 track_path: None,
             };
-            let tokens = expand(&input(), &spec, &env);
+            let tokens = expand(&input(), &model, &env);
             assert!(!tokens.is_empty());
         }
         Err(errors) => {

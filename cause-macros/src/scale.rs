@@ -5,11 +5,10 @@
 
 use std::time::{Duration, Instant};
 
-use crate::expand::{Env, build, expand};
+use crate::expand::{Env, expand};
 use crate::input::Input;
-
-#[path = "../../tests/synthetic/mod.rs"]
-mod synthetic;
+use crate::pipeline::build;
+use crate::synthetic;
 
 fn expansion_time(n: usize) -> (Duration, usize) {
     let source = synthetic::table(n);
@@ -22,8 +21,8 @@ fn expansion_time(n: usize) -> (Duration, usize) {
         track_path: None,
     };
     let start = Instant::now();
-    let spec = build(&source).unwrap_or_else(|e| panic!("the synthetic table is valid: {e:?}"));
-    let tokens = expand(&input, &spec, &env).to_string();
+    let model = build(&source).unwrap_or_else(|e| panic!("the synthetic table is valid: {e:?}"));
+    let tokens = expand(&input, &model, &env).to_string();
     (start.elapsed(), tokens.len())
 }
 

@@ -4,23 +4,11 @@
 //! compare rows live in `validate.rs`. The model knows nothing about tokens.
 
 use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use toml::de::{DeTable, DeValue};
 
-use crate::diag::{ByteSpan, Diagnostics};
+use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
-
-/// A value of the table and where it stands in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loc<T> {
-    pub value: T,
-    pub span: ByteSpan,
-}
-
-impl<T> Loc<T> {
-    pub fn new(value: T, span: ByteSpan) -> Self {
-        Loc { value, span }
-    }
-}
+use crate::toml_fields::{Fields, Integer, string_value};
 
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +86,20 @@ const CAUSE_KEYS: &[&str] = &[
 pub const CODE_RANGE: std::ops::RangeInclusive<i128> = 100..=699;
 
 impl Spec {
+    /// A table with nothing in it, complete: what the stand-in items beside errors are made of.
+    pub fn empty() -> Spec {
+        Spec {
+            failure_codes: None,
+            fallback: None,
+            categories: Vec::new(),
+            causes: Vec::new(),
+            reason_phrases: Vec::new(),
+            has_reason_phrases: false,
+            categories_complete: true,
+            causes_complete: true,
+        }
+    }
+
     /// Parses `source`; `None` when the TOML itself does not parse (every syntax error is
     /// recorded) or is not a table.
     pub fn from_toml(source: &str, diags: &Diagnostics) -> Option<Spec> {
@@ -115,16 +117,7 @@ impl Spec {
         let whole = document.span();
         let document = document.into_inner();
         let top = Fields::new(&document, whole.clone(), "the table", TOP_KEYS, diags);
-        let mut spec = Spec {
-            failure_codes: None,
-            fallback: None,
-            categories: Vec::new(),
-            causes: Vec::new(),
-            reason_phrases: Vec::new(),
-            has_reason_phrases: false,
-            categories_complete: true,
-            causes_complete: true,
-        };
+        let mut spec = Spec::empty();
         if let Some(failure) = top.table("failure") {
             let fields = Fields::new(failure.0, failure.1, "`[failure]`", FAILURE_KEYS, diags);
             spec.failure_codes = FailureCodes::from_toml(&fields, diags);
@@ -155,19 +148,10 @@ impl Spec {
     }
 }
 
-impl Spec {
-    /// The failure range and the fallback, when the table gives both.
-    pub fn failure(&self) -> Option<(u16, u16, &str)> {
-        let codes = self.failure_codes.as_ref()?;
-        let fallback = self.fallback.as_ref()?;
-        Some((codes.low.value, codes.high.value, &fallback.value))
-    }
-}
-
 impl FailureCodes {
     fn from_toml(fields: &Fields<'_, '_>, diags: &Diagnostics) -> Option<FailureCodes> {
         let value = fields.required("codes")?;
-        let (codes, all_valid) = fields.codes("codes", value)?;
+        let (codes, all_valid) = status_codes(fields, "codes", value)?;
         if !all_valid {
             return None;
         }
@@ -225,8 +209,8 @@ impl CauseSpec {
         let value = fields.required_string("value");
         let category = fields.required_string("category");
         let description = fields.required_string("description");
-        let status_codes = fields.code_list("status-codes");
-        let in_dialog_status_codes = fields.code_list("in-dialog-status-codes");
+        let status_codes = code_list(&fields, "status-codes");
+        let in_dialog_status_codes = code_list(&fields, "in-dialog-status-codes");
         let aliases = fields.string_list("aliases");
         let explicit = fields.optional_string("variant");
         let (constant, value, category, description) = (constant?, value?, category?, description?);
@@ -305,200 +289,41 @@ impl ReasonPhrase {
     }
 }
 
-/// The keys of one TOML table, read with their positions. Unknown keys are reported as soon
-/// as the table is opened, with the nearest allowed key as a suggestion.
-struct Fields<'a, 'i> {
-    table: &'a DeTable<'i>,
-    span: ByteSpan,
-    what: &'static str,
-    diags: &'a Diagnostics,
-}
-
-impl<'a, 'i> Fields<'a, 'i> {
-    fn new(
-        table: &'a DeTable<'i>,
-        span: ByteSpan,
-        what: &'static str,
-        allowed: &[&str],
-        diags: &'a Diagnostics,
-    ) -> Self {
-        for key in table.keys() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
-                diags.error(key.span(), unknown_key(key.get_ref(), what, allowed));
-            }
-        }
-        Fields {
-            table,
-            span,
-            what,
-            diags,
-        }
-    }
-
-    fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
-        self.table.get(key)
-    }
-
-    fn required(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
-        let value = self.get(key);
-        if value.is_none() {
-            self.diags.error(
-                self.header_span(),
-                format!("missing key `{key}` in {}", self.what),
-            );
-        }
-        value
-    }
-
-    /// Where to point for a missing key: the start of the table (its header line).
-    fn header_span(&self) -> ByteSpan {
-        self.span.start..self.span.start
-    }
-
-    fn required_string(&self, key: &str) -> Option<Loc<String>> {
-        string_value(key, self.required(key)?, self.diags)
-    }
-
-    fn optional_string(&self, key: &str) -> Option<Loc<String>> {
-        string_value(key, self.get(key)?, self.diags)
-    }
-
-    /// A sub-table such as `[failure]`, or `None` (with an error if it is something else).
-    fn table(&self, key: &str) -> Option<(&'a DeTable<'i>, ByteSpan)> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Table(table) => Some((table, value.span())),
-            other => {
-                self.diags.error(
-                    value.span(),
-                    format!(
-                        "`{key}` must be a table (`[{key}]`), found {}",
-                        describe(other)
-                    ),
-                );
-                None
-            }
-        }
-    }
-
-    /// The rows of an array of tables such as `[[cause]]`.
-    fn tables(&self, key: &str) -> Vec<(&'a DeTable<'i>, ByteSpan)> {
-        let Some(value) = self.get(key) else {
-            return Vec::new();
-        };
-        let expected = format!("`{key}` must be an array of tables (`[[{key}]]`)");
-        let Some(array) = array_value(value, &expected, self.diags) else {
-            return Vec::new();
-        };
-        let mut rows = Vec::new();
-        for item in array.iter() {
-            match item.get_ref() {
-                DeValue::Table(table) => rows.push((table, item.span())),
-                other => self.diags.error(
-                    item.span(),
-                    format!("{expected}, found {} in it", describe(other)),
-                ),
-            }
-        }
-        rows
-    }
-
-    /// An optional list of codes: the valid ones, or `None` if the key is not an array.
-    fn code_list(&self, key: &str) -> Option<Vec<Loc<u16>>> {
-        match self.get(key) {
-            None => Some(Vec::new()),
-            Some(value) => self.codes(key, value).map(|(codes, _)| codes.value),
-        }
-    }
-
-    /// The valid codes of an array (each invalid one is reported), and whether all were.
-    fn codes(&self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<(Loc<Vec<Loc<u16>>>, bool)> {
-        let expected = format!("`{key}` must be an array of status codes such as `[486, 600]`");
-        let array = array_value(value, &expected, self.diags)?;
-        let codes: Vec<_> = array
-            .iter()
-            .filter_map(|item| status_code(item, &expected, self.diags))
-            .collect();
-        let all_valid = codes.len() == array.len();
-        Some((Loc::new(codes, value.span()), all_valid))
-    }
-
-    /// An optional list of strings: the strings (anything else is reported), or `None` if
-    /// the key is not an array.
-    fn string_list(&self, key: &str) -> Option<Vec<Loc<String>>> {
-        let Some(value) = self.get(key) else {
-            return Some(Vec::new());
-        };
-        let expected = format!("`{key}` must be an array of strings");
-        let array = array_value(value, &expected, self.diags)?;
-        let mut strings = Vec::new();
-        for item in array.iter() {
-            match item.get_ref() {
-                DeValue::String(s) => strings.push(Loc::new(s.to_string(), item.span())),
-                other => self.diags.error(
-                    item.span(),
-                    format!("{expected}, found {} in it", describe(other)),
-                ),
-            }
-        }
-        Some(strings)
+/// An optional list of codes: the valid ones, or `None` if the key is not an array.
+fn code_list(fields: &Fields<'_, '_>, key: &str) -> Option<Vec<Loc<u16>>> {
+    match fields.get(key) {
+        None => Some(Vec::new()),
+        Some(value) => status_codes(fields, key, value).map(|(codes, _)| codes.value),
     }
 }
 
-fn array_value<'a, 'i>(
-    value: &'a Spanned<DeValue<'i>>,
-    expected: &str,
-    diags: &Diagnostics,
-) -> Option<&'a DeArray<'i>> {
-    match value.get_ref() {
-        DeValue::Array(array) => Some(array),
-        other => {
-            diags.error(
-                value.span(),
-                format!("{expected}, found {}", describe(other)),
-            );
-            None
-        }
-    }
-}
-
-fn string_value(
+/// The valid codes of an array (each invalid one is reported), and whether all were.
+fn status_codes(
+    fields: &Fields<'_, '_>,
     key: &str,
     value: &Spanned<DeValue<'_>>,
-    diags: &Diagnostics,
-) -> Option<Loc<String>> {
-    match value.get_ref() {
-        DeValue::String(s) => Some(Loc::new(s.to_string(), value.span())),
-        other => {
-            diags.error(
-                value.span(),
-                format!("`{key}` must be a string, found {}", describe(other)),
-            );
-            None
-        }
-    }
+) -> Option<(Loc<Vec<Loc<u16>>>, bool)> {
+    let expected = format!("`{key}` must be an array of status codes such as `[486, 600]`");
+    let (integers, len) = fields.integers(value, &expected)?;
+    let codes: Vec<_> = integers
+        .value
+        .into_iter()
+        .filter_map(|integer| status_code(integer, fields.diags()))
+        .collect();
+    let all_valid = codes.len() == len;
+    Some((Loc::new(codes, integers.span), all_valid))
 }
 
-fn status_code(
-    item: &Spanned<DeValue<'_>>,
-    expected: &str,
-    diags: &Diagnostics,
-) -> Option<Loc<u16>> {
-    let DeValue::Integer(integer) = item.get_ref() else {
-        diags.error(
-            item.span(),
-            format!("{expected}, found {}", describe(item.get_ref())),
-        );
-        return None;
-    };
-    // Parsed wide so that a number too large for any integer type is an error, not a panic.
-    let code = i128::from_str_radix(integer.as_str(), integer.radix()).ok();
-    match code.filter(|c| CODE_RANGE.contains(c)) {
-        Some(code) => Some(Loc::new(code as u16, item.span())),
+fn status_code(integer: Loc<Integer>, diags: &Diagnostics) -> Option<Loc<u16>> {
+    match integer.value.value.filter(|c| CODE_RANGE.contains(c)) {
+        Some(code) => Some(Loc::new(code as u16, integer.span)),
         None => {
             diags.error(
-                item.span(),
-                format!("status code `{integer}` is out of range: SIP status codes are 100..=699"),
+                integer.span,
+                format!(
+                    "status code `{}` is out of range: SIP status codes are 100..=699",
+                    integer.value.written
+                ),
             );
             None
         }
@@ -528,30 +353,4 @@ fn check_non_empty(value: &Loc<String>, what: &str, diags: &Diagnostics) -> bool
         diags.error(value.span.clone(), format!("{what} must not be empty"));
     }
     !empty
-}
-
-fn unknown_key(key: &str, what: &str, allowed: &[&str]) -> String {
-    let list = allowed
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    match names::nearest(key, allowed) {
-        Some(near) => {
-            format!("unknown key `{key}` in {what}: did you mean `{near}`? (allowed keys: {list})")
-        }
-        None => format!("unknown key `{key}` in {what} (allowed keys: {list})"),
-    }
-}
-
-fn describe(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
 }

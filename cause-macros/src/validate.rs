@@ -1,29 +1,41 @@
-//! Checks across rows of a parsed table. Checks of one row alone (the form of a constant, the
-//! range of a code, a missing key) happen while the model is built in `spec.rs`; here are the
-//! rules that need the whole table, each in its own `check_*` function.
+//! Checks across rows of a parsed table, and the checked model they produce. Checks of one row
+//! alone (the form of a constant, the range of a code, a missing key) happen while the spec is
+//! built in `spec.rs`; here are the rules that need the whole table, each in its own `check_*`
+//! function. The checks that resolve a reference (a cause's category, the fallback) return the
+//! index they found, and [`Model::new`] is built from those.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::diag::{ByteSpan, Diagnostics};
-use crate::spec::{Loc, Spec};
+use crate::diag::{ByteSpan, Diagnostics, Loc};
+use crate::model::{Failure, Model};
+use crate::names;
+use crate::spec::Spec;
 
-pub fn validate(spec: &Spec, diags: &Diagnostics) {
-    check_not_empty(spec, diags);
-    check_unique_categories(spec, diags);
+/// An error was recorded in the diagnostics: there is nothing to resolve.
+struct Reported;
+
+/// The checked model of `spec`, or `None` when an error was recorded.
+pub fn validate(spec: Spec, diags: &Diagnostics) -> Option<Model> {
+    check_not_empty(&spec, diags);
+    check_unique_categories(&spec, diags);
     if spec.causes.is_empty() {
         // Every check below is about causes; with none, they would only repeat that.
-        return;
+        return None;
     }
-    check_unique_constants(spec, diags);
-    check_unique_variants(spec, diags);
-    check_unique_strings(spec, diags);
-    check_known_categories(spec, diags);
-    check_categories_used(spec, diags);
-    check_codes_once_per_list(spec, diags);
-    check_codes_once_across_causes(spec, diags);
-    check_fallback(spec, diags);
-    check_reason_phrases_cover_codes(spec, diags);
+    check_unique_constants(&spec, diags);
+    check_unique_variants(&spec, diags);
+    check_unique_strings(&spec, diags);
+    let categories = check_known_categories(&spec, diags);
+    check_categories_used(&spec, diags);
+    check_codes_once_per_list(&spec, diags);
+    check_codes_once_across_causes(&spec, diags);
+    let failure = check_fallback(&spec, diags);
+    check_reason_phrases_cover_codes(&spec, diags);
+    let (Ok(categories), Ok(failure)) = (categories, failure) else {
+        return None;
+    };
+    Some(Model::new(spec, categories, failure))
 }
 
 /// A table with no cause would generate an uninhabited enum: almost surely a mistake.
@@ -96,26 +108,30 @@ fn check_unique_categories(spec: &Spec, diags: &Diagnostics) {
     report_duplicates(keys, diags, |k| format!("duplicate category key `{k}`"));
 }
 
-/// Every cause's `category` must be declared with `[[category]]`.
-fn check_known_categories(spec: &Spec, diags: &Diagnostics) {
+/// Every cause's `category` must be declared with `[[category]]`: the index of each cause's.
+fn check_known_categories(spec: &Spec, diags: &Diagnostics) -> Result<Vec<usize>, Reported> {
     let keys: Vec<&str> = spec
         .categories
         .iter()
         .map(|c| c.key.value.as_str())
         .collect();
+    let mut indices = Vec::with_capacity(spec.causes.len());
+    let mut result = Ok(());
     for cause in &spec.causes {
         let category = &cause.category;
-        if keys.contains(&category.value.as_str()) || !spec.categories_complete {
+        if let Some(index) = keys.iter().position(|key| *key == category.value) {
+            indices.push(index);
             continue;
         }
-        let listed = keys
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let message = match crate::names::nearest(&category.value, &keys) {
+        result = Err(Reported);
+        if !spec.categories_complete {
+            // The key may be that of a row dropped for its own error.
+            continue;
+        }
+        let listed = names::backticked(&keys);
+        let message = match names::did_you_mean(&category.value, &keys) {
             Some(near) => format!(
-                "unknown category `{}`: did you mean `{near}`? (declared: {listed})",
+                "unknown category `{}`{near} (declared: {listed})",
                 category.value
             ),
             None => format!(
@@ -125,6 +141,7 @@ fn check_known_categories(spec: &Spec, diags: &Diagnostics) {
         };
         diags.error(category.span.clone(), message);
     }
+    result.map(|()| indices)
 }
 
 /// A declared category with no cause would be an enum variant that nothing returns.
@@ -195,29 +212,33 @@ fn check_codes_once_across_causes(spec: &Spec, diags: &Diagnostics) {
     }
 }
 
-/// The fallback must be a cause of the table.
-fn check_fallback(spec: &Spec, diags: &Diagnostics) {
+/// The fallback must be a cause of the table: `[failure]` resolved, when it is complete.
+fn check_fallback(spec: &Spec, diags: &Diagnostics) -> Result<Option<Failure>, Reported> {
     let Some(fallback) = &spec.fallback else {
-        return;
+        return Ok(None);
     };
-    let known = spec
+    let constants: Vec<&str> = spec
         .causes
         .iter()
-        .any(|c| c.constant.value == fallback.value);
-    if !known && spec.causes_complete {
-        let constants: Vec<&str> = spec
-            .causes
-            .iter()
-            .map(|c| c.constant.value.as_str())
-            .collect();
-        let hint = crate::names::nearest(&fallback.value, &constants)
-            .map(|near| format!(": did you mean `{near}`?"))
-            .unwrap_or_else(|| ": name the `constant` of a `[[cause]]`".to_owned());
-        diags.error(
-            fallback.span.clone(),
-            format!("`fallback` names no cause, `{}`{hint}", fallback.value),
-        );
-    }
+        .map(|c| c.constant.value.as_str())
+        .collect();
+    let Some(index) = constants.iter().position(|c| *c == fallback.value) else {
+        if spec.causes_complete {
+            let hint = names::did_you_mean(&fallback.value, &constants)
+                .unwrap_or_else(|| ": name the `constant` of a `[[cause]]`".to_owned());
+            diags.error(
+                fallback.span.clone(),
+                format!("`fallback` names no cause, `{}`{hint}", fallback.value),
+            );
+        }
+        return Err(Reported);
+    };
+    // Without valid `codes` (an error of their own), there is no range to resolve.
+    Ok(spec.failure_codes.as_ref().map(|codes| Failure {
+        low: codes.low.value,
+        high: codes.high.value,
+        fallback: index,
+    }))
 }
 
 /// With `[reason-phrases]`, the docs show a phrase beside every code, so each needs one.
@@ -277,228 +298,4 @@ fn dedup(codes: &[Loc<u16>]) -> impl Iterator<Item = &Loc<u16>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use proc_macro2::Span;
-
-    use crate::diag::Renderer;
-    use crate::expand::build;
-
-    const BASE: &str = r#"
-[failure]
-codes = [300, 699]
-fallback = "BUSY"
-
-[[category]]
-key = "errors"
-title = "Errors"
-
-[[cause]]
-constant = "BUSY"
-value = "Busy"
-category = "errors"
-description = "Busy."
-status-codes = [486]
-"#;
-
-    /// The first line of each error of `source`: `t.toml:LINE:COL: message`.
-    fn errors(source: &str) -> Vec<String> {
-        let renderer = Renderer {
-            path: "t.toml",
-            source,
-            span: Span::call_site(),
-        };
-        match build(source) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .iter()
-                .map(|e| {
-                    renderer
-                        .render(e)
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .to_owned()
-                })
-                .collect(),
-        }
-    }
-
-    fn with_cause(extra: &str) -> String {
-        format!("{BASE}\n[[cause]]\n{extra}")
-    }
-
-    #[test]
-    fn a_valid_table_has_no_errors() {
-        assert_eq!(errors(BASE), Vec::<String>::new());
-        let spec = build(BASE).expect("BASE is valid");
-        assert_eq!(spec.causes[0].variant.value, "Busy");
-        assert_eq!(spec.failure(), Some((300, 699, "BUSY")));
-    }
-
-    #[test]
-    fn duplicates_point_at_the_first_definition() {
-        let source = with_cause(
-            "constant = \"BUSY\"\nvalue = \"Busy\"\ncategory = \"errors\"\ndescription = \"x\"\nstatus-codes = [486]",
-        );
-        assert_eq!(
-            errors(&source),
-            [
-                "t.toml:18:12: duplicate constant `BUSY`",
-                "t.toml:19:9: duplicate value `Busy`: each value and alias must name one cause, once",
-                "t.toml:22:17: status code 486 is already in the `status-codes` of `BUSY`: a code can mean only one cause",
-            ]
-        );
-        let error = build(&source).unwrap_err();
-        let renderer = Renderer {
-            path: "t.toml",
-            source: &source,
-            span: Span::call_site(),
-        };
-        assert!(
-            renderer
-                .render(&error[0])
-                .ends_with("first defined at t.toml:11:12")
-        );
-    }
-
-    #[test]
-    fn variants_must_be_distinct_identifiers() {
-        let source = with_cause(
-            "constant = \"BUSY_\"\nvalue = \"B\"\ncategory = \"errors\"\ndescription = \"x\"\n\n[[cause]]\nconstant = \"SELF\"\nvalue = \"S\"\ncategory = \"errors\"\ndescription = \"x\"",
-        );
-        assert_eq!(
-            errors(&source),
-            [
-                "t.toml:18:12: causes `BUSY_` and `BUSY` both make the variant `Busy`: set `variant = \"...\"` on one of them",
-                "t.toml:24:12: the variant made from this constant, `Self`, is a Rust keyword: add `variant = \"...\"` with another name",
-            ]
-        );
-    }
-
-    #[test]
-    fn aliases_may_not_repeat_values() {
-        let source = with_cause(
-            "constant = \"B\"\nvalue = \"B\"\ncategory = \"errors\"\ndescription = \"x\"\naliases = [\"Busy\", \"C\", \"C\"]",
-        );
-        assert_eq!(
-            errors(&source),
-            [
-                "t.toml:22:12: duplicate value `Busy`: each value and alias must name one cause, once",
-                "t.toml:22:25: duplicate value `C`: each value and alias must name one cause, once",
-            ]
-        );
-    }
-
-    #[test]
-    fn one_code_may_mean_one_cause_in_each_kind_of_list() {
-        // 486 in one cause's status-codes and another's in-dialog codes is allowed.
-        let source = with_cause(
-            "constant = \"D\"\nvalue = \"D\"\ncategory = \"errors\"\ndescription = \"x\"\nin-dialog-status-codes = [486, 481, 481]",
-        );
-        assert_eq!(
-            errors(&source),
-            ["t.toml:22:37: status code 481 is listed twice"]
-        );
-    }
-
-    #[test]
-    fn categories_must_be_declared_used_and_unique() {
-        let source = BASE.replace("category = \"errors\"", "category = \"eror\"");
-        assert_eq!(
-            errors(&source),
-            [
-                "t.toml:7:7: category `errors` has no causes: remove it or give it a `[[cause]]`",
-                "t.toml:13:12: unknown category `eror`: did you mean `errors`? (declared: `errors`)",
-            ]
-        );
-    }
-
-    #[test]
-    fn failure_codes_and_fallback() {
-        let source = BASE
-            .replace("[300, 699]", "[699, 300]")
-            .replace("fallback = \"BUSY\"", "fallback = \"BUS\"");
-        assert_eq!(
-            errors(&source),
-            [
-                "t.toml:3:9: `codes` is `[699, 300]`, an empty range: the first code must not be greater than the second",
-                "t.toml:4:12: `fallback` names no cause, `BUS`: did you mean `BUSY`?",
-            ]
-        );
-    }
-
-    #[test]
-    fn reason_phrases_cover_every_listed_code() {
-        let source = format!("{BASE}\n[reason-phrases]\n600 = \"Busy Everywhere\"\n");
-        assert_eq!(
-            errors(&source),
-            [
-                "t.toml:15:17: status code 486 has no reason phrase: add `486 = \"...\"` to `[reason-phrases]`"
-            ]
-        );
-        let source = format!("{BASE}\n[reason-phrases]\n486 = \"Busy Here\"\n");
-        assert_eq!(errors(&source), Vec::<String>::new());
-    }
-
-    #[test]
-    fn an_empty_table_says_what_is_missing() {
-        assert_eq!(
-            errors(""),
-            [
-                "t.toml:1:1: missing `[failure]`: add `[failure]` with `codes = [300, 699]` and `fallback = \"CONSTANT\"`",
-                "t.toml:1:1: the table has no causes: add at least one `[[cause]]` with `constant`, `value`, `category` and `description`",
-            ]
-        );
-    }
-
-    #[test]
-    fn every_error_of_a_table_is_reported_at_once() {
-        let source = r#"[failure]
-codes = [300]
-fallback = "NOPE"
-colour = "red"
-
-[[category]]
-key = "errors"
-title = ""
-
-[[cause]]
-constant = "busy"
-value = " Busy"
-category = "errorz"
-description = ""
-status-codes = [486, 486, 1000]
-
-[[cause]]
-constant = "NO_ACK"
-value = "No ACK"
-category = "errors"
-description = "No ACK."
-aliases = ["No ACK"]
-staus-codes = [408]
-"#;
-        let found = errors(source);
-        let positions: Vec<&str> = found
-            .iter()
-            .map(|e| e.split(": ").next().unwrap_or(""))
-            .collect();
-        assert_eq!(
-            positions,
-            [
-                "t.toml:2:9",
-                "t.toml:3:12",
-                "t.toml:4:1",
-                "t.toml:8:9",
-                "t.toml:11:12",
-                "t.toml:12:9",
-                "t.toml:13:12",
-                "t.toml:14:15",
-                "t.toml:15:22",
-                "t.toml:15:27",
-                "t.toml:22:12",
-                "t.toml:23:1",
-            ],
-            "{found:#?}"
-        );
-    }
-}
+mod tests;

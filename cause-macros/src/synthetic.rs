@@ -1,7 +1,8 @@
 //! Synthetic tables of any size, for measuring how the generator scales: `n` causes in ten
 //! categories, the first 600 with one status code each (100..=699, so codes spread over the
 //! whole range), every fifth with an alias, long markdown descriptions, and a reason phrase
-//! for every code. Shared by the root package's scale test and cause-macros' expansion test.
+//! for every code. Used by cause-macros' expansion test (`scale.rs`) and by the workspace's
+//! build-and-doc scale test (`tests/test_scale.rs`, which includes this file by path).
 
 #![allow(dead_code)] // each user takes part of it
 

@@ -1,0 +1,171 @@
+//! Markdown made safe for where it lands, by rules shared by the generated rustdoc
+//! (`docs.rs`) and the `sip-cause` tool's tables (which include this file by path): text from
+//! the table shows as written, HTML as text (a `<script>` stays text), and in a table cell
+//! `|` and line breaks cannot break the table. Plain string functions, no dependencies.
+
+/// Markdown for `text` as inline code, with a fence of backticks longer than any run inside.
+pub fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    // A space keeps a leading or trailing backtick apart from the fence.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Markdown for one table cell: one line, and every `|` escaped (also inside code spans,
+/// where the table parser still sees it). An empty cell shows a dash.
+pub fn table_cell(markdown: &str) -> String {
+    let cell = inline(markdown).replace('|', "\\|");
+    if cell.trim().is_empty() {
+        return "\u{2014}".to_owned();
+    }
+    cell
+}
+
+/// Markdown for inline text, such as a list item: one line, HTML shown as text.
+pub fn inline(markdown: &str) -> String {
+    escape_html(&one_line(markdown))
+}
+
+/// Joins the lines of `text` with spaces (blank lines included: a table row is one line).
+pub fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).collect::<Vec<_>>().join(" ")
+}
+
+/// A description as a block of its own: paragraphs, lists and code spans render, but it
+/// cannot break the page around it. A `#` line stays text instead of becoming a heading among
+/// the generated ones, a code block without a language is `text` (not a doctest that would
+/// fail `cargo test`), and HTML shows as text.
+pub fn description_block(markdown: &str) -> String {
+    let mut out = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (Some(open), Some(m)) if m == open => {
+                fence = None;
+                out.push(line.to_owned());
+            }
+            (Some(_), _) => out.push(line.to_owned()),
+            (None, Some(m)) => {
+                fence = Some(m);
+                let info = trimmed.trim_start_matches(m.chars().next().unwrap_or('`'));
+                let info = if info.trim().is_empty() { "text" } else { "" };
+                out.push(format!("{line}{info}"));
+            }
+            (None, None) if indent.len() <= 3 && trimmed.starts_with('#') => {
+                out.push(format!("{indent}\\{}", escape_html(trimmed)));
+            }
+            (None, None) => out.push(escape_html(line)),
+        }
+    }
+    out.join("\n")
+}
+
+/// Escapes `<` and `>` outside code spans, so HTML written in a description shows as text.
+/// Inside code spans they are already literal, and an entity there would show as `&lt;`.
+pub fn escape_html(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find('`') {
+        let (text, from_tick) = rest.split_at(start);
+        push_escaped(&mut out, text);
+        let run = from_tick.len() - from_tick.trim_start_matches('`').len();
+        let after_open = &from_tick[run..];
+        match find_closing_run(after_open, run) {
+            Some(end) => {
+                let span_len = run + end + run;
+                out.push_str(&from_tick[..span_len]);
+                rest = &from_tick[span_len..];
+            }
+            None => {
+                // No closing run: the backticks are literal text.
+                out.push_str(&from_tick[..run]);
+                rest = after_open;
+            }
+        }
+    }
+    push_escaped(&mut out, rest);
+    out
+}
+
+/// The offset of the next run of exactly `run` backticks in `text`.
+fn find_closing_run(text: &str, run: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'`' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] == b'`' {
+            i += 1;
+        }
+        if i - start == run {
+            return Some(start);
+        }
+    }
+    None
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_span_fences_backticks() {
+        assert_eq!(code_span("Busy"), "`Busy`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+    }
+
+    #[test]
+    fn escape_html_keeps_code_spans() {
+        assert_eq!(
+            escape_html("<script>x</script>"),
+            "&lt;script&gt;x&lt;/script&gt;"
+        );
+        assert_eq!(escape_html("a `<b>` c <d>"), "a `<b>` c &lt;d&gt;");
+        assert_eq!(escape_html("``a`<b>`` <c>"), "``a`<b>`` &lt;c&gt;");
+        assert_eq!(escape_html("lone ` <b>"), "lone ` &lt;b&gt;");
+    }
+
+    #[test]
+    fn description_block_keeps_the_page_structure() {
+        assert_eq!(
+            description_block("a <b>\n# not a heading"),
+            "a &lt;b&gt;\n\\# not a heading"
+        );
+        assert_eq!(
+            description_block("```\nlet x = <y>;\n# z\n```\n```rust\nok\n```"),
+            "```text\nlet x = <y>;\n# z\n```\n```rust\nok\n```"
+        );
+        assert_eq!(description_block("~~~\na\n~~~"), "~~~text\na\n~~~");
+    }
+
+    #[test]
+    fn table_cell_is_one_line_with_pipes_escaped() {
+        assert_eq!(table_cell("a | b\n# c"), "a \\| b # c");
+        assert_eq!(table_cell("a\n\nb"), "a  b");
+        assert_eq!(table_cell("`x|y`"), "`x\\|y`");
+        assert_eq!(table_cell("1 < 2"), "1 &lt; 2");
+        assert_eq!(table_cell(" "), "\u{2014}");
+    }
+}

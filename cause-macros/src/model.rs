@@ -1,0 +1,94 @@
+//! The checked table: the rows of the spec with every reference between them resolved to an
+//! index, once, by `validate.rs`. The stages after validation (`docs.rs`, `expand.rs`) read
+//! these facts and never look a name up again. Like the spec, it knows nothing about tokens.
+
+use crate::spec::{CategorySpec, CauseSpec, ReasonPhrase, Spec};
+
+/// A table that passed every check.
+#[derive(Debug)]
+pub struct Model {
+    /// In table order: the variants of the cause enum.
+    pub causes: Vec<Cause>,
+    /// In table order: the variants of the category enum.
+    pub categories: Vec<Category>,
+    pub failure: Option<Failure>,
+    /// Sorted by code.
+    pub reason_phrases: Vec<ReasonPhrase>,
+}
+
+/// One `[[cause]]`, with the index of its category in [`Model::categories`].
+#[derive(Debug)]
+pub struct Cause {
+    pub row: CauseSpec,
+    pub category: usize,
+}
+
+/// One `[[category]]`, with the indices of its causes in [`Model::causes`], in table order.
+#[derive(Debug)]
+pub struct Category {
+    pub row: CategorySpec,
+    pub causes: Vec<usize>,
+}
+
+/// `[failure]`: the range of failure codes and the index of the fallback cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failure {
+    pub low: u16,
+    pub high: u16,
+    pub fallback: usize,
+}
+
+impl Model {
+    /// The model of `spec`, given the category index of each cause (in table order) and the
+    /// resolved `[failure]`.
+    pub fn new(spec: Spec, cause_categories: Vec<usize>, failure: Option<Failure>) -> Model {
+        let mut categories: Vec<Category> = spec
+            .categories
+            .into_iter()
+            .map(|row| Category {
+                row,
+                causes: Vec::new(),
+            })
+            .collect();
+        for (index, &category) in cause_categories.iter().enumerate() {
+            categories[category].causes.push(index);
+        }
+        let causes = spec
+            .causes
+            .into_iter()
+            .zip(cause_categories)
+            .map(|(row, category)| Cause { row, category })
+            .collect();
+        Model {
+            causes,
+            categories,
+            failure,
+            reason_phrases: spec.reason_phrases,
+        }
+    }
+
+    /// The model of a table with nothing in it: what the stand-in items beside errors are
+    /// made of.
+    pub fn empty() -> Model {
+        Model::new(Spec::empty(), Vec::new(), None)
+    }
+
+    pub fn category_of(&self, cause: &Cause) -> &Category {
+        &self.categories[cause.category]
+    }
+
+    /// The causes of `category`, in table order.
+    pub fn causes_in<'m>(&'m self, category: &'m Category) -> impl Iterator<Item = &'m Cause> {
+        category.causes.iter().map(|&index| &self.causes[index])
+    }
+
+    pub fn fallback(&self) -> Option<&Cause> {
+        self.failure.map(|failure| &self.causes[failure.fallback])
+    }
+
+    pub fn reason_phrase(&self, code: u16) -> Option<&str> {
+        let phrases = &self.reason_phrases;
+        let index = phrases.binary_search_by_key(&code, |p| p.code.value).ok()?;
+        Some(&phrases[index].phrase.value)
+    }
+}

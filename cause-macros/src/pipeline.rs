@@ -1,0 +1,65 @@
+//! The stages of one macro call, in order: read the table file (`load.rs`), build its spec
+//! (`spec.rs`), validate it into a checked model (`validate.rs`), expand the model into items
+//! (`expand.rs`). A table with errors becomes those errors beside stand-in items
+//! (`fallback.rs`).
+
+use std::path::PathBuf;
+
+use proc_macro2::TokenStream;
+
+use crate::diag::{Diagnostic, Diagnostics, Renderer};
+use crate::expand::{Env, expand};
+use crate::fallback;
+use crate::input::Input;
+use crate::load::TableFile;
+use crate::model::Model;
+use crate::spec::Spec;
+use crate::validate::validate;
+
+/// What the macro learns from the compiler about the call.
+pub struct CallSite {
+    /// The directory of the calling file: the table's path is relative to it.
+    pub base_dir: PathBuf,
+    /// The crate being compiled (`CARGO_CRATE_NAME`), for the examples in the docs.
+    pub crate_name: Option<String>,
+}
+
+/// The items for the call, or its errors beside stand-in items.
+pub fn generate(input: &Input, call: &CallSite) -> TokenStream {
+    try_generate(input, call).unwrap_or_else(|error| fallback::expand_with_errors(input, error))
+}
+
+/// Read the table, build and validate its model, then expand it.
+fn try_generate(input: &Input, call: &CallSite) -> syn::Result<TokenStream> {
+    let file = TableFile::read(&input.path, &call.base_dir)?;
+    let model = build(&file.source).map_err(|errors| {
+        let renderer = Renderer {
+            path: &file.written,
+            source: &file.source,
+            span: input.path.span(),
+        };
+        renderer.to_syn_error(&errors)
+    })?;
+    let track_path = file.path.to_string_lossy();
+    let env = Env {
+        crate_name: call.crate_name.as_deref(),
+        track_path: Some(&track_path),
+    };
+    Ok(expand(input, &model, &env))
+}
+
+/// The checked model of a table's text: the model, or every error in the table.
+pub fn build(source: &str) -> Result<Model, Vec<Diagnostic>> {
+    let diags = Diagnostics::new();
+    let model = Spec::from_toml(source, &diags).and_then(|spec| validate(spec, &diags));
+    diags.check()?;
+    // Each stage records why it returns no model, so no errors means a model.
+    model.ok_or_else(|| {
+        let bug = "internal error: the table has no errors but no model; please report this";
+        vec![Diagnostic {
+            span: None,
+            message: bug.to_owned(),
+            first_defined: None,
+        }]
+    })
+}

@@ -1,0 +1,232 @@
+//! The checks across rows, as the user reads their messages.
+use proc_macro2::Span;
+
+use super::Failure;
+use crate::diag::Renderer;
+use crate::pipeline::build;
+
+const BASE: &str = r#"
+[failure]
+codes = [300, 699]
+fallback = "BUSY"
+
+[[category]]
+key = "errors"
+title = "Errors"
+
+[[cause]]
+constant = "BUSY"
+value = "Busy"
+category = "errors"
+description = "Busy."
+status-codes = [486]
+"#;
+
+/// The first line of each error of `source`: `t.toml:LINE:COL: message`.
+fn errors(source: &str) -> Vec<String> {
+    let renderer = Renderer {
+        path: "t.toml",
+        source,
+        span: Span::call_site(),
+    };
+    match build(source) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| {
+                renderer
+                    .render(e)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect(),
+    }
+}
+
+fn with_cause(extra: &str) -> String {
+    format!("{BASE}\n[[cause]]\n{extra}")
+}
+
+#[test]
+fn a_valid_table_has_no_errors() {
+    assert_eq!(errors(BASE), Vec::<String>::new());
+    let model = build(BASE).expect("BASE is valid");
+    assert_eq!(model.causes[0].row.variant.value, "Busy");
+    assert_eq!(model.causes[0].category, 0);
+    assert_eq!(model.categories[0].causes, [0]);
+    let failure = Failure {
+        low: 300,
+        high: 699,
+        fallback: 0,
+    };
+    assert_eq!(model.failure, Some(failure));
+}
+
+#[test]
+fn duplicates_point_at_the_first_definition() {
+    let source = with_cause(
+        "constant = \"BUSY\"\nvalue = \"Busy\"\ncategory = \"errors\"\ndescription = \"x\"\nstatus-codes = [486]",
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "t.toml:18:12: duplicate constant `BUSY`",
+            "t.toml:19:9: duplicate value `Busy`: each value and alias must name one cause, once",
+            "t.toml:22:17: status code 486 is already in the `status-codes` of `BUSY`: a code can mean only one cause",
+        ]
+    );
+    let error = build(&source).unwrap_err();
+    let renderer = Renderer {
+        path: "t.toml",
+        source: &source,
+        span: Span::call_site(),
+    };
+    assert!(
+        renderer
+            .render(&error[0])
+            .ends_with("first defined at t.toml:11:12")
+    );
+}
+
+#[test]
+fn variants_must_be_distinct_identifiers() {
+    let source = with_cause(
+        "constant = \"BUSY_\"\nvalue = \"B\"\ncategory = \"errors\"\ndescription = \"x\"\n\n[[cause]]\nconstant = \"SELF\"\nvalue = \"S\"\ncategory = \"errors\"\ndescription = \"x\"",
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "t.toml:18:12: causes `BUSY_` and `BUSY` both make the variant `Busy`: set `variant = \"...\"` on one of them",
+            "t.toml:24:12: the variant made from this constant, `Self`, is a Rust keyword: add `variant = \"...\"` with another name",
+        ]
+    );
+}
+
+#[test]
+fn aliases_may_not_repeat_values() {
+    let source = with_cause(
+        "constant = \"B\"\nvalue = \"B\"\ncategory = \"errors\"\ndescription = \"x\"\naliases = [\"Busy\", \"C\", \"C\"]",
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "t.toml:22:12: duplicate value `Busy`: each value and alias must name one cause, once",
+            "t.toml:22:25: duplicate value `C`: each value and alias must name one cause, once",
+        ]
+    );
+}
+
+#[test]
+fn one_code_may_mean_one_cause_in_each_kind_of_list() {
+    // 486 in one cause's status-codes and another's in-dialog codes is allowed.
+    let source = with_cause(
+        "constant = \"D\"\nvalue = \"D\"\ncategory = \"errors\"\ndescription = \"x\"\nin-dialog-status-codes = [486, 481, 481]",
+    );
+    assert_eq!(
+        errors(&source),
+        ["t.toml:22:37: status code 481 is listed twice"]
+    );
+}
+
+#[test]
+fn categories_must_be_declared_used_and_unique() {
+    let source = BASE.replace("category = \"errors\"", "category = \"eror\"");
+    assert_eq!(
+        errors(&source),
+        [
+            "t.toml:7:7: category `errors` has no causes: remove it or give it a `[[cause]]`",
+            "t.toml:13:12: unknown category `eror`: did you mean `errors`? (declared: `errors`)",
+        ]
+    );
+}
+
+#[test]
+fn failure_codes_and_fallback() {
+    let source = BASE
+        .replace("[300, 699]", "[699, 300]")
+        .replace("fallback = \"BUSY\"", "fallback = \"BUS\"");
+    assert_eq!(
+        errors(&source),
+        [
+            "t.toml:3:9: `codes` is `[699, 300]`, an empty range: the first code must not be greater than the second",
+            "t.toml:4:12: `fallback` names no cause, `BUS`: did you mean `BUSY`?",
+        ]
+    );
+}
+
+#[test]
+fn reason_phrases_cover_every_listed_code() {
+    let source = format!("{BASE}\n[reason-phrases]\n600 = \"Busy Everywhere\"\n");
+    assert_eq!(
+        errors(&source),
+        [
+            "t.toml:15:17: status code 486 has no reason phrase: add `486 = \"...\"` to `[reason-phrases]`"
+        ]
+    );
+    let source = format!("{BASE}\n[reason-phrases]\n486 = \"Busy Here\"\n");
+    assert_eq!(errors(&source), Vec::<String>::new());
+}
+
+#[test]
+fn an_empty_table_says_what_is_missing() {
+    assert_eq!(
+        errors(""),
+        [
+            "t.toml:1:1: missing `[failure]`: add `[failure]` with `codes = [300, 699]` and `fallback = \"CONSTANT\"`",
+            "t.toml:1:1: the table has no causes: add at least one `[[cause]]` with `constant`, `value`, `category` and `description`",
+        ]
+    );
+}
+
+#[test]
+fn every_error_of_a_table_is_reported_at_once() {
+    let source = r#"[failure]
+codes = [300]
+fallback = "NOPE"
+colour = "red"
+
+[[category]]
+key = "errors"
+title = ""
+
+[[cause]]
+constant = "busy"
+value = " Busy"
+category = "errorz"
+description = ""
+status-codes = [486, 486, 1000]
+
+[[cause]]
+constant = "NO_ACK"
+value = "No ACK"
+category = "errors"
+description = "No ACK."
+aliases = ["No ACK"]
+staus-codes = [408]
+"#;
+    let found = errors(source);
+    let positions: Vec<&str> = found
+        .iter()
+        .map(|e| e.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        positions,
+        [
+            "t.toml:2:9",
+            "t.toml:3:12",
+            "t.toml:4:1",
+            "t.toml:8:9",
+            "t.toml:11:12",
+            "t.toml:12:9",
+            "t.toml:13:12",
+            "t.toml:14:15",
+            "t.toml:15:22",
+            "t.toml:15:27",
+            "t.toml:22:12",
+            "t.toml:23:1",
+        ],
+        "{found:#?}"
+    );
+}
