@@ -14,6 +14,13 @@ use cause_core::{Category, Cause, reason_phrase};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde::Serialize;
 
+// The rules the generated rustdoc writes its tables by, so that both tables read alike.
+#[path = "../cause-macros/src/markdown.rs"]
+#[allow(dead_code)] // the tool writes table cells, not description blocks
+mod markdown;
+
+use markdown::{code_span, table_cell};
+
 /// The status codes the tool accepts: SIP's classes 1xx to 6xx.
 const CODES: std::ops::RangeInclusive<u16> = 100..=699;
 
@@ -184,24 +191,16 @@ fn table_markdown() -> String {
             }
             let _ = writeln!(
                 out,
-                "| `{}` | `{}` | {} | {} |",
-                cause.name(),
-                cause.as_str(),
-                cell(&codes),
-                cell(cause.description())
+                "| {} | {} | {} | {} |",
+                table_cell(&code_span(cause.name())),
+                table_cell(&code_span(cause.as_str())),
+                table_cell(&codes),
+                table_cell(cause.description())
             );
         }
         out.push('\n');
     }
     out
-}
-
-/// One line, with `|` escaped so it cannot end the cell.
-fn cell(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('|', "\\|")
 }
 
 /// The table as JSON, with the keys of `causes.toml`.
@@ -272,4 +271,33 @@ fn table_json() -> String {
     let mut json = serde_json::to_string_pretty(&table).expect("the table serializes");
     json.push('\n');
     json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn table_cells_follow_the_rules_of_the_docs() {
+        let tricky = "a | b\n<script>x</script> `c|d` # e";
+        assert_eq!(
+            table_cell(tricky),
+            "a \\| b &lt;script&gt;x&lt;/script&gt; `c\\|d` # e"
+        );
+        assert_eq!(table_cell(&code_span("a`b")), "``a`b``");
+        assert_eq!(table_cell(""), "\u{2014}");
+        let table = table_markdown();
+        assert!(
+            table.contains("| `SIP_FAILURE_CODE` | `SIP Failure Code` | \u{2014} |"),
+            "{table}"
+        );
+        for line in table.lines().filter(|l| l.starts_with("| `")) {
+            assert_eq!(line.matches(" | ").count(), 3, "{line}");
+        }
+    }
 }
