@@ -34,24 +34,53 @@ impl DocContext<'_> {
             if let Some(description) = &category.row.description {
                 let _ = write!(doc, "{}\n\n", description_block(&description.value));
             }
-            doc.push_str("| Constant | Value | Status codes | Description |\n");
-            doc.push_str("|----------|-------|--------------|-------------|\n");
+            doc.push_str(&self.table_head());
             for cause in self.model.causes_in(category) {
-                let row = &cause.row;
-                let _ = writeln!(
-                    doc,
-                    "| [{}]({}::{}) | {} | {} | {} |",
-                    code_span(&row.constant.value),
-                    self.enum_name,
-                    row.variant.value,
-                    table_cell(&code_span(&row.value.value)),
-                    table_cell(&self.codes_cell(cause)),
-                    table_cell(&row.description.value),
-                );
+                doc.push_str(&self.table_row(cause));
             }
         }
         doc.push_str(&self.failure_note());
         doc
+    }
+
+    /// The head of a category's table; a Response column only when some cause has one.
+    fn table_head(&self) -> String {
+        if self.model.has_responses() {
+            "| Constant | Value | Status codes | Response | Description |\n\
+             |----------|-------|--------------|----------|-------------|\n"
+                .to_owned()
+        } else {
+            "| Constant | Value | Status codes | Description |\n\
+             |----------|-------|--------------|-------------|\n"
+                .to_owned()
+        }
+    }
+
+    fn table_row(&self, cause: &Cause) -> String {
+        let row = &cause.row;
+        let response = if self.model.has_responses() {
+            let text = row.response.as_ref().map(|code| self.code_text(code.value));
+            format!(" {} |", table_cell(&text.unwrap_or_default()))
+        } else {
+            String::new()
+        };
+        format!(
+            "| [{}]({}::{}) | {} | {} |{response} {} |\n",
+            code_span(&row.constant.value),
+            self.enum_name,
+            row.variant.value,
+            table_cell(&code_span(&row.value.value)),
+            table_cell(&self.codes_cell(cause)),
+            table_cell(&row.description.value),
+        )
+    }
+
+    /// `486 Busy Here`, or `486` for a code without a phrase.
+    fn code_text(&self, code: u16) -> String {
+        match self.model.reason_phrase(code) {
+            Some(phrase) => format!("{code} {}", one_line(phrase)),
+            None => code.to_string(),
+        }
     }
 
     fn codes_cell(&self, cause: &Cause) -> String {
@@ -69,14 +98,11 @@ impl DocContext<'_> {
 
     /// `486 Busy Here, 600 Busy Everywhere`
     fn codes_text(&self, codes: &[Loc<u16>]) -> String {
-        codes
+        let codes: Vec<String> = codes
             .iter()
-            .map(|code| match self.model.reason_phrase(code.value) {
-                Some(phrase) => format!("{} {}", code.value, one_line(phrase)),
-                None => code.value.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(|code| self.code_text(code.value))
+            .collect();
+        codes.join(", ")
     }
 
     fn failure_note(&self) -> String {
@@ -96,6 +122,11 @@ impl DocContext<'_> {
     /// A variant's own doc: its description, its facts, and an example.
     pub fn variant_doc(&self, cause: &Cause) -> String {
         let category = &self.model.category_of(cause).row;
+        let response = cause
+            .row
+            .response
+            .as_ref()
+            .map(|code| self.response_fact(code.value));
         let cause = &cause.row;
         let mut doc = description_block(&cause.description.value);
         doc.push_str("\n\n");
@@ -118,12 +149,30 @@ impl DocContext<'_> {
                 self.codes_text(&cause.in_dialog_status_codes),
             );
         }
+        if let Some(response) = response {
+            fact("Response", response);
+        }
         if !cause.aliases.is_empty() {
             let aliases: Vec<String> = cause.aliases.iter().map(|a| code_span(&a.value)).collect();
             fact("Also parsed from", aliases.join(", "));
         }
         doc.push_str(&self.variant_example(cause));
         doc
+    }
+
+    /// `480 Temporarily Unavailable, which maps back to [`UNAVAILABLE`](Cause::Unavailable)`.
+    fn response_fact(&self, code: u16) -> String {
+        let mut text = self.code_text(code);
+        if let Some(back) = self.model.failure_cause(code) {
+            let _ = write!(
+                text,
+                ", which maps back to [{}]({}::{})",
+                code_span(&back.row.constant.value),
+                self.enum_name,
+                back.row.variant.value
+            );
+        }
+        text
     }
 
     fn variant_example(&self, cause: &CauseSpec) -> String {
@@ -141,6 +190,13 @@ impl DocContext<'_> {
             let _ = writeln!(
                 example,
                 "assert_eq!({name}::from_status_code({}), Some({variant}));",
+                code.value
+            );
+        }
+        if let Some(code) = &cause.response {
+            let _ = writeln!(
+                example,
+                "assert_eq!({variant}.response(), Some({}));",
                 code.value
             );
         }

@@ -132,6 +132,14 @@ impl<'a> Generator<'a> {
         let u16 = quote!(::core::primitive::u16);
         let status_codes = self.per_cause_slice(&u16, |c| codes(&c.row.status_codes));
         let in_dialog = self.per_cause_slice(&u16, |c| codes(&c.row.in_dialog_status_codes));
+        let option_u16 = quote!(::core::option::Option<::core::primitive::u16>);
+        let responses = self.per_cause(option_u16, |c| match &c.row.response {
+            Some(code) => {
+                let code = Literal::u16_unsuffixed(code.value);
+                quote!(::core::option::Option::Some(#code))
+            }
+            None => quote!(::core::option::Option::None),
+        });
         let aliases = self.per_cause_slice(&str, |c| {
             c.row.aliases.iter().map(|a| str_lit(&a.value)).collect()
         });
@@ -170,6 +178,11 @@ impl<'a> Generator<'a> {
                 /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
                 #accessor
                 pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #in_dialog }
+
+                /// The final response to send to end a request for this cause, as the table's
+                /// `response` gives it; `None` for a cause that no response ends.
+                #accessor
+                pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> { #responses }
 
                 /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
                 /// cause besides its value.

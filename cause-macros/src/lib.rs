@@ -89,6 +89,7 @@ use proc_macro::TokenStream;
 /// description = "..."            # markdown
 /// status-codes = [486, 600]      # optional
 /// in-dialog-status-codes = []    # optional: codes that mean this cause inside a dialog
+/// response = 486                 # optional: the final response that ends a request for it
 /// aliases = []                   # optional: other spellings that parsing accepts
 /// variant = "..."                # optional: the variant's name, if `Busy` won't do
 ///
@@ -119,6 +120,7 @@ use proc_macro::TokenStream;
 ///     pub const fn category(self) -> Category;
 ///     pub const fn status_codes(self) -> &'static [u16];
 ///     pub const fn in_dialog_status_codes(self) -> &'static [u16];
+///     pub const fn response(self) -> Option<u16>;     // Some(486)
 ///     pub const fn aliases(self) -> &'static [&'static str];
 ///     pub fn from_name(name: &str) -> Option<Cause>;
 ///     pub const fn from_status_code(code: u16) -> Option<Cause>;

@@ -86,6 +86,26 @@ impl Model {
         self.failure.map(|failure| &self.causes[failure.fallback])
     }
 
+    /// The cause a failure response with `code` maps to, as the generated
+    /// `for_failure_response` maps it: the cause listing it, else the fallback inside the
+    /// failure range.
+    pub fn failure_cause(&self, code: u16) -> Option<&Cause> {
+        let failure = self.failure?;
+        if !(failure.low..=failure.high).contains(&code) {
+            return None;
+        }
+        let listing = self
+            .causes
+            .iter()
+            .find(|cause| cause.row.status_codes.iter().any(|c| c.value == code));
+        listing.or_else(|| self.fallback())
+    }
+
+    /// Whether any cause has a `response`: only then do the docs give it a column.
+    pub fn has_responses(&self) -> bool {
+        self.causes.iter().any(|cause| cause.row.response.is_some())
+    }
+
     pub fn reason_phrase(&self, code: u16) -> Option<&str> {
         let phrases = &self.reason_phrases;
         let index = phrases.binary_search_by_key(&code, |p| p.code.value).ok()?;

@@ -56,6 +56,8 @@ pub struct CauseSpec {
     pub description: Loc<String>,
     pub status_codes: Vec<Loc<u16>>,
     pub in_dialog_status_codes: Vec<Loc<u16>>,
+    /// `response`: the final response a user agent sends to end a request for this cause.
+    pub response: Option<Loc<u16>>,
     pub aliases: Vec<Loc<String>>,
     /// The enum variant: `variant`, or the UpperCamelCase of the constant (spanned on it).
     pub variant: Loc<String>,
@@ -78,6 +80,7 @@ const CAUSE_KEYS: &[&str] = &[
     "description",
     "status-codes",
     "in-dialog-status-codes",
+    "response",
     "aliases",
     "variant",
 ];
@@ -211,6 +214,7 @@ impl CauseSpec {
         let description = fields.required_string("description");
         let status_codes = code_list(&fields, "status-codes");
         let in_dialog_status_codes = code_list(&fields, "in-dialog-status-codes");
+        let response = single_code(&fields, "response");
         let aliases = fields.string_list("aliases");
         let explicit = fields.optional_string("variant");
         let (constant, value, category, description) = (constant?, value?, category?, description?);
@@ -229,6 +233,7 @@ impl CauseSpec {
             description,
             status_codes: status_codes?,
             in_dialog_status_codes: in_dialog_status_codes?,
+            response: response?,
             aliases,
             variant,
         })
@@ -295,6 +300,17 @@ fn code_list(fields: &Fields<'_, '_>, key: &str) -> Option<Vec<Loc<u16>>> {
         None => Some(Vec::new()),
         Some(value) => status_codes(fields, key, value).map(|(codes, _)| codes.value),
     }
+}
+
+/// An optional single code such as `response = 486`: `Some(None)` when absent or invalid (the
+/// error is recorded), `None` when the key holds no integer, which drops the row.
+fn single_code(fields: &Fields<'_, '_>, key: &str) -> Option<Option<Loc<u16>>> {
+    let Some(value) = fields.get(key) else {
+        return Some(None);
+    };
+    let expected = format!("`{key}` must be a status code such as `486`");
+    let integer = fields.integer(value, &expected)?;
+    Some(status_code(integer, fields.diags()))
 }
 
 /// The valid codes of an array (each invalid one is reported), and whether all were.

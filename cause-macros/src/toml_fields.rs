@@ -126,6 +126,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         Some((Loc::new(integers, value.span()), array.len()))
     }
 
+    /// An integer value, or `None` (reported with `expected`) if it is anything else.
+    pub fn integer(&self, value: &Spanned<DeValue<'_>>, expected: &str) -> Option<Loc<Integer>> {
+        integer_value(value, expected, self.diags)
+    }
+
     /// An optional list of strings: the strings (anything else is reported), or `None` if
     /// the key is not an array.
     pub fn string_list(&self, key: &str) -> Option<Vec<Loc<String>>> {

@@ -251,7 +251,8 @@ fn check_reason_phrases_cover_codes(spec: &Spec, diags: &Diagnostics) {
         let codes = cause
             .status_codes
             .iter()
-            .chain(&cause.in_dialog_status_codes);
+            .chain(&cause.in_dialog_status_codes)
+            .chain(&cause.response);
         for code in codes {
             if !known.contains(&code.value) {
                 diags.error(

@@ -9,16 +9,16 @@
 
 Causes that any request can end with.
 
-| Constant | Value | Status codes | Description |
-|----------|-------|--------------|-------------|
-| [`OTHER`](Cause::Other) | `Other` | — | A failure response no other cause lists. |
-| [`DIALOG_ERROR`](Cause::DialogError) | `Dialog Error` | in a dialog: 408 Request Timeout, 481 Call/Transaction Does Not Exist | The dialog is gone. |
+| Constant | Value | Status codes | Response | Description |
+|----------|-------|--------------|----------|-------------|
+| [`OTHER`](Cause::Other) | `Other` | — | — | A failure response no other cause lists. |
+| [`DIALOG_ERROR`](Cause::DialogError) | `Dialog Error` | in a dialog: 408 Request Timeout, 481 Call/Transaction Does Not Exist | 481 Call/Transaction Does Not Exist | The dialog is gone. |
 
 ## SIP error causes
 
-| Constant | Value | Status codes | Description |
-|----------|-------|--------------|-------------|
-| [`BUSY`](Cause::Busy) | `Busy` | 486 Busy Here, 600 Busy Everywhere | The callee is busy. |
+| Constant | Value | Status codes | Response | Description |
+|----------|-------|--------------|----------|-------------|
+| [`BUSY`](Cause::Busy) | `Busy` | 486 Busy Here, 600 Busy Everywhere | 486 Busy Here | The callee is busy. |
 
 A final failure response (300..=699) whose code no cause lists maps to [`OTHER`](Cause::Other).
 */
@@ -56,6 +56,7 @@ assert_eq!(Cause::from_name("OTHER"), Some(Cause::Other));
 - Value: `Busy`
 - Category: [SIP error causes](Category::SipError)
 - Status codes: 486 Busy Here, 600 Busy Everywhere
+- Response: 486 Busy Here, which maps back to [`BUSY`](Cause::Busy)
 - Also parsed from: `busy`, `Busy Here`
 
 # Example
@@ -67,6 +68,7 @@ assert_eq!(Cause::Busy.as_str(), "Busy");
 assert_eq!("Busy".parse::<Cause>(), Ok(Cause::Busy));
 assert_eq!(Cause::from_name("BUSY"), Some(Cause::Busy));
 assert_eq!(Cause::from_status_code(486), Some(Cause::Busy));
+assert_eq!(Cause::Busy.response(), Some(486));
 ```
 */
     Busy,
@@ -76,6 +78,7 @@ assert_eq!(Cause::from_status_code(486), Some(Cause::Busy));
 - Value: `Dialog Error`
 - Category: [Common causes](Category::Common)
 - In-dialog status codes: 408 Request Timeout, 481 Call/Transaction Does Not Exist
+- Response: 481 Call/Transaction Does Not Exist, which maps back to [`OTHER`](Cause::Other)
 
 # Example
 
@@ -85,6 +88,7 @@ use probe::Cause;
 assert_eq!(Cause::DialogError.as_str(), "Dialog Error");
 assert_eq!("Dialog Error".parse::<Cause>(), Ok(Cause::DialogError));
 assert_eq!(Cause::from_name("DIALOG_ERROR"), Some(Cause::DialogError));
+assert_eq!(Cause::DialogError.response(), Some(481));
 assert_eq!(Cause::for_in_dialog_failure(408), Some(Cause::DialogError));
 ```
 */
@@ -162,6 +166,18 @@ impl Cause {
             __EMPTY,
             __EMPTY,
             &[408, 481],
+        ];
+        __TABLE[self as ::core::primitive::usize]
+    }
+    /// The final response to send to end a request for this cause, as the table's
+    /// `response` gives it; `None` for a cause that no response ends.
+    #[inline]
+    #[must_use]
+    pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> {
+        const __TABLE: [::core::option::Option<::core::primitive::u16>; 3usize] = [
+            ::core::option::Option::None,
+            ::core::option::Option::Some(486),
+            ::core::option::Option::Some(481),
         ];
         __TABLE[self as ::core::primitive::usize]
     }

@@ -90,6 +90,17 @@ impl Cause {
         const __TABLE: [&'static [::core::primitive::u16]; 2usize] = [__EMPTY, __EMPTY];
         __TABLE[self as ::core::primitive::usize]
     }
+    /// The final response to send to end a request for this cause, as the table's
+    /// `response` gives it; `None` for a cause that no response ends.
+    #[inline]
+    #[must_use]
+    pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> {
+        const __TABLE: [::core::option::Option<::core::primitive::u16>; 2usize] = [
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+        ];
+        __TABLE[self as ::core::primitive::usize]
+    }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
     #[inline]

@@ -95,6 +95,16 @@ impl Cause {
         const __TABLE: [&'static [::core::primitive::u16]; 1usize] = [__EMPTY];
         __TABLE[self as ::core::primitive::usize]
     }
+    /// The final response to send to end a request for this cause, as the table's
+    /// `response` gives it; `None` for a cause that no response ends.
+    #[inline]
+    #[must_use]
+    pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> {
+        const __TABLE: [::core::option::Option<::core::primitive::u16>; 1usize] = [
+            ::core::option::Option::None,
+        ];
+        __TABLE[self as ::core::primitive::usize]
+    }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
     #[inline]
