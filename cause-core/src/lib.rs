@@ -62,8 +62,12 @@
 #[cfg(test)]
 extern crate std;
 
+mod reason;
+mod response;
 #[cfg(feature = "serde")]
 mod serde_impls;
+
+pub use reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
 
 cause_macros::cause_table! {
     /// Why a SIP request or session ended: one of SIP.js's `SIP.C.causes`.

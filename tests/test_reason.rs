@@ -1,0 +1,459 @@
+//! The `Reason` header (RFC 3326): what real peers send, every error, round trips, and the
+//! mapping to and from causes.
+
+use cause_core::{Cause, ParseReasonError, Reason, ReasonErrorKind, reason_phrase};
+use proptest::prelude::*;
+
+fn parse(value: &str) -> Reason<'_> {
+    Reason::parse(value).unwrap_or_else(|e| panic!("{value:?} parses: {e}"))
+}
+
+/// Protocol, cause and unescaped text of `value`.
+fn fields(value: &str) -> (String, Option<u16>, Option<String>) {
+    let reason = parse(value);
+    let text = reason.text().map(|t| t.to_string());
+    (reason.protocol().to_owned(), reason.cause(), text)
+}
+
+fn expect(
+    protocol: &str,
+    cause: Option<u16>,
+    text: Option<&str>,
+) -> (String, Option<u16>, Option<String>) {
+    (protocol.to_owned(), cause, text.map(str::to_owned))
+}
+
+#[test]
+fn what_real_peers_send() {
+    let cases: &[(&str, (&str, Option<u16>, Option<&str>))] = &[
+        // SIP.js 0.6 CANCEL
+        (
+            r#"SIP ;cause=486 ;text="Busy Here""#,
+            ("SIP", Some(486), Some("Busy Here")),
+        ),
+        // SIP.js and JsSIP BYE
+        (
+            r#"SIP ;cause=486; text="Busy Here""#,
+            ("SIP", Some(486), Some("Busy Here")),
+        ),
+        // SIP.js 0.15 and later
+        (
+            r#"SIP;cause=486;text="Busy Here""#,
+            ("SIP", Some(486), Some("Busy Here")),
+        ),
+        // FreeSWITCH
+        (
+            r#"Q.850;cause=16;text="NORMAL_CLEARING""#,
+            ("Q.850", Some(16), Some("NORMAL_CLEARING")),
+        ),
+        // Asterisk
+        ("Q.850;cause=17", ("Q.850", Some(17), None)),
+        // RFC 3326's example
+        (
+            r#"Q.850 ;cause=16 ;text="Terminated""#,
+            ("Q.850", Some(16), Some("Terminated")),
+        ),
+        // RFC 8606
+        ("Q.850;cause=34;location=LN", ("Q.850", Some(34), None)),
+        // RFC 9410
+        (
+            r#"STIR ;cause=436 ;text="Bad Identity Info" ;ppi="sip:alice@example.com""#,
+            ("STIR", Some(436), Some("Bad Identity Info")),
+        ),
+        ("Q.850", ("Q.850", None, None)),
+        ("sip;CAUSE=486", ("sip", Some(486), None)),
+        (
+            "SIP\t;\tcause\t=\t486\t;  text = \"Busy Here\"  ",
+            ("SIP", Some(486), Some("Busy Here")),
+        ),
+        ("  SIP;cause=0486", ("SIP", Some(486), None)),
+        (
+            "SIP;cause=480\r\n ;text=\"folded\"",
+            ("SIP", Some(480), Some("folded")),
+        ),
+        ("SIP;cause=65535", ("SIP", Some(65535), None)),
+        (
+            r#"SIP;cause=480;TEXT="a;b,c \"q\" \\ é""#,
+            ("SIP", Some(480), Some(r#"a;b,c "q" \ é"#)),
+        ),
+    ];
+    for (value, (protocol, cause, text)) in cases {
+        assert_eq!(fields(value), expect(protocol, *cause, *text), "{value:?}");
+    }
+    let stir = parse(r#"STIR ;cause=436 ;text="Bad Identity Info" ;ppi="sip:alice@example.com""#);
+    assert_eq!(stir.param("ppi"), Some(r#""sip:alice@example.com""#));
+    assert_eq!(stir.param("PPI"), Some(r#""sip:alice@example.com""#));
+    assert_eq!(stir.param("text"), Some(r#""Bad Identity Info""#));
+    assert_eq!(stir.param("cause"), Some("436"));
+    assert_eq!(stir.param("location"), None);
+    let flags = parse("SIP;cause=487;flag;host=[2001:db8::1];v4=192.0.2.1");
+    let params: Vec<_> = flags.params().collect();
+    assert_eq!(
+        params,
+        [
+            ("cause", Some("487")),
+            ("flag", None),
+            ("host", Some("[2001:db8::1]")),
+            ("v4", Some("192.0.2.1")),
+        ]
+    );
+    assert_eq!(flags.param("flag"), Some(""));
+}
+
+#[test]
+fn a_header_value_holds_a_list() {
+    let header = r#"SIP;cause=480;text="Temporarily Unavailable", Q.850;cause=18"#;
+    let list: Vec<_> = Reason::parse_list(header).collect();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].map(|r| r.cause()), Ok(Some(480)));
+    assert_eq!(
+        list[1].map(|r| (r.protocol(), r.cause())),
+        Ok(("Q.850", Some(18)))
+    );
+    // Commas and semicolons inside quotes separate nothing.
+    let quoted = r#"SIP;cause=486;text="a, b; c" , Q.850 ;cause=17 ,STIR"#;
+    let protocols: Vec<_> = Reason::parse_list(quoted)
+        .map(|r| r.map(|r| r.protocol()))
+        .collect();
+    assert_eq!(protocols, [Ok("SIP"), Ok("Q.850"), Ok("STIR")]);
+    // Errors carry offsets into the whole value, and the other values still parse.
+    let broken: Vec<_> = Reason::parse_list("SIP;cause=486, ;cause=1, Q.850,").collect();
+    assert_eq!(broken[0].map(|r| r.cause()), Ok(Some(486)));
+    let kind_at = |e: ParseReasonError| (e.kind(), e.offset());
+    assert_eq!(
+        broken[1].map(|_| ()).map_err(kind_at),
+        Err(error(ReasonErrorKind::MissingProtocol, 15))
+    );
+    assert_eq!(broken[2].map(|r| r.protocol()), Ok("Q.850"));
+    assert_eq!(
+        broken[3].map(|_| ()).map_err(kind_at),
+        Err(error(ReasonErrorKind::Empty, 31))
+    );
+    assert_eq!(broken.len(), 4);
+    let empty: Vec<_> = Reason::parse_list("")
+        .map(|r| r.map(|_| ()).map_err(kind_at))
+        .collect();
+    assert_eq!(empty, [Err(error(ReasonErrorKind::Empty, 0))]);
+}
+
+/// An error as its kind and offset.
+fn error(kind: ReasonErrorKind, offset: usize) -> (ReasonErrorKind, usize) {
+    (kind, offset)
+}
+
+#[test]
+fn every_error_says_what_and_where() {
+    use ReasonErrorKind::*;
+    let cases: &[(&str, ReasonErrorKind, usize, &str)] = &[
+        (
+            "",
+            Empty,
+            0,
+            "empty reason value: expected a protocol such as `SIP` or `Q.850`, at byte 0",
+        ),
+        (
+            "  \t",
+            Empty,
+            3,
+            "empty reason value: expected a protocol such as `SIP` or `Q.850`, at byte 3",
+        ),
+        (
+            ";cause=1",
+            MissingProtocol,
+            0,
+            "missing protocol: a reason value starts with `SIP`, `Q.850` or a token, at byte 0",
+        ),
+        (
+            "S@P;cause=1",
+            InvalidToken,
+            1,
+            "invalid character in a token, at byte 1",
+        ),
+        (
+            "\"SIP\"",
+            InvalidToken,
+            0,
+            "invalid character in a token, at byte 0",
+        ),
+        (
+            "SIP;ca/use=1",
+            InvalidToken,
+            6,
+            "invalid character in a token, at byte 6",
+        ),
+        (
+            "SIP;cause=",
+            CauseEmpty,
+            10,
+            "`cause` has no value: expected digits, as in `cause=486`, at byte 10",
+        ),
+        (
+            "SIP;cause",
+            CauseEmpty,
+            9,
+            "`cause` has no value: expected digits, as in `cause=486`, at byte 9",
+        ),
+        (
+            "SIP;cause=4x6",
+            CauseNotDigits,
+            10,
+            "`cause` is not a number of digits, at byte 10",
+        ),
+        (
+            "SIP;cause=\"486\"",
+            CauseNotDigits,
+            10,
+            "`cause` is not a number of digits, at byte 10",
+        ),
+        (
+            "SIP;cause=-1",
+            CauseNotDigits,
+            10,
+            "`cause` is not a number of digits, at byte 10",
+        ),
+        (
+            "SIP;cause=65536",
+            CauseTooLarge,
+            10,
+            "`cause` is over 65535, at byte 10",
+        ),
+        (
+            "SIP;cause=99999999999999999999999",
+            CauseTooLarge,
+            10,
+            "`cause` is over 65535, at byte 10",
+        ),
+        (
+            "SIP;cause=1;cause=2",
+            DuplicateCause,
+            18,
+            "`cause` is given twice, at byte 18",
+        ),
+        (
+            "SIP;text=\"a\";TEXT=\"b\"",
+            DuplicateText,
+            18,
+            "`text` is given twice, at byte 18",
+        ),
+        (
+            "SIP;text=Busy",
+            TextNotQuoted,
+            9,
+            "`text` must be a quoted string, as in `text=\"Busy Here\"`, at byte 9",
+        ),
+        (
+            "SIP;text",
+            TextNotQuoted,
+            8,
+            "`text` must be a quoted string, as in `text=\"Busy Here\"`, at byte 8",
+        ),
+        (
+            "SIP;text=\"Busy",
+            UnterminatedQuote,
+            9,
+            "quoted string without its closing `\"`, at byte 9",
+        ),
+        (
+            "SIP;text=\"Busy\\\"",
+            UnterminatedQuote,
+            9,
+            "quoted string without its closing `\"`, at byte 9",
+        ),
+        (
+            "SIP;text=\"a\u{1}b\"",
+            ControlCharacter,
+            11,
+            "control character in a quoted string, at byte 11",
+        ),
+        (
+            "SIP;text=\"a\nb\"",
+            ControlCharacter,
+            11,
+            "control character in a quoted string, at byte 11",
+        ),
+        (
+            "SIP;text=\"a\\\u{7f}\"",
+            ControlCharacter,
+            12,
+            "control character in a quoted string, at byte 12",
+        ),
+        (
+            "SIP;;cause=1",
+            EmptyParameter,
+            3,
+            "empty parameter: a `;` must be followed by a parameter name, at byte 3",
+        ),
+        (
+            "SIP;cause=1;",
+            EmptyParameter,
+            11,
+            "empty parameter: a `;` must be followed by a parameter name, at byte 11",
+        ),
+        (
+            "SIP;=1",
+            EmptyParameter,
+            3,
+            "empty parameter: a `;` must be followed by a parameter name, at byte 3",
+        ),
+        (
+            "SIP;location=",
+            MissingValue,
+            13,
+            "parameter has `=` but no value, at byte 13",
+        ),
+        (
+            "SIP;cause=486 x",
+            TrailingCharacters,
+            14,
+            "unexpected character after the reason value, at byte 14",
+        ),
+        (
+            "SIP;cause=486, Q.850",
+            TrailingCharacters,
+            13,
+            "unexpected character after the reason value, at byte 13",
+        ),
+        (
+            "SIP;cause=486\r\nX",
+            TrailingCharacters,
+            13,
+            "unexpected character after the reason value, at byte 13",
+        ),
+    ];
+    for &(input, kind, offset, message) in cases {
+        let error = Reason::parse(input).expect_err(input);
+        assert_eq!((error.kind(), error.offset()), (kind, offset), "{input:?}");
+        assert_eq!(error.to_string(), message, "{input:?}");
+    }
+    // The tab is the one control character text may hold.
+    assert_eq!(fields("SIP;text=\"a\tb\"").2.as_deref(), Some("a\tb"));
+    let _: &dyn core::error::Error = &Reason::parse("").unwrap_err();
+}
+
+#[test]
+fn display_is_canonical_and_parses_back() {
+    let cases = [
+        (
+            r#"SIP ;cause=486 ;text="Busy Here""#,
+            r#"SIP;cause=486;text="Busy Here""#,
+        ),
+        (r#"sip;TEXT="x";CAUSE=0486"#, r#"sip;cause=486;text="x""#),
+        (
+            r#"Q.850 ; location = LN ; cause = 34"#,
+            "Q.850;cause=34;location=LN",
+        ),
+        (r#"SIP;text="a \"b\" \\ \c""#, r#"SIP;text="a \"b\" \\ c""#),
+        ("STIR;ppi=\"x y\";flag", "STIR;ppi=\"x y\";flag"),
+        ("Q.850", "Q.850"),
+    ];
+    for (input, canonical) in cases {
+        let reason = parse(input);
+        assert_eq!(reason.to_string(), canonical, "{input:?}");
+        assert_eq!(parse(canonical), reason, "{input:?}");
+    }
+    assert_ne!(parse("SIP;cause=486"), parse("SIP;cause=487"));
+    assert_ne!(parse("SIP;cause=486"), parse("Q.850;cause=486"));
+    assert_ne!(parse("SIP;a=1"), parse("SIP;a=2"));
+    assert_eq!(parse("SIP;A=1"), parse("SIP ; a = 1"));
+    assert_eq!(parse("SIP;text=\"\\a\"").text().unwrap(), "a");
+}
+
+/// Rows: cause, response, and what a SIP.js peer reports on receiving that response, by
+/// SIP.js 0.6.4's own mapping (`sipErrorCause`), written out apart from the table.
+const RESPONSES: &[(Cause, u16, Cause)] = &[
+    (Cause::InternalError, 500, Cause::SipFailureCode),
+    (Cause::Busy, 486, Cause::Busy),
+    (Cause::Rejected, 603, Cause::Rejected),
+    (Cause::Redirected, 302, Cause::Redirected),
+    (Cause::Unavailable, 480, Cause::Unavailable),
+    (Cause::NotFound, 404, Cause::NotFound),
+    (Cause::AddressIncomplete, 484, Cause::AddressIncomplete),
+    (Cause::IncompatibleSdp, 488, Cause::IncompatibleSdp),
+    (Cause::AuthenticationError, 401, Cause::AuthenticationError),
+    (Cause::Canceled, 487, Cause::SipFailureCode),
+    (Cause::NoAnswer, 408, Cause::Unavailable),
+    (Cause::Expires, 487, Cause::SipFailureCode),
+    (Cause::NoPrack, 504, Cause::SipFailureCode),
+    (Cause::UserDeniedMediaAccess, 480, Cause::Unavailable),
+    (Cause::WebrtcNotSupported, 488, Cause::IncompatibleSdp),
+    (Cause::BadMediaDescription, 488, Cause::IncompatibleSdp),
+];
+
+#[test]
+fn every_cause_has_its_response_and_the_peer_report_is_documented() {
+    for &cause in Cause::ALL {
+        let row = RESPONSES.iter().find(|(c, _, _)| *c == cause);
+        assert_eq!(cause.response(), row.map(|r| r.1), "{cause:?}");
+        let Some(&(_, response, reported)) = row else {
+            assert_eq!(cause.reason(), None, "{cause:?}");
+            continue;
+        };
+        assert_eq!(
+            Cause::for_failure_response(response),
+            Some(reported),
+            "{cause:?}"
+        );
+        // The SIP error causes come back as themselves.
+        if cause.status_codes().contains(&response) {
+            assert_eq!(reported, cause, "{cause:?}");
+        } else {
+            assert!(
+                cause.description().contains(reported.name()),
+                "the description of {cause:?} does not say a SIP.js peer reports {}",
+                reported.name()
+            );
+        }
+        let phrase = reason_phrase(response).expect("every response has a phrase");
+        let reason = cause
+            .reason()
+            .expect("a cause with a response has a Reason");
+        assert_eq!(
+            reason.to_string(),
+            format!("SIP;cause={response};text=\"{phrase}\"")
+        );
+        assert_eq!(reason.cause(), Some(response));
+        assert_eq!(reason.text().unwrap(), phrase);
+        assert_eq!(reason.param("cause"), Some(response.to_string().as_str()));
+        assert_eq!(Cause::from_reason(&reason), Some(reported), "{cause:?}");
+    }
+}
+
+#[test]
+fn from_reason_reads_sip_causes_only() {
+    let cause = |value: &str| Cause::from_reason(&parse(value));
+    assert_eq!(
+        cause(r#"SIP ;cause=486 ;text="Busy Here""#),
+        Some(Cause::Busy)
+    );
+    assert_eq!(cause("sip;cause=603"), Some(Cause::Rejected));
+    assert_eq!(cause("SIP;cause=499"), Some(Cause::SipFailureCode));
+    assert_eq!(
+        cause("SIP;cause=200;text=\"Call completed elsewhere\""),
+        None
+    );
+    assert_eq!(cause("SIP"), None);
+    assert_eq!(cause("Q.850;cause=17"), None);
+    assert_eq!(cause("STIR;cause=436"), None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn parse_never_panics(value in any::<String>()) {
+        let _ = Reason::parse(&value);
+        for item in Reason::parse_list(&value) {
+            let _ = item;
+        }
+    }
+
+    #[test]
+    fn what_display_writes_parses_back(
+        value in r#"[ \t]{0,2}(SIP|sip|Q\.850|STIR|x-y)([ \t]{0,2};[ \t]{0,2}(cause=[0-9]{1,5}|text="([a-z ,;]|\\["\\a])*"|[a-z]{1,5}(=([a-z0-9.]{1,4}|"[^"\\\x00-\x1f]*"))?)){0,4}[ \t]{0,2}"#
+    ) {
+        if let Ok(reason) = Reason::parse(&value) {
+            let written = reason.to_string();
+            prop_assert_eq!(Reason::parse(&written), Ok(reason), "{:?} -> {:?}", value, written);
+        }
+    }
+}
