@@ -5,12 +5,13 @@
 //! sip-cause --in-dialog 481  the same for a response to a request inside a dialog
 //! sip-cause BUSY             a cause by constant or value ("Busy"), with its codes
 //! sip-cause table [--json]   the whole table, as markdown or JSON
+//! sip-cause reason VALUE     the causes a `Reason` header value says
 //! ```
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use cause_core::{Category, Cause, reason_phrase};
+use cause_core::{Category, Cause, Reason, reason_phrase};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde::Serialize;
 
@@ -63,11 +64,25 @@ fn command() -> Command {
                         .help("Print the whole table as JSON instead"),
                 ),
         )
+        .subcommand(
+            Command::new("reason")
+                .about("Read a Reason header value (RFC 3326): each value and the cause it says")
+                .arg(
+                    Arg::new("value")
+                        .value_name("VALUE")
+                        .required(true)
+                        .help("The header value, such as 'SIP ;cause=486 ;text=\"Busy Here\"'"),
+                ),
+        )
         .args_conflicts_with_subcommands(true)
         .arg_required_else_help(true)
 }
 
 fn run(matches: &ArgMatches) -> Result<String, String> {
+    if let Some(reason) = matches.subcommand_matches("reason") {
+        let value = reason.get_one::<String>("value").map_or("", String::as_str);
+        return describe_reason(value);
+    }
     if let Some(table) = matches.subcommand_matches("table") {
         return if table.get_flag("json") {
             Ok(table_json())
@@ -136,6 +151,35 @@ fn describe_code(query: &str, in_dialog: bool) -> Result<String, String> {
     Ok(out)
 }
 
+/// Each value of a `Reason` header and the cause it says; an error names the byte.
+fn describe_reason(value: &str) -> Result<String, String> {
+    let mut out = String::new();
+    for reason in Reason::parse_list(value) {
+        let reason = reason.map_err(|e| format!("invalid Reason value {value:?}: {e}"))?;
+        let _ = writeln!(out, "reason: {reason}");
+        match Cause::from_reason(&reason) {
+            Some(cause) => {
+                let _ = writeln!(out, "cause: {}", headline(cause));
+            }
+            None if !reason.protocol().eq_ignore_ascii_case("SIP") => {
+                let _ = writeln!(
+                    out,
+                    "cause: none (protocol {} is not SIP)",
+                    reason.protocol()
+                );
+            }
+            None => {
+                let why = match reason.cause() {
+                    Some(code) => format!("{code} is not a final failure response"),
+                    None => "no cause code".to_owned(),
+                };
+                let _ = writeln!(out, "cause: none ({why})");
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// `BUSY "Busy" (SIP error causes)`
 fn headline(cause: Cause) -> String {
     format!(
@@ -160,6 +204,12 @@ fn describe_cause(cause: Cause) -> String {
         let aliases: Vec<String> = cause.aliases().iter().map(|a| format!("{a:?}")).collect();
         let _ = writeln!(out, "also parsed from: {}", aliases.join(", "));
     }
+    if let Some(response) = cause.response() {
+        let _ = writeln!(out, "response: {}", codes_text(&[response]));
+    }
+    if let Some(reason) = cause.reason() {
+        let _ = writeln!(out, "Reason: {reason}");
+    }
     let _ = writeln!(out, "{}", cause.description());
     out
 }
@@ -180,8 +230,8 @@ fn table_markdown() -> String {
     let mut out = String::new();
     for &category in Category::ALL {
         let _ = writeln!(out, "## {category}\n");
-        out.push_str("| Constant | Value | Status codes | Description |\n");
-        out.push_str("|----------|-------|--------------|-------------|\n");
+        out.push_str("| Constant | Value | Status codes | Response | Description |\n");
+        out.push_str("|----------|-------|--------------|----------|-------------|\n");
         for &cause in category.causes() {
             let mut codes = codes_text(cause.status_codes());
             if !cause.in_dialog_status_codes().is_empty() {
@@ -189,12 +239,14 @@ fn table_markdown() -> String {
                 let in_dialog = codes_text(cause.in_dialog_status_codes());
                 let _ = write!(codes, "{separator}in a dialog: {in_dialog}");
             }
+            let response = cause.response().map(|code| codes_text(&[code]));
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 table_cell(&code_span(cause.name())),
                 table_cell(&code_span(cause.as_str())),
                 table_cell(&codes),
+                table_cell(&response.unwrap_or_default()),
                 table_cell(cause.description())
             );
         }
@@ -234,6 +286,8 @@ struct JsonCause {
     description: &'static str,
     status_codes: &'static [u16],
     in_dialog_status_codes: &'static [u16],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<u16>,
     aliases: &'static [&'static str],
 }
 
@@ -260,6 +314,7 @@ fn table_json() -> String {
                 description: c.description(),
                 status_codes: c.status_codes(),
                 in_dialog_status_codes: c.in_dialog_status_codes(),
+                response: c.response(),
                 aliases: c.aliases(),
             })
             .collect(),
@@ -293,11 +348,11 @@ mod tests {
         assert_eq!(table_cell(""), "\u{2014}");
         let table = table_markdown();
         assert!(
-            table.contains("| `SIP_FAILURE_CODE` | `SIP Failure Code` | \u{2014} |"),
+            table.contains("| `SIP_FAILURE_CODE` | `SIP Failure Code` | \u{2014} | \u{2014} |"),
             "{table}"
         );
         for line in table.lines().filter(|l| l.starts_with("| `")) {
-            assert_eq!(line.matches(" | ").count(), 3, "{line}");
+            assert_eq!(line.matches(" | ").count(), 4, "{line}");
         }
     }
 }

@@ -64,6 +64,47 @@ fn in_dialog_switches_the_mapping() {
 }
 
 #[test]
+fn a_cause_prints_the_response_and_reason_to_send() {
+    let description = cause_core::Cause::Busy.description();
+    assert_eq!(
+        stdout(&["BUSY"]),
+        format!(
+            "BUSY \"Busy\" (SIP error causes)\nstatus codes: 486 Busy Here, 600 Busy Everywhere\nresponse: 486 Busy Here\nReason: SIP;cause=486;text=\"Busy Here\"\n{description}\n"
+        )
+    );
+    let bye = stdout(&["BYE"]);
+    assert!(
+        !bye.contains("response:") && !bye.contains("Reason:"),
+        "{bye}"
+    );
+}
+
+#[test]
+fn reason_reads_each_value_of_a_header() {
+    assert_eq!(
+        stdout(&["reason", r#"SIP ;cause=486 ;text="Busy Here""#]),
+        "reason: SIP;cause=486;text=\"Busy Here\"\ncause: BUSY \"Busy\" (SIP error causes)\n"
+    );
+    assert_eq!(
+        stdout(&[
+            "reason",
+            r#"SIP;cause=200;text="Call completed elsewhere", Q.850;cause=16, SIP"#
+        ]),
+        "reason: SIP;cause=200;text=\"Call completed elsewhere\"\ncause: none (200 is not a final failure response)\n\
+         reason: Q.850;cause=16\ncause: none (protocol Q.850 is not SIP)\n\
+         reason: SIP\ncause: none (no cause code)\n"
+    );
+    assert_eq!(
+        failure(&["reason", "SIP;cause=4x6"]),
+        "sip-cause: error: invalid Reason value \"SIP;cause=4x6\": `cause` is not a number of digits, at byte 10\n"
+    );
+    assert_eq!(
+        failure(&["reason", ""]),
+        "sip-cause: error: invalid Reason value \"\": empty reason value: expected a protocol such as `SIP` or `Q.850`, at byte 0\n"
+    );
+}
+
+#[test]
 fn a_constant_or_value_prints_the_cause() {
     let busy = stdout(&["BUSY"]);
     assert_eq!(busy, stdout(&["Busy"]));
@@ -126,7 +167,7 @@ fn table_prints_one_markdown_table_per_category() {
         ]
     );
     assert_eq!(
-        out.matches("| Constant | Value | Status codes | Description |")
+        out.matches("| Constant | Value | Status codes | Response | Description |")
             .count(),
         3
     );
@@ -136,9 +177,10 @@ fn table_prints_one_markdown_table_per_category() {
             .find(|l| l.starts_with(&format!("| `{}` |", row.constant)))
             .unwrap_or_else(|| panic!("no row for {}", row.constant));
         assert!(line.contains(&format!("| `{}` |", row.value)), "{line}");
-        assert_eq!(line.matches(" | ").count(), 3, "four cells: {line}");
+        assert_eq!(line.matches(" | ").count(), 4, "five cells: {line}");
     }
-    assert!(out.contains("| 486 Busy Here, 600 Busy Everywhere |"));
+    assert!(out.contains("| 486 Busy Here, 600 Busy Everywhere | 486 Busy Here |"));
+    assert!(out.contains("| `NO_ANSWER` | `No Answer` | \u{2014} | 408 Request Timeout |"));
 }
 
 #[test]
@@ -156,6 +198,11 @@ fn table_json_has_the_whole_table() {
         assert_eq!(cause["category"], row.category.key());
         assert_eq!(cause["status-codes"], serde_json::json!(row.codes));
         assert_eq!(cause["description"], row.cause.description());
+        let response = row
+            .cause
+            .response()
+            .map_or(serde_json::Value::Null, |r| r.into());
+        assert_eq!(cause["response"], response);
     }
     assert_eq!(
         json["cause"][20]["aliases"],
