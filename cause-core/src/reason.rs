@@ -455,9 +455,12 @@ impl<'a> Parser<'a> {
     /// the longest run of token characters (possibly empty).
     fn token(&mut self) -> &'a str {
         let start = self.pos;
-        while self.peek().is_some_and(is_token_char) {
-            self.pos += 1;
-        }
+        let bytes = self.src.as_bytes();
+        let len = bytes[start..]
+            .iter()
+            .take_while(|&&b| is_token_char(b))
+            .count();
+        self.pos += len;
         &self.src[start..self.pos]
     }
 
@@ -548,13 +551,14 @@ impl<'a> Parser<'a> {
     fn cause(&mut self) -> Parsed<u16> {
         let start = self.pos;
         // Everything up to the next separator is the value, so `cause="486"` is no number.
+        // Only ASCII bytes stop the scan, so it ends on a character boundary.
         while self
             .peek()
             .is_some_and(|b| !matches!(b, b' ' | b'\t' | b'\r' | b';' | b','))
         {
-            self.pos += utf8_len(self.peek().unwrap_or(0));
+            self.pos += 1;
         }
-        let digits = &self.src[start..self.pos.min(self.src.len())];
+        let digits = &self.src[start..self.pos];
         let at = |kind| ParseReasonError::new(kind, self.base + start);
         if digits.is_empty() {
             return Err(at(ReasonErrorKind::CauseEmpty));
@@ -597,56 +601,62 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `quoted-string`, at its `"`: what is between the quotes, as written.
+    /// `quoted-string`, at its `"`: what is between the quotes, as written. Only ASCII bytes
+    /// stop the scan, so the bytes of a multi-byte character pass as ordinary text.
     fn quoted_string(&mut self) -> Parsed<&'a str> {
         let open = self.pos;
-        self.pos += 1;
-        let start = self.pos;
-        loop {
-            let Some(byte) = self.peek() else {
-                return Err(ParseReasonError::new(
-                    ReasonErrorKind::UnterminatedQuote,
-                    self.base + open,
-                ));
-            };
-            if byte.is_ascii_control() && byte != b'\t' {
-                return Err(self.error(ReasonErrorKind::ControlCharacter));
-            }
+        let bytes = self.src.as_bytes();
+        let mut i = open + 1;
+        while let Some(&byte) = bytes.get(i) {
             match byte {
                 b'"' => {
-                    self.pos += 1;
-                    return Ok(&self.src[start..self.pos - 1]);
+                    self.pos = i + 1;
+                    return Ok(&self.src[open + 1..i]);
                 }
-                // A quoted pair: the escaped character is checked on the next turn, and a
-                // multi-byte one is skipped whole below.
-                b'\\' if self.src.len() > self.pos + 1 => {
-                    self.pos += 1;
-                    let next = self.peek().unwrap_or(b'"');
-                    if next.is_ascii_control() && next != b'\t' {
+                // A quoted pair: the escaped byte is text, but never a control character.
+                b'\\' => match bytes.get(i + 1) {
+                    None => break,
+                    Some(&next) if is_control(next) => {
+                        self.pos = i + 1;
                         return Err(self.error(ReasonErrorKind::ControlCharacter));
                     }
-                    self.pos += utf8_len(next);
+                    Some(_) => i += 2,
+                },
+                byte if is_control(byte) => {
+                    self.pos = i;
+                    return Err(self.error(ReasonErrorKind::ControlCharacter));
                 }
-                _ => self.pos += utf8_len(byte),
+                _ => i += 1,
             }
         }
+        Err(ParseReasonError::new(
+            ReasonErrorKind::UnterminatedQuote,
+            self.base + open,
+        ))
     }
 }
 
-/// The length of the UTF-8 sequence a byte starts (1 for a continuation byte, never met).
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xF0..=0xFF => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
+/// A control character other than tab: not allowed in a quoted string.
+fn is_control(byte: u8) -> bool {
+    byte.is_ascii_control() && byte != b'\t'
 }
+
+/// `token` characters, by byte: letters, digits and `-.!%*_+`'~`.
+const TOKEN_CHARS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~'
+            );
+        b += 1;
+    }
+    table
+};
 
 fn is_token_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~'
-        )
+    TOKEN_CHARS[usize::from(b)]
 }
