@@ -23,9 +23,12 @@ fn expect(
     (protocol.to_owned(), cause, text.map(str::to_owned))
 }
 
+/// What a value should parse to: protocol, cause and unescaped text.
+type Expected<'a> = (&'a str, Option<u16>, Option<&'a str>);
+
 #[test]
 fn what_real_peers_send() {
-    let cases: &[(&str, (&str, Option<u16>, Option<&str>))] = &[
+    let cases: &[(&str, Expected<'_>)] = &[
         // SIP.js 0.6 CANCEL
         (
             r#"SIP ;cause=486 ;text="Busy Here""#,
