@@ -45,7 +45,7 @@ impl DocContext<'_> {
 
     /// The head of a category's table; a Response column only when some cause has one.
     fn table_head(&self) -> String {
-        if self.model.has_responses() {
+        if self.model.has_responses {
             "| Constant | Value | Status codes | Response | Description |\n\
              |----------|-------|--------------|----------|-------------|\n"
                 .to_owned()
@@ -58,7 +58,7 @@ impl DocContext<'_> {
 
     fn table_row(&self, cause: &Cause) -> String {
         let row = &cause.row;
-        let response = if self.model.has_responses() {
+        let response = if self.model.has_responses {
             let text = row.response.as_ref().map(|code| self.code_text(code.value));
             format!(" {} |", table_cell(&text.unwrap_or_default()))
         } else {

@@ -14,6 +14,8 @@ pub struct Model {
     pub failure: Option<Failure>,
     /// Sorted by code.
     pub reason_phrases: Vec<ReasonPhrase>,
+    /// Whether any cause has a `response`: only then do the docs give it a column.
+    pub has_responses: bool,
 }
 
 /// One `[[cause]]`, with the index of its category in [`Model::categories`].
@@ -53,6 +55,7 @@ impl Model {
         for (index, &category) in cause_categories.iter().enumerate() {
             categories[category].causes.push(index);
         }
+        let has_responses = spec.causes.iter().any(|c| c.response.is_some());
         let causes = spec
             .causes
             .into_iter()
@@ -64,6 +67,7 @@ impl Model {
             categories,
             failure,
             reason_phrases: spec.reason_phrases,
+            has_responses,
         }
     }
 
@@ -99,11 +103,6 @@ impl Model {
             .iter()
             .find(|cause| cause.row.status_codes.iter().any(|c| c.value == code));
         listing.or_else(|| self.fallback())
-    }
-
-    /// Whether any cause has a `response`: only then do the docs give it a column.
-    pub fn has_responses(&self) -> bool {
-        self.causes.iter().any(|cause| cause.row.response.is_some())
     }
 
     pub fn reason_phrase(&self, code: u16) -> Option<&str> {
