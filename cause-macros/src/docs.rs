@@ -106,9 +106,10 @@ impl DocContext<'_> {
     }
 
     fn failure_note(&self) -> String {
-        let (Some(failure), Some(fallback)) = (self.model.failure, self.model.fallback()) else {
+        let Some(failure) = self.model.failure else {
             return String::new();
         };
+        let fallback = &self.model.causes[failure.fallback];
         format!(
             "\nA final failure response ({}..={}) whose code no cause lists maps to [{}]({}::{}).\n",
             failure.low,

@@ -233,14 +233,6 @@ impl<'a> Generator<'a> {
         indexed_table(subject, ty, items)
     }
 
-    /// Each cause's variant with the codes it lists in `codes` (a list of its row).
-    pub fn listed_codes(&self, codes: fn(&Cause) -> &[Loc<u16>]) -> Vec<(u16, &TokenStream)> {
-        let causes = self.model.causes.iter().zip(&self.variants);
-        causes
-            .flat_map(|(cause, variant)| codes(cause).iter().map(move |code| (code.value, variant)))
-            .collect()
-    }
-
     fn cause_traits(&self) -> TokenStream {
         let ident = &self.input.cause.ident;
         let error = &self.input.parse_error.ident;

@@ -40,9 +40,16 @@ impl Generator<'_> {
 
     /// `Some(Cause::X)` for each code a cause lists in `status-codes`.
     fn status_code_items(&self) -> Vec<(u16, TokenStream)> {
-        let listed = self.listed_codes(|cause| &cause.row.status_codes);
-        let some = |(code, variant)| (code, quote!(::core::option::Option::Some(#variant)));
-        listed.into_iter().map(some).collect()
+        let causes = self.model.causes.iter().zip(&self.variants);
+        let listed = causes.flat_map(|(cause, variant)| {
+            let some = quote!(::core::option::Option::Some(#variant));
+            cause
+                .row
+                .status_codes
+                .iter()
+                .map(move |code| (code.value, some.clone()))
+        });
+        listed.collect()
     }
 
     fn by_status_code(&self) -> TokenStream {
@@ -66,7 +73,7 @@ impl Generator<'_> {
 
     fn for_failure_response(&self) -> TokenStream {
         let accessor = accessor();
-        let (Some(failure), Some(fallback)) = (self.model.failure, self.model.fallback()) else {
+        let Some(failure) = self.model.failure else {
             return quote! {
                 /// Always `None`: the table defines no failure codes.
                 #accessor
@@ -77,6 +84,7 @@ impl Generator<'_> {
             };
         };
         let cause = &self.input.cause.ident;
+        let fallback = &self.model.causes[failure.fallback];
         let fallback_variant = &self.variants[failure.fallback];
         let (low, high) = (failure.low, failure.high);
         let body = code_table(

@@ -86,10 +86,6 @@ impl Model {
         category.causes.iter().map(|&index| &self.causes[index])
     }
 
-    pub fn fallback(&self) -> Option<&Cause> {
-        self.failure.map(|failure| &self.causes[failure.fallback])
-    }
-
     /// The cause a failure response with `code` maps to, as the generated
     /// `for_failure_response` maps it: the cause listing it, else the fallback inside the
     /// failure range.
@@ -102,7 +98,7 @@ impl Model {
             .causes
             .iter()
             .find(|cause| cause.row.status_codes.iter().any(|c| c.value == code));
-        listing.or_else(|| self.fallback())
+        listing.or(Some(&self.causes[failure.fallback]))
     }
 
     pub fn reason_phrase(&self, code: u16) -> Option<&str> {
