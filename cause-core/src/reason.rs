@@ -442,13 +442,15 @@ impl<'a> Parser<'a> {
     /// SWS: spaces and tabs, and line folds (CRLF followed by a space or tab).
     fn skip_sws(&mut self) {
         let bytes = self.src.as_bytes();
-        loop {
-            match bytes.get(self.pos..) {
-                Some([b' ' | b'\t', ..]) => self.pos += 1,
-                Some([b'\r', b'\n', b' ' | b'\t', ..]) => self.pos += 3,
-                _ => return,
+        let mut i = self.pos;
+        while let Some(&byte) = bytes.get(i) {
+            match byte {
+                b' ' | b'\t' => i += 1,
+                b'\r' if matches!(bytes.get(i + 1..i + 3), Some([b'\n', b' ' | b'\t'])) => i += 3,
+                _ => break,
             }
         }
+        self.pos = i;
     }
 
     /// `token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")`:
@@ -456,12 +458,13 @@ impl<'a> Parser<'a> {
     fn token(&mut self) -> &'a str {
         let start = self.pos;
         let bytes = self.src.as_bytes();
-        let len = bytes[start..]
-            .iter()
-            .take_while(|&&b| is_token_char(b))
-            .count();
-        self.pos += len;
-        &self.src[start..self.pos]
+        let mut end = start;
+        while end < bytes.len() && is_token_char(bytes[end]) {
+            end += 1;
+        }
+        self.pos = end;
+        // Token characters are ASCII, so `end` is a character boundary.
+        &self.src[start..end]
     }
 
     /// A token that must end at a separator: a stray character is an invalid token.
@@ -550,26 +553,27 @@ impl<'a> Parser<'a> {
     /// `cause = 1*DIGIT`, at most 65535.
     fn cause(&mut self) -> Parsed<u16> {
         let start = self.pos;
+        let bytes = self.src.as_bytes();
         // Everything up to the next separator is the value, so `cause="486"` is no number.
-        // Only ASCII bytes stop the scan, so it ends on a character boundary.
-        while self
-            .peek()
-            .is_some_and(|b| !matches!(b, b' ' | b'\t' | b'\r' | b';' | b','))
-        {
-            self.pos += 1;
+        let mut value: u32 = 0;
+        let mut digits_only = true;
+        let mut i = start;
+        while let Some(&byte) = bytes.get(i) {
+            match byte {
+                b' ' | b'\t' | b'\r' | b';' | b',' => break,
+                b'0'..=b'9' => value = (value * 10 + u32::from(byte - b'0')).min(1 << 17),
+                _ => digits_only = false,
+            }
+            i += 1;
         }
-        let digits = &self.src[start..self.pos];
+        self.pos = i;
         let at = |kind| ParseReasonError::new(kind, self.base + start);
-        if digits.is_empty() {
-            return Err(at(ReasonErrorKind::CauseEmpty));
+        match (i - start, digits_only) {
+            (0, _) => Err(at(ReasonErrorKind::CauseEmpty)),
+            (_, false) => Err(at(ReasonErrorKind::CauseNotDigits)),
+            // Clamped above 65535, so a long run of digits cannot overflow.
+            _ => u16::try_from(value).map_err(|_| at(ReasonErrorKind::CauseTooLarge)),
         }
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(at(ReasonErrorKind::CauseNotDigits));
-        }
-        // Digits only, so the one way to fail is a number too large.
-        digits
-            .parse::<u16>()
-            .map_err(|_| at(ReasonErrorKind::CauseTooLarge))
     }
 
     /// `gen-value = token / host / quoted-string`; a host is a token (a name or an IPv4
