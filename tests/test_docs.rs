@@ -46,13 +46,54 @@ fn rendered(description: &str) -> String {
         .join(" ")
 }
 
-fn enum_page() -> String {
+/// A page of cause-core's docs, built as docs.rs builds them (every feature, no dependencies).
+fn core_page(file: &str) -> String {
     nested::cargo_ok(
         &nested::workspace(),
-        &["doc", "-p", "cause-core", "--no-deps"],
+        &["doc", "-p", "cause-core", "--no-deps", "--all-features"],
     );
-    let page = nested::target_dir().join("doc/cause_core/enum.Cause.html");
+    let page = nested::target_dir().join("doc/cause_core").join(file);
     std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()))
+}
+
+fn enum_page() -> String {
+    core_page("enum.Cause.html")
+}
+
+#[test]
+fn the_callers_docs_are_not_run_together_with_generated_ones() {
+    let error = page_text(&core_page("struct.ParseCauseError.html"));
+    assert_eq!(
+        error.matches("The error of parsing a string").count(),
+        1,
+        "{error}"
+    );
+    let phrase = page_text(&core_page("fn.reason_phrase.html"));
+    assert_eq!(
+        phrase.matches("The reason phrase of a").count(),
+        1,
+        "{phrase}"
+    );
+}
+
+#[test]
+fn the_crate_page_is_for_users_and_its_links_resolve() {
+    let index = core_page("index.html");
+    let text = page_text(&index);
+    // An intra-doc link to a crate that is not documented stays as literal brackets.
+    assert!(!text.contains("[cause_macros"), "{text}");
+    assert!(!text.contains("root of the repository"), "{text}");
+    assert!(
+        index.contains("href=\"https://docs.rs/cause-macros\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn serde_impls_are_documented_with_their_feature() {
+    let text = page_text(&enum_page());
+    assert!(text.contains("impl Serialize for Cause"), "{text}");
+    assert!(text.contains("Needs the serde feature"), "{text}");
 }
 
 #[test]

@@ -29,32 +29,54 @@
 //! assert_eq!(Cause::from_name("NO_ANSWER"), Some(Cause::NoAnswer));
 //! ```
 //!
-//! # The table
+//! # On the wire
 //!
-//! Everything here is generated at compile time by [`cause_macros::cause_table!`] from
-//! `causes.toml`, the single source of truth: the enum, its lookups and these docs, including
-//! the tables on [`Cause`]. Nothing is written by hand.
+//! [`Cause::response`] is the final response to send to end a request for a cause, and
+//! [`Cause::reason`] the `Reason` header value (RFC 3326) to send with a `BYE` or `CANCEL`.
+//! [`Reason::parse`] and [`Reason::parse_list`] read the `Reason` a peer sent, without
+//! allocating, and [`Cause::from_reason`] says which cause it means.
 //!
-//! To add or change a cause, edit `causes.toml` at the root of the repository and rebuild;
-//! there is no other step. A new cause is one block:
+//! ```
+//! use cause_core::{Cause, Reason};
+//!
+//! assert_eq!(Cause::NoAnswer.response(), Some(408));
+//! let reason = Cause::Busy.reason().unwrap();
+//! assert_eq!(reason.to_string(), r#"SIP;cause=486;text="Busy Here""#);
+//!
+//! // What a SIP.js 0.6 browser puts on a CANCEL.
+//! let received = Reason::parse(r#"SIP ;cause=486 ;text="Busy Here""#)?;
+//! assert_eq!(Cause::from_reason(&received), Some(Cause::Busy));
+//! # Ok::<(), cause_core::ParseReasonError>(())
+//! ```
+//!
+//! # The table, and your own
+//!
+//! Everything on [`Cause`], [`Category`], [`ParseCauseError`] and [`reason_phrase`] is
+//! generated at compile time from one TOML table, `causes.toml`, which ships with this crate:
+//! the enum, its lookups and these docs, including the tables on [`Cause`].
+//!
+//! To use a table of your own (other causes, other values, another protocol), depend on
+//! [`cause-macros`](https://docs.rs/cause-macros) and call its `cause_table!` macro on your
+//! TOML file: it generates the same API for your enum, and reports a mistake in the table
+//! (an unknown key, a duplicate constant, a code listed by two causes…) as a compile error
+//! with the file, line and column. The format of a row:
 //!
 //! ```toml
 //! [[cause]]
 //! constant = "USER_BUSY_HERE"    # SCREAMING_SNAKE_CASE, unique: the variant is `UserBusyHere`
-//! value = "User Busy Here"       # the string SIP.js uses, byte for byte
-//! category = "sip-error"         # "common", "sip-error" or "session"
+//! value = "User Busy Here"       # the string on the wire, byte for byte
+//! category = "sip-error"         # the key of a [[category]]
 //! description = "..."            # when the cause happens, in markdown
 //! status-codes = [486]           # optional: the final responses it groups
+//! response = 486                 # optional: the final response that ends a request for it
 //! ```
-//!
-//! A mistake in the table (an unknown key, a duplicate constant, a code listed by two causes…)
-//! fails the build with the file, line and column of the mistake.
 //!
 //! # Features
 //!
-//! - `serde` (off by default): [`Cause`] and [`Category`] serialize as their strings (the
-//!   value, `"Busy"`, and the key, `"sip-error"`) and deserialize from them; a cause also
-//!   deserializes from an alias. Works without `std`.
+//! - `serde` (off by default): [`Cause`] and [`Category`] implement `Serialize` and
+//!   `Deserialize` as their strings (the value, `"Busy"`, and the key, `"sip-error"`); a cause
+//!   also deserializes from an alias. Works without `std`. The trait implementations that need
+//!   the feature say so on the types' pages.
 #![no_std]
 #![deny(missing_docs)]
 

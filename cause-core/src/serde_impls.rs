@@ -8,12 +8,14 @@ use serde::ser::{Serialize, Serializer};
 
 use crate::{Category, Cause};
 
+/// As the value string, `"Busy"`. Needs the `serde` feature.
 impl Serialize for Cause {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+/// From the value string or an alias. Needs the `serde` feature.
 impl<'de> Deserialize<'de> for Cause {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(CauseVisitor)
@@ -36,12 +38,14 @@ impl Visitor<'_> for CauseVisitor {
     }
 }
 
+/// As the key, `"sip-error"`. Needs the `serde` feature.
 impl Serialize for Category {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.key())
     }
 }
 
+/// From the key. Needs the `serde` feature.
 impl<'de> Deserialize<'de> for Category {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_str(CategoryVisitor)

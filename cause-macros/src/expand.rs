@@ -298,12 +298,16 @@ impl<'a> Generator<'a> {
         let Item { attrs, vis, ident } = &self.input.parse_error;
         let cause = &self.input.cause.ident;
         let message = parse_error_message(&cause.to_string(), self.model);
-        let doc =
-            format!(" The error of parsing a string that is no [`{cause}`]'s value or alias.");
+        // Generated only where the caller wrote none: two summaries would run together.
+        let doc = (!self.input.parse_error.has_doc()).then(|| {
+            let doc =
+                format!(" The error of parsing a string that is no [`{cause}`]'s value or alias.");
+            quote!(#[doc = #doc])
+        });
         let derive = derive(&["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"]);
         quote! {
             #(#attrs)*
-            #[doc = #doc]
+            #doc
             #derive
             #vis struct #ident {
                 __private: (),
@@ -333,10 +337,15 @@ impl<'a> Generator<'a> {
             quote!(::core::option::Option::None),
         );
         let accessor = accessor();
+        let doc = (!self.input.reason_phrase.has_doc()).then(|| {
+            quote! {
+                /// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
+                /// (`486` → `"Busy Here"`); `None` for a code it does not list.
+            }
+        });
         quote! {
             #(#attrs)*
-            /// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
-            /// (`486` → `"Busy Here"`); `None` for a code it does not list.
+            #doc
             #accessor
             #vis const fn #ident(code: ::core::primitive::u16) -> ::core::option::Option<&'static ::core::primitive::str> {
                 #body

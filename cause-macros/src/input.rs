@@ -76,6 +76,18 @@ impl Parse for Input {
 }
 
 impl Item {
+    /// Whether the caller wrote documentation for the item (a doc comment or `#[doc = ...]`):
+    /// then the generated summary stays out, so that the two are not run together.
+    pub fn has_doc(&self) -> bool {
+        self.attrs.iter().any(|attr| {
+            let mut tokens = attr.clone().into_iter().skip(1);
+            let Some(TokenTree::Group(body)) = tokens.next() else {
+                return false;
+            };
+            matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(name)) if name == "doc")
+        })
+    }
+
     /// `#[attrs] vis <rest> ;` where `rest` parses the keyword and the name.
     fn parse_with<T>(
         input: ParseStream,
@@ -148,6 +160,8 @@ mod tests {
         assert_eq!(input.parse_error.ident, "ParseCauseError");
         assert!(input.reason_phrase.vis.is_empty());
         assert_eq!(input.cause.attrs[1].to_string(), "# [derive (Default)]");
+        assert!(input.cause.has_doc());
+        assert!(!input.category.has_doc());
     }
 
     #[test]
