@@ -26,7 +26,10 @@ use markdown::{code_span, table_cell};
 const CODES: std::ops::RangeInclusive<u16> = 100..=699;
 
 fn main() -> ExitCode {
-    let matches = command().get_matches();
+    let matches = match command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => return command_line_error(&error),
+    };
     match run(&matches) {
         Ok(output) => {
             print!("{output}");
@@ -39,6 +42,44 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `sip-cause` alone prints: the short usage, on stderr, exit 2.
+const USAGE: &str = "\
+Usage: sip-cause [--in-dialog] <CODE|CAUSE>
+       sip-cause table [--json]
+       sip-cause reason <VALUE>
+Run `sip-cause --help` for more.
+";
+
+/// Help and version as clap prints them; no argument, the short usage; any other mistake on
+/// the command line, one line on stderr. Both mistakes exit with status 2.
+fn command_line_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+        _ => {
+            // clap's message is its first paragraph ("...not provided:\n  <VALUE>"); tips and
+            // usage follow after a blank line.
+            let rendered = error.render().to_string();
+            let paragraph: Vec<&str> = rendered
+                .lines()
+                .take_while(|line| !line.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let message = paragraph.join(" ");
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
+            eprintln!("sip-cause: error: {message} (see `sip-cause --help`)");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn command() -> Command {
     Command::new("sip-cause")
         .about("Why a SIP request or session ended: the SIP.js failure and end causes")
@@ -46,6 +87,8 @@ fn command() -> Command {
         .arg(
             Arg::new("query")
                 .value_name("CODE|CAUSE")
+                .num_args(1..)
+                .allow_negative_numbers(true)
                 .help("A status code (486), a cause constant (BUSY) or a cause value (Busy)"),
         )
         .arg(
@@ -90,14 +133,29 @@ fn run(matches: &ArgMatches) -> Result<String, String> {
             Ok(table_markdown())
         };
     }
-    let query = matches
-        .get_one::<String>("query")
-        .map_or("", String::as_str);
+    let queries: Vec<&String> = matches.get_many("query").into_iter().flatten().collect();
     let in_dialog = matches.get_flag("in-dialog");
-    if query.trim().is_empty() {
+    let query = match queries.as_slice() {
+        [] if in_dialog => {
+            return Err(
+                "--in-dialog needs a status code, as in `sip-cause --in-dialog 481`".into(),
+            );
+        }
+        [] => return Err(format!("no argument: {EXPECTED}")),
+        [query] => query.trim(),
+        more => {
+            let given: Vec<&str> = more.iter().map(|q| q.as_str()).collect();
+            return Err(format!(
+                "one code or cause at a time, not {} (`{}`)",
+                more.len(),
+                given.join(" ")
+            ));
+        }
+    };
+    if query.is_empty() {
         return Err(format!("empty argument: {EXPECTED}"));
     }
-    if query.bytes().all(|b| b.is_ascii_digit()) {
+    if looks_like_a_number(query) {
         return describe_code(query, in_dialog);
     }
     if in_dialog {
@@ -105,12 +163,59 @@ fn run(matches: &ArgMatches) -> Result<String, String> {
             "--in-dialog maps a status code, not `{query}`: give a code in 100..=699"
         ));
     }
-    let cause = Cause::from_name(query).or_else(|| query.parse().ok());
-    match cause {
+    match find_cause(query) {
         Some(cause) => Ok(describe_cause(cause)),
-        None => Err(format!(
-            "`{query}` is no status code, constant or value: {EXPECTED}"
+        None => Err(match suggestion(query) {
+            Some(near) => format!("`{query}` is no status code, constant or value: {near}"),
+            None => format!("`{query}` is no status code, constant or value: {EXPECTED}"),
+        }),
+    }
+}
+
+/// `486`, `-1`, `+7`: what a person means as a number, in range or not.
+fn looks_like_a_number(query: &str) -> bool {
+    let digits = query.strip_prefix(['-', '+']).unwrap_or(query);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A cause by constant, value or alias: exactly as written first, then in any case.
+fn find_cause(query: &str) -> Option<Cause> {
+    let exact = Cause::from_name(query).or_else(|| query.parse().ok());
+    exact.or_else(|| {
+        Cause::ALL.iter().copied().find(|cause| {
+            let names = [cause.name(), cause.as_str()].into_iter();
+            names
+                .chain(cause.aliases().iter().copied())
+                .any(|name| name.eq_ignore_ascii_case(query))
+        })
+    })
+}
+
+/// `did you mean `CANCELED` ("Canceled")?` for a near miss of a constant, value or alias.
+fn suggestion(query: &str) -> Option<String> {
+    let query = query.to_lowercase();
+    let distance = |cause: &Cause| {
+        let names = [cause.name(), cause.as_str()].into_iter();
+        names
+            .chain(cause.aliases().iter().copied())
+            .map(|name| {
+                let name = name.to_lowercase();
+                (strsim::osa_distance(&query, &name), name.chars().count())
+            })
+            .min()
+    };
+    let best = Cause::ALL
+        .iter()
+        .filter_map(|cause| Some((distance(cause)?, *cause)))
+        .min_by_key(|((d, _), _)| *d);
+    match best {
+        // A slip of about one character in three, as the table errors suggest.
+        Some(((d, len), cause)) if d <= (len / 3).max(1) => Some(format!(
+            "did you mean `{}` ({:?})?",
+            cause.name(),
+            cause.as_str()
         )),
+        _ => None,
     }
 }
 
@@ -120,6 +225,8 @@ const EXPECTED: &str = "expected a status code in 100..=699 (486), a cause const
 /// `486` → the code, its reason phrase and its cause.
 fn describe_code(query: &str, in_dialog: bool) -> Result<String, String> {
     let code = query
+        .strip_prefix('+')
+        .unwrap_or(query)
         .parse::<u16>()
         .ok()
         .filter(|code| CODES.contains(code))
@@ -193,6 +300,9 @@ fn headline(cause: Cause) -> String {
 /// A cause with its codes, aliases and description.
 fn describe_cause(cause: Cause) -> String {
     let mut out = format!("{}\n", headline(cause));
+    if cause == Cause::FALLBACK {
+        let _ = writeln!(out, "status codes: {}", fallback_codes_text());
+    }
     if !cause.status_codes().is_empty() {
         let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
     }
@@ -214,6 +324,16 @@ fn describe_cause(cause: Cause) -> String {
     out
 }
 
+/// What the fallback cause's codes are: all the failure responses the others leave.
+fn fallback_codes_text() -> String {
+    let range = Cause::FAILURE_CODES;
+    format!(
+        "every failure response ({}..={}) no other cause lists",
+        range.start(),
+        range.end()
+    )
+}
+
 /// `486 Busy Here, 600 Busy Everywhere`
 fn codes_text(codes: &[u16]) -> String {
     let codes: Vec<String> = codes
@@ -233,7 +353,11 @@ fn table_markdown() -> String {
         out.push_str("| Constant | Value | Status codes | Response | Description |\n");
         out.push_str("|----------|-------|--------------|----------|-------------|\n");
         for &cause in category.causes() {
-            let mut codes = codes_text(cause.status_codes());
+            let mut codes = if cause == Cause::FALLBACK {
+                fallback_codes_text()
+            } else {
+                codes_text(cause.status_codes())
+            };
             if !cause.in_dialog_status_codes().is_empty() {
                 let separator = if codes.is_empty() { "" } else { "; " };
                 let in_dialog = codes_text(cause.in_dialog_status_codes());
@@ -348,7 +472,7 @@ mod tests {
         assert_eq!(table_cell(""), "\u{2014}");
         let table = table_markdown();
         assert!(
-            table.contains("| `SIP_FAILURE_CODE` | `SIP Failure Code` | \u{2014} | \u{2014} |"),
+            table.contains("| `SIP_FAILURE_CODE` | `SIP Failure Code` | every failure response (300..=699) no other cause lists | \u{2014} |"),
             "{table}"
         );
         for line in table.lines().filter(|l| l.starts_with("| `")) {

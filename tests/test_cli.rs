@@ -139,8 +139,8 @@ fn bad_input_is_a_one_line_error() {
         format!("sip-cause: error: empty argument: {expected}\n")
     );
     assert_eq!(
-        failure(&["busy"]),
-        format!("sip-cause: error: `busy` is no status code, constant or value: {expected}\n")
+        failure(&["nope"]),
+        format!("sip-cause: error: `nope` is no status code, constant or value: {expected}\n")
     );
     for code in ["99", "700", "0", "65536", "99999999999999999999"] {
         assert_eq!(
@@ -214,9 +214,140 @@ fn table_json_has_the_whole_table() {
 }
 
 #[test]
-fn no_argument_prints_help() {
+fn no_argument_prints_a_short_usage() {
     let output = sip_cause(&[]);
     assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("Usage: sip-cause"), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Usage: sip-cause [--in-dialog] <CODE|CAUSE>\n       sip-cause table [--json]\n       sip-cause reason <VALUE>\nRun `sip-cause --help` for more.\n"
+    );
+    let help = stdout(&["--help"]);
+    assert!(help.contains("Usage: sip-cause"), "{help}");
+}
+
+#[test]
+fn people_type_lowercase_and_stray_spaces() {
+    let busy = stdout(&["BUSY"]);
+    for query in ["busy", "Busy ", " BUSY", "bUsY"] {
+        assert_eq!(stdout(&[query]), busy, "{query:?}");
+    }
+    assert!(stdout(&["canceled"]).starts_with("CANCELED \"Canceled\""));
+    assert!(stdout(&["no answer"]).starts_with("NO_ANSWER \"No Answer\""));
+    assert!(stdout(&["webrtc not supported"]).starts_with("WEBRTC_NOT_SUPPORTED"));
+    assert_eq!(stdout(&[" 486"]), stdout(&["486"]));
+    assert_eq!(stdout(&["+486"]), stdout(&["486"]));
+}
+
+#[test]
+fn near_misses_get_a_suggestion() {
+    assert_eq!(
+        failure(&["canceld"]),
+        "sip-cause: error: `canceld` is no status code, constant or value: did you mean `CANCELED` (\"Canceled\")?\n"
+    );
+    assert_eq!(
+        failure(&["NO_ANSWR"]),
+        "sip-cause: error: `NO_ANSWR` is no status code, constant or value: did you mean `NO_ANSWER` (\"No Answer\")?\n"
+    );
+    assert_eq!(
+        failure(&["Busy Heer"]),
+        "sip-cause: error: `Busy Heer` is no status code, constant or value: expected a status code in 100..=699 (486), a cause constant (BUSY) or a cause value (\"Busy\"); `sip-cause table` lists them all\n"
+    );
+}
+
+#[test]
+fn every_command_line_mistake_is_one_line_and_exit_2() {
+    for code in ["-1", "-486"] {
+        assert_eq!(
+            failure(&[code]),
+            format!("sip-cause: error: status code {code} is out of range: expected 100..=699\n")
+        );
+    }
+    assert_eq!(
+        failure(&["486", "487"]),
+        "sip-cause: error: one code or cause at a time, not 2 (`486 487`)\n"
+    );
+    assert_eq!(
+        failure(&["--in-dialog"]),
+        "sip-cause: error: --in-dialog needs a status code, as in `sip-cause --in-dialog 481`\n"
+    );
+    assert_eq!(
+        failure(&["--colour"]),
+        "sip-cause: error: unexpected argument '--colour' found (see `sip-cause --help`)\n"
+    );
+    assert_eq!(
+        failure(&["table", "--csv"]),
+        "sip-cause: error: unexpected argument '--csv' found (see `sip-cause --help`)\n"
+    );
+    assert_eq!(
+        failure(&["reason"]),
+        "sip-cause: error: the following required arguments were not provided: <VALUE> (see `sip-cause --help`)\n"
+    );
+}
+
+#[test]
+fn the_fallback_says_which_codes_it_stands_for() {
+    let out = stdout(&["SIP_FAILURE_CODE"]);
+    assert!(
+        out.contains("status codes: every failure response (300..=699) no other cause lists\n"),
+        "{out}"
+    );
+}
+
+/// The transcripts in the README's "The command-line tool" section: each `$ cargo run -- ARGS`
+/// followed by output lines is what the tool prints, on stdout or (for an error) stderr.
+#[test]
+fn the_readme_shows_what_the_tool_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md is readable");
+    let section = readme
+        .split("## The command-line tool")
+        .nth(1)
+        .and_then(|rest| rest.split("```").nth(1))
+        .expect("the README has a command-line section with a code block");
+    let mut checked = 0;
+    for transcript in section.split("\n\n") {
+        let mut lines = transcript.trim_start_matches("text\n").lines();
+        let Some(command) = lines.next().and_then(|l| l.strip_prefix("$ cargo run -- ")) else {
+            continue;
+        };
+        let expected: Vec<&str> = lines.collect();
+        if expected.is_empty() || expected[0].starts_with("$ ") {
+            continue; // a list of commands without output
+        }
+        let args = shell_words(command);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = sip_cause(&args);
+        let shown = if output.status.success() {
+            output.stdout
+        } else {
+            output.stderr
+        };
+        let shown = String::from_utf8(shown).expect("UTF-8 output");
+        assert_eq!(shown, format!("{}\n", expected.join("\n")), "{command}");
+        checked += 1;
+    }
+    assert_eq!(checked, 3, "transcripts with output in the README");
+}
+
+/// Splits a command line as a POSIX shell does for words and single quotes.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }

@@ -84,8 +84,8 @@ impl DocContext<'_> {
     }
 
     fn codes_cell(&self, cause: &Cause) -> String {
+        let mut cell = self.status_codes_text(cause);
         let cause = &cause.row;
-        let mut cell = self.codes_text(&cause.status_codes);
         if !cause.in_dialog_status_codes.is_empty() {
             if !cell.is_empty() {
                 cell.push_str("; ");
@@ -94,6 +94,27 @@ impl DocContext<'_> {
             cell.push_str(&self.codes_text(&cause.in_dialog_status_codes));
         }
         cell
+    }
+
+    /// The codes a cause's `status-codes` list; for the fallback, what it stands for: the
+    /// failure responses no cause lists.
+    fn status_codes_text(&self, cause: &Cause) -> String {
+        let listed = self.codes_text(&cause.row.status_codes);
+        let Some(failure) = self.model.failure else {
+            return listed;
+        };
+        if !std::ptr::eq(cause, &self.model.causes[failure.fallback]) {
+            return listed;
+        }
+        let rest = format!(
+            "every failure response ({}..={}) no other cause lists",
+            failure.low, failure.high
+        );
+        if listed.is_empty() {
+            rest
+        } else {
+            format!("{listed}, and {rest}")
+        }
     }
 
     /// `486 Busy Here, 600 Busy Everywhere`
@@ -123,6 +144,7 @@ impl DocContext<'_> {
     /// A variant's own doc: its description, its facts, and an example.
     pub fn variant_doc(&self, cause: &Cause) -> String {
         let category = &self.model.category_of(cause).row;
+        let status_codes = self.status_codes_text(cause);
         let response = cause
             .row
             .response
@@ -141,8 +163,8 @@ impl DocContext<'_> {
             category.title.value, self.category_name, category.variant.value
         );
         fact("Category", link);
-        if !cause.status_codes.is_empty() {
-            fact("Status codes", self.codes_text(&cause.status_codes));
+        if !status_codes.is_empty() {
+            fact("Status codes", status_codes);
         }
         if !cause.in_dialog_status_codes.is_empty() {
             fact(

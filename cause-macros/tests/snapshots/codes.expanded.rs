@@ -11,7 +11,7 @@ Causes that any request can end with.
 
 | Constant | Value | Status codes | Response | Description |
 |----------|-------|--------------|----------|-------------|
-| [`OTHER`](Cause::Other) | `Other` | — | — | A failure response no other cause lists. |
+| [`OTHER`](Cause::Other) | `Other` | every failure response (300..=699) no other cause lists | — | A failure response no other cause lists. |
 | [`DIALOG_ERROR`](Cause::DialogError) | `Dialog Error` | in a dialog: 408 Request Timeout, 481 Call/Transaction Does Not Exist | 481 Call/Transaction Does Not Exist | The dialog is gone. |
 
 ## SIP error causes
@@ -38,6 +38,7 @@ pub enum Cause {
 - Constant: `OTHER`
 - Value: `Other`
 - Category: [Common causes](Category::Common)
+- Status codes: every failure response (300..=699) no other cause lists
 
 # Example
 

@@ -2,7 +2,7 @@
 // from markdown.toml: do not edit.
 
 /// Why it ended.
-#[doc = "\n# Causes\n\n## Odd | text &lt;b&gt;\n\n\\# Not a heading\nA `<tag>` in code, a &lt;script&gt;alert(1)&lt;/script&gt; outside.\n```text\nfn main() {}\n```\n\n| Constant | Value | Status codes | Description |\n|----------|-------|--------------|-------------|\n| [`PIPE`](Cause::Pipe) | `a\\|b` | 404 | Cell \\| breaker `x\\|y` and */ and \\ and \"quotes\". |\n| [`TICK`](Cause::Tick) | `` `tick` `` | — | Two lines,  two paragraphs. |\n\nA final failure response (400..=499) whose code no cause lists maps to [`PIPE`](Cause::Pipe).\n"]
+#[doc = "\n# Causes\n\n## Odd | text &lt;b&gt;\n\n\\# Not a heading\nA `<tag>` in code, a &lt;script&gt;alert(1)&lt;/script&gt; outside.\n```text\nfn main() {}\n```\n\n| Constant | Value | Status codes | Description |\n|----------|-------|--------------|-------------|\n| [`PIPE`](Cause::Pipe) | `a\\|b` | 404, and every failure response (400..=499) no other cause lists | Cell \\| breaker `x\\|y` and */ and \\ and \"quotes\". |\n| [`TICK`](Cause::Tick) | `` `tick` `` | — | Two lines,  two paragraphs. |\n\nA final failure response (400..=499) whose code no cause lists maps to [`PIPE`](Cause::Pipe).\n"]
 #[derive(
     ::core::clone::Clone,
     ::core::marker::Copy,
@@ -14,7 +14,7 @@
 )]
 #[non_exhaustive]
 pub enum Cause {
-    #[doc = "Cell | breaker `x|y` and */ and \\ and \"quotes\".\n\n- Constant: `PIPE`\n- Value: `a|b`\n- Category: [Odd | text &lt;b&gt;](Category::OddText)\n- Status codes: 404\n\n# Example\n\n```\nuse probe::Cause;\n\nassert_eq!(Cause::Pipe.as_str(), \"a|b\");\nassert_eq!(\"a|b\".parse::<Cause>(), Ok(Cause::Pipe));\nassert_eq!(Cause::from_name(\"PIPE\"), Some(Cause::Pipe));\nassert_eq!(Cause::from_status_code(404), Some(Cause::Pipe));\n```\n"]
+    #[doc = "Cell | breaker `x|y` and */ and \\ and \"quotes\".\n\n- Constant: `PIPE`\n- Value: `a|b`\n- Category: [Odd | text &lt;b&gt;](Category::OddText)\n- Status codes: 404, and every failure response (400..=499) no other cause lists\n\n# Example\n\n```\nuse probe::Cause;\n\nassert_eq!(Cause::Pipe.as_str(), \"a|b\");\nassert_eq!(\"a|b\".parse::<Cause>(), Ok(Cause::Pipe));\nassert_eq!(Cause::from_name(\"PIPE\"), Some(Cause::Pipe));\nassert_eq!(Cause::from_status_code(404), Some(Cause::Pipe));\n```\n"]
     Pipe,
     /**Two lines,
 

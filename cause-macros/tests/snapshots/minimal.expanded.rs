@@ -9,7 +9,7 @@
 
 | Constant | Value | Status codes | Description |
 |----------|-------|--------------|-------------|
-| [`FAILED`](Cause::Failed) | `Failed` | — | The request failed. |
+| [`FAILED`](Cause::Failed) | `Failed` | every failure response (300..=699) no other cause lists | The request failed. |
 
 A final failure response (300..=699) whose code no cause lists maps to [`FAILED`](Cause::Failed).
 */
@@ -29,6 +29,7 @@ pub enum Cause {
 - Constant: `FAILED`
 - Value: `Failed`
 - Category: [Errors](Category::Errors)
+- Status codes: every failure response (300..=699) no other cause lists
 
 # Example
 
