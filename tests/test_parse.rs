@@ -58,17 +58,56 @@ fn parsing_is_exact() {
 }
 
 #[test]
-fn parse_error_says_what_was_expected() {
-    let error: ParseCauseError = "nope".parse::<Cause>().unwrap_err();
-    let expected_values: Vec<String> = ROWS.iter().map(|r| format!("{:?}", r.value)).collect();
+fn parse_error_names_the_input_and_the_closest_values() {
+    let message = |s: &str| s.parse::<Cause>().unwrap_err().to_string();
+    assert_eq!(message("nope"), "`nope` is not the value of any Cause");
     assert_eq!(
-        error.to_string(),
-        format!(
-            "not the value of any Cause: expected one of {}",
-            expected_values.join(", ")
-        )
+        message("Bussy"),
+        "`Bussy` is not the value of any Cause: did you mean \"Busy\"?"
+    );
+    assert_eq!(
+        message("canceled"),
+        "`canceled` is not the value of any Cause: did you mean \"Canceled\"?"
+    );
+    // Every value in another case is the first suggestion (distance 0, case aside).
+    for row in ROWS {
+        let upper = row.value.to_uppercase();
+        if upper == row.value {
+            continue;
+        }
+        let error = message(&upper);
+        let first = format!(
+            "`{upper}` is not the value of any Cause: did you mean {:?}",
+            row.value
+        );
+        assert!(error.starts_with(&first), "{error}");
+    }
+    // Several near values, best first; an alias counts as a value.
+    assert_eq!(
+        message("No ACKS"),
+        "`No ACKS` is not the value of any Cause: did you mean \"No ACK\"?"
+    );
+    assert_eq!(
+        message("WebRTC Not Supportd"),
+        "`WebRTC Not Supportd` is not the value of any Cause: did you mean \"WebRTC not supported\" or \"WebRTC Not Supported\"?"
+    );
+    let error: ParseCauseError = "nope".parse::<Cause>().unwrap_err();
+    assert_eq!(error.input(), "nope");
+    assert!(!error.is_cut());
+    assert_eq!(
+        format!("{error:?}"),
+        "ParseCauseError { input: \"nope\", cut: false }"
     );
     assert!(error.source().is_none());
+    // A long input is kept in part, cut on a character boundary.
+    let long = format!("{}é and more", "x".repeat(31));
+    let error = long.parse::<Cause>().unwrap_err();
+    assert_eq!(error.input(), "x".repeat(31));
+    assert!(error.is_cut());
+    assert_eq!(
+        error.to_string(),
+        format!("`{}\u{2026}` is not the value of any Cause", "x".repeat(31))
+    );
 }
 
 #[test]

@@ -32,9 +32,10 @@ impl Visitor<'_> for CauseVisitor {
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Cause, E> {
+        // The parse error names the input and the closest values.
         value
             .parse()
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(value), &self))
+            .map_err(|error| E::custom(format_args!("invalid value: {error}")))
     }
 }
 
@@ -93,7 +94,12 @@ mod tests {
         let error = serde_json::from_str::<Cause>("\"busy\"").unwrap_err();
         assert_eq!(
             error.to_string(),
-            "invalid value: string \"busy\", expected a SIP cause value such as \"Busy\" at line 1 column 6"
+            "invalid value: `busy` is not the value of any Cause: did you mean \"Busy\"? at line 1 column 6"
+        );
+        let error = serde_json::from_str::<Cause>("\"nope\"").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid value: `nope` is not the value of any Cause at line 1 column 6"
         );
     }
 

@@ -4,7 +4,8 @@
 //! crate, `no_std` or not, whatever that crate calls its own types. Per-variant data lives in
 //! `const` arrays indexed by the discriminant, and code lookups in arrays indexed by
 //! `code - lowest`, so every lookup is a bounds check and a load: no search at run time. The
-//! cause enum is here, the category enum in `category.rs`, the lookups' bodies in `lookup.rs`.
+//! cause enum is here, the category enum in `category.rs`, the lookups' bodies in `lookup.rs`,
+//! the parse error in `parse_error.rs`.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -249,7 +250,7 @@ impl<'a> Generator<'a> {
             cause: ident,
             variants: &self.variants,
             hit: |variant| quote!(::core::result::Result::Ok(#variant)),
-            miss: quote!(::core::result::Result::Err(#error { __private: () })),
+            miss: quote!(::core::result::Result::Err(#error::__new(__s))),
         };
         let from_str = matcher.expand(quote!(__s), strings.collect());
         let debug = if self.model.causes.is_empty() {
@@ -291,36 +292,6 @@ impl<'a> Generator<'a> {
                     __cause.as_str()
                 }
             }
-        }
-    }
-
-    fn parse_error(&self) -> TokenStream {
-        let Item { attrs, vis, ident } = &self.input.parse_error;
-        let cause = &self.input.cause.ident;
-        let message = parse_error_message(&cause.to_string(), self.model);
-        // Generated only where the caller wrote none: two summaries would run together.
-        let doc = (!self.input.parse_error.has_doc()).then(|| {
-            let doc =
-                format!(" The error of parsing a string that is no [`{cause}`]'s value or alias.");
-            quote!(#[doc = #doc])
-        });
-        let derive = derive(&["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"]);
-        quote! {
-            #(#attrs)*
-            #doc
-            #derive
-            #vis struct #ident {
-                __private: (),
-            }
-
-            impl ::core::fmt::Display for #ident {
-                #[inline]
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __formatter.write_str(#message)
-                }
-            }
-
-            impl ::core::error::Error for #ident {}
         }
     }
 
@@ -405,28 +376,4 @@ fn codes(codes: &[Loc<u16>]) -> Vec<TokenStream> {
 pub fn str_lit(s: &str) -> TokenStream {
     let lit = Literal::string(s);
     quote!(#lit)
-}
-
-/// `not the value of any Cause: expected one of "Busy", …`, listing a short table whole.
-fn parse_error_message(cause: &str, model: &Model) -> String {
-    const LISTED: usize = 32;
-    let values: Vec<String> = model
-        .causes
-        .iter()
-        .take(LISTED)
-        .map(|c| format!("{:?}", c.row.value.value))
-        .collect();
-    let more = model.causes.len().saturating_sub(LISTED);
-    let tail = if more > 0 {
-        format!(" and {more} more")
-    } else {
-        String::new()
-    };
-    if values.is_empty() {
-        return format!("not the value of any {cause}");
-    }
-    format!(
-        "not the value of any {cause}: expected one of {}{tail}",
-        values.join(", ")
-    )
 }

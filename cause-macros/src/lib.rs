@@ -25,6 +25,7 @@ mod lookup;
 mod markdown;
 mod model;
 mod names;
+mod parse_error;
 mod pipeline;
 mod spec;
 mod toml_fields;
@@ -139,7 +140,11 @@ use proc_macro::TokenStream;
 ///     pub const fn causes(self) -> &'static [Cause];
 /// }
 ///
-/// pub struct ParseCauseError { /* private */ }         // Display, core::error::Error
+/// pub struct ParseCauseError { /* private */ }         // Display, Debug, core::error::Error
+/// impl ParseCauseError {
+///     pub fn input(&self) -> &str;                      // the string (its first 32 bytes)
+///     pub fn is_cut(&self) -> bool;
+/// }   // "`Bussy` is not the value of any Cause: did you mean "Busy"?"
 /// pub const fn reason_phrase(code: u16) -> Option<&'static str>;
 /// ```
 ///

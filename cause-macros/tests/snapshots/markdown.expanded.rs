@@ -300,16 +300,16 @@ impl ::core::str::FromStr for Cause {
             3usize => {
                 match __s {
                     "a|b" => ::core::result::Result::Ok(Cause::Pipe),
-                    _ => ::core::result::Result::Err(ParseCauseError { __private: () }),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
                 }
             }
             6usize => {
                 match __s {
                     "`tick`" => ::core::result::Result::Ok(Cause::Tick),
-                    _ => ::core::result::Result::Err(ParseCauseError { __private: () }),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
                 }
             }
-            _ => ::core::result::Result::Err(ParseCauseError { __private: () }),
+            _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
         }
     }
 }
@@ -376,7 +376,6 @@ impl ::core::fmt::Display for Category {
 }
 /// The error of parsing a string that is no [`Cause`]'s value or alias.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::marker::Copy,
     ::core::cmp::PartialEq,
@@ -384,13 +383,148 @@ impl ::core::fmt::Display for Category {
     ::core::hash::Hash
 )]
 pub struct ParseCauseError {
-    __private: (),
+    __input: [::core::primitive::u8; 32usize],
+    __len: ::core::primitive::u8,
+    __cut: ::core::primitive::bool,
 }
-impl ::core::fmt::Display for ParseCauseError {
-    #[inline]
+impl ParseCauseError {
+    #[cold]
+    #[inline(never)]
+    fn __new(__s: &::core::primitive::str) -> Self {
+        let mut __len = if __s.len() < 32usize { __s.len() } else { 32usize };
+        while !__s.is_char_boundary(__len) {
+            __len -= 1;
+        }
+        let mut __input = [0; 32usize];
+        __input[..__len].copy_from_slice(&__s.as_bytes()[..__len]);
+        Self {
+            __input,
+            __len: __len as ::core::primitive::u8,
+            __cut: __len < __s.len(),
+        }
+    }
+    /// The string that did not parse: all of it, or its first 32 bytes (see
+    /// [`is_cut`](Self::is_cut)).
+    #[must_use]
+    pub fn input(&self) -> &::core::primitive::str {
+        match ::core::str::from_utf8(
+            &self.__input[..self.__len as ::core::primitive::usize],
+        ) {
+            ::core::result::Result::Ok(__s) => __s,
+            ::core::result::Result::Err(_) => "",
+        }
+    }
+    /// Whether the string was longer than [`input`](Self::input) keeps.
+    #[must_use]
+    pub fn is_cut(&self) -> ::core::primitive::bool {
+        self.__cut
+    }
+    /// Up to three values or aliases closest to the input, best first: those
+    /// within one edit in three (case aside).
+    fn __closest(
+        &self,
+    ) -> [::core::option::Option<&'static ::core::primitive::str>; 3usize] {
+        fn __distance(
+            __a: &[::core::primitive::u8],
+            __b: &[::core::primitive::u8],
+        ) -> ::core::option::Option<::core::primitive::usize> {
+            if __a.len() > 32usize || __b.len() > 32usize {
+                return ::core::option::Option::None;
+            }
+            let __same = |__x: ::core::primitive::u8, __y: ::core::primitive::u8| {
+                __x.eq_ignore_ascii_case(&__y)
+            };
+            let mut __rows = [[0_usize; 32usize + 1]; 3];
+            for (__j, __cell) in __rows[1].iter_mut().enumerate() {
+                *__cell = __j;
+            }
+            for __i in 1..=__a.len() {
+                __rows[2][0] = __i;
+                for __j in 1..=__b.len() {
+                    let __cost = if __same(__a[__i - 1], __b[__j - 1]) { 0 } else { 1 };
+                    let mut __v = ::core::cmp::min(
+                        ::core::cmp::min(__rows[1][__j] + 1, __rows[2][__j - 1] + 1),
+                        __rows[1][__j - 1] + __cost,
+                    );
+                    if __i > 1 && __j > 1 && __same(__a[__i - 1], __b[__j - 2])
+                        && __same(__a[__i - 2], __b[__j - 1])
+                    {
+                        __v = ::core::cmp::min(__v, __rows[0][__j - 2] + 1);
+                    }
+                    __rows[2][__j] = __v;
+                }
+                __rows[0] = __rows[1];
+                __rows[1] = __rows[2];
+            }
+            ::core::option::Option::Some(__rows[1][__b.len()])
+        }
+        let __input = self.input().as_bytes();
+        let mut __best: [(
+            ::core::primitive::usize,
+            ::core::option::Option<&'static ::core::primitive::str>,
+        ); 3usize] = [(
+            ::core::primitive::usize::MAX,
+            ::core::option::Option::None,
+        ); 3usize];
+        for __cause in Cause::ALL {
+            let __strings = ::core::iter::once(__cause.as_str())
+                .chain(__cause.aliases().iter().copied());
+            for __value in __strings {
+                let ::core::option::Option::Some(__d) = __distance(
+                    __input,
+                    __value.as_bytes(),
+                ) else {
+                    continue;
+                };
+                let __limit = if __value.len() / 3 > 1 { __value.len() / 3 } else { 1 };
+                if __d > __limit {
+                    continue;
+                }
+                let mut __at = 3usize;
+                while __at > 0 && __best[__at - 1].0 > __d {
+                    __at -= 1;
+                }
+                if __at < 3usize {
+                    let mut __i = 3usize - 1;
+                    while __i > __at {
+                        __best[__i] = __best[__i - 1];
+                        __i -= 1;
+                    }
+                    __best[__at] = (__d, ::core::option::Option::Some(__value));
+                }
+            }
+        }
+        [__best[0].1, __best[1].1, __best[2].1]
+    }
+}
+impl ::core::fmt::Debug for ParseCauseError {
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __formatter
-            .write_str("not the value of any Cause: expected one of \"a|b\", \"`tick`\"")
+            .debug_struct(::core::stringify!(ParseCauseError))
+            .field("input", &self.input())
+            .field("cut", &self.__cut)
+            .finish()
+    }
+}
+impl ::core::fmt::Display for ParseCauseError {
+    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        __formatter.write_str("`")?;
+        __formatter.write_str(self.input())?;
+        if self.__cut {
+            __formatter.write_str("\u{2026}")?;
+        }
+        __formatter.write_str("` is not the value of any Cause")?;
+        let __closest = self.__closest();
+        let mut __first = true;
+        for __value in __closest.iter().flatten() {
+            __formatter.write_str(if __first { ": did you mean " } else { " or " })?;
+            ::core::write!(__formatter, "{:?}", __value)?;
+            __first = false;
+        }
+        if !__first {
+            __formatter.write_str("?")?;
+        }
+        ::core::result::Result::Ok(())
     }
 }
 impl ::core::error::Error for ParseCauseError {}

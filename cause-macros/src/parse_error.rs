@@ -1,0 +1,183 @@
+//! Tokens for the error of parsing a string that names no cause. It keeps the start of the
+//! string (no allocation: the generated code is `no_std`), and its message offers the closest
+//! values, found only when the message is written, so that a failed parse stays cheap.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::expand::{Generator, derive};
+use crate::input::Item;
+
+/// How many bytes of the input the error keeps, and the longest strings it compares.
+const KEPT: usize = 32;
+
+/// How many close values the message offers at most.
+const SUGGESTED: usize = 3;
+
+impl Generator<'_> {
+    pub fn parse_error(&self) -> TokenStream {
+        let Item { attrs, vis, ident } = &self.input.parse_error;
+        let cause = &self.input.cause.ident;
+        // Generated only where the caller wrote none: two summaries would run together.
+        let doc = (!self.input.parse_error.has_doc()).then(|| {
+            let doc =
+                format!(" The error of parsing a string that is no [`{cause}`]'s value or alias.");
+            quote!(#[doc = #doc])
+        });
+        let derive = derive(&["Clone", "Copy", "PartialEq", "Eq", "Hash"]);
+        let not_a_value = format!("` is not the value of any {cause}");
+        let distance = distance_fn();
+        quote! {
+            #(#attrs)*
+            #doc
+            #derive
+            #vis struct #ident {
+                __input: [::core::primitive::u8; #KEPT],
+                __len: ::core::primitive::u8,
+                __cut: ::core::primitive::bool,
+            }
+
+            impl #ident {
+                // Out of line and cold: a miss pays for the copy, a hit never sees it.
+                #[cold]
+                #[inline(never)]
+                fn __new(__s: &::core::primitive::str) -> Self {
+                    let mut __len = if __s.len() < #KEPT { __s.len() } else { #KEPT };
+                    while !__s.is_char_boundary(__len) {
+                        __len -= 1;
+                    }
+                    let mut __input = [0; #KEPT];
+                    __input[..__len].copy_from_slice(&__s.as_bytes()[..__len]);
+                    Self { __input, __len: __len as ::core::primitive::u8, __cut: __len < __s.len() }
+                }
+
+                /// The string that did not parse: all of it, or its first 32 bytes (see
+                /// [`is_cut`](Self::is_cut)).
+                #[must_use]
+                pub fn input(&self) -> &::core::primitive::str {
+                    match ::core::str::from_utf8(&self.__input[..self.__len as ::core::primitive::usize]) {
+                        ::core::result::Result::Ok(__s) => __s,
+                        // Cut on a character boundary when made, so never taken.
+                        ::core::result::Result::Err(_) => "",
+                    }
+                }
+
+                /// Whether the string was longer than [`input`](Self::input) keeps.
+                #[must_use]
+                pub fn is_cut(&self) -> ::core::primitive::bool {
+                    self.__cut
+                }
+
+                /// Up to three values or aliases closest to the input, best first: those
+                /// within one edit in three (case aside).
+                fn __closest(&self) -> [::core::option::Option<&'static ::core::primitive::str>; #SUGGESTED] {
+                    #distance
+                    let __input = self.input().as_bytes();
+                    let mut __best: [(::core::primitive::usize, ::core::option::Option<&'static ::core::primitive::str>); #SUGGESTED] =
+                        [(::core::primitive::usize::MAX, ::core::option::Option::None); #SUGGESTED];
+                    for __cause in #cause::ALL {
+                        let __strings = ::core::iter::once(__cause.as_str()).chain(__cause.aliases().iter().copied());
+                        for __value in __strings {
+                            let ::core::option::Option::Some(__d) = __distance(__input, __value.as_bytes()) else {
+                                continue;
+                            };
+                            let __limit = if __value.len() / 3 > 1 { __value.len() / 3 } else { 1 };
+                            if __d > __limit {
+                                continue;
+                            }
+                            // Insert in order of distance, the first found first among equals.
+                            let mut __at = #SUGGESTED;
+                            while __at > 0 && __best[__at - 1].0 > __d {
+                                __at -= 1;
+                            }
+                            if __at < #SUGGESTED {
+                                let mut __i = #SUGGESTED - 1;
+                                while __i > __at {
+                                    __best[__i] = __best[__i - 1];
+                                    __i -= 1;
+                                }
+                                __best[__at] = (__d, ::core::option::Option::Some(__value));
+                            }
+                        }
+                    }
+                    [__best[0].1, __best[1].1, __best[2].1]
+                }
+            }
+
+            // `ParseCauseError { input: "nope", cut: false }`: what a user needs, not the buffer.
+            impl ::core::fmt::Debug for #ident {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __formatter
+                        .debug_struct(::core::stringify!(#ident))
+                        .field("input", &self.input())
+                        .field("cut", &self.__cut)
+                        .finish()
+                }
+            }
+
+            // `` `Bussy` is not the value of any Cause: did you mean "Busy"? ``
+            impl ::core::fmt::Display for #ident {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __formatter.write_str("`")?;
+                    __formatter.write_str(self.input())?;
+                    if self.__cut {
+                        __formatter.write_str("\u{2026}")?;
+                    }
+                    __formatter.write_str(#not_a_value)?;
+                    let __closest = self.__closest();
+                    let mut __first = true;
+                    for __value in __closest.iter().flatten() {
+                        __formatter.write_str(if __first { ": did you mean " } else { " or " })?;
+                        ::core::write!(__formatter, "{:?}", __value)?;
+                        __first = false;
+                    }
+                    if !__first {
+                        __formatter.write_str("?")?;
+                    }
+                    ::core::result::Result::Ok(())
+                }
+            }
+
+            impl ::core::error::Error for #ident {}
+        }
+    }
+}
+
+/// `fn __distance(a, b) -> Option<usize>`: the optimal string alignment distance between two
+/// byte strings of at most `KEPT` bytes, ASCII case aside (`None` for longer ones), on the
+/// stack, for the `no_std` crate the code lands in.
+fn distance_fn() -> TokenStream {
+    quote! {
+        fn __distance(
+            __a: &[::core::primitive::u8],
+            __b: &[::core::primitive::u8],
+        ) -> ::core::option::Option<::core::primitive::usize> {
+            if __a.len() > #KEPT || __b.len() > #KEPT {
+                return ::core::option::Option::None;
+            }
+            let __same = |__x: ::core::primitive::u8, __y: ::core::primitive::u8| __x.eq_ignore_ascii_case(&__y);
+            // Three rows of the table: two back (for swaps), one back, and this one.
+            let mut __rows = [[0_usize; #KEPT + 1]; 3];
+            for (__j, __cell) in __rows[1].iter_mut().enumerate() {
+                *__cell = __j;
+            }
+            for __i in 1..=__a.len() {
+                __rows[2][0] = __i;
+                for __j in 1..=__b.len() {
+                    let __cost = if __same(__a[__i - 1], __b[__j - 1]) { 0 } else { 1 };
+                    let mut __v = ::core::cmp::min(
+                        ::core::cmp::min(__rows[1][__j] + 1, __rows[2][__j - 1] + 1),
+                        __rows[1][__j - 1] + __cost,
+                    );
+                    if __i > 1 && __j > 1 && __same(__a[__i - 1], __b[__j - 2]) && __same(__a[__i - 2], __b[__j - 1]) {
+                        __v = ::core::cmp::min(__v, __rows[0][__j - 2] + 1);
+                    }
+                    __rows[2][__j] = __v;
+                }
+                __rows[0] = __rows[1];
+                __rows[1] = __rows[2];
+            }
+            ::core::option::Option::Some(__rows[1][__b.len()])
+        }
+    }
+}
