@@ -1,0 +1,242 @@
+// Drives the real, unmodified SIP.js 0.6.4 and JsSIP 3.13.8 in Node.js against the SIP
+// server of examples/sip_server, and prints what each library reports as JSON lines.
+//
+//   node driver.js ws://127.0.0.1:PORT '{"causes":["BUSY",...],"codes":[486,...]}'
+//
+// Every scenario is bounded by SCENARIO_MS; no media flows (stub media handlers).
+'use strict';
+
+global.window = global;
+global.WebSocket = require('ws');
+
+const SCENARIO_MS = 5000;
+const SDP = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n' +
+  'm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n';
+
+// SIP.js 0.6.4's media handler interface: callbacks, a fixed SDP, nothing else.
+function sipjsMedia() {
+  const handler = new (require('events').EventEmitter)();
+  Object.assign(handler, {
+    isReady: () => true,
+    close: () => {},
+    getDescription: (ok) => setImmediate(() => ok(SDP)),
+    // An SDP without a media line is refused, as a browser would refuse it.
+    setDescription: (description, ok, fail) => setImmediate(() => (/m=/.test(description) ? ok() : fail())),
+    getLocalStreams: () => [],
+    getRemoteStreams: () => [],
+    render: () => {},
+    mute: () => {},
+    unmute: () => {},
+    isMuted: () => ({ audio: false, video: false }),
+  });
+  return handler;
+}
+sipjsMedia.isSupported = () => true;
+
+// What JsSIP needs of WebRTC: a peer connection that hands out a fixed SDP at once.
+class StubPeerConnection extends EventTarget {
+  constructor() {
+    super();
+    this.iceGatheringState = 'complete';
+    this.iceConnectionState = 'new';
+    this.signalingState = 'stable';
+    this.connectionState = 'new';
+    this.localDescription = null;
+    this.remoteDescription = null;
+  }
+  createOffer() { return Promise.resolve({ type: 'offer', sdp: SDP }); }
+  createAnswer() { return Promise.resolve({ type: 'answer', sdp: SDP }); }
+  setLocalDescription(description) { this.localDescription = description; return Promise.resolve(); }
+  setRemoteDescription(description) {
+    if (!/m=/.test(description.sdp)) {
+      return Promise.reject(new Error('no media line'));
+    }
+    this.remoteDescription = description;
+    return Promise.resolve();
+  }
+  addTrack() {}
+  getSenders() { return []; }
+  getReceivers() { return []; }
+  getLocalStreams() { return []; }
+  getRemoteStreams() { return []; }
+  close() {}
+}
+global.RTCPeerConnection = StubPeerConnection;
+global.RTCSessionDescription = class {
+  constructor(init) { Object.assign(this, init); }
+};
+const noMedia = { getTracks: () => [], getAudioTracks: () => [], getVideoTracks: () => [] };
+
+const SIP = require('sip.js');
+const JsSIP = require('jssip');
+JsSIP.debug.disable('JsSIP:*');
+
+const [url, spec] = process.argv.slice(2);
+const { causes, codes } = JSON.parse(spec);
+const host = '127.0.0.1';
+
+function emit(record) {
+  process.stdout.write(JSON.stringify(record) + '\n');
+}
+
+// Runs `body(done)` with a fresh user agent for `user`; resolves with what `done` got, or
+// with a timeout record after SCENARIO_MS.
+function scenario(lib, user, body) {
+  return new Promise((resolve) => {
+    let ua;
+    const finish = (result) => {
+      clearTimeout(timer);
+      try { ua && ua.stop(); } catch (e) { /* already stopped */ }
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ timeout: true }), SCENARIO_MS);
+    if (lib === 'sipjs') {
+      ua = new SIP.UA({
+        uri: `sip:${user}@${host}`,
+        wsServers: [url],
+        register: false,
+        traceSip: false,
+        log: { builtinEnabled: false },
+        mediaHandlerFactory: sipjsMedia,
+      });
+      ua.once('connected', () => body(ua, finish));
+    } else {
+      ua = new JsSIP.UA({
+        sockets: [new JsSIP.WebSocketInterface(url)],
+        uri: `sip:${user}@${host}`,
+        register: false,
+        session_timers: false,
+      });
+      ua.once('connected', () => body(ua, finish));
+      ua.start();
+    }
+  });
+}
+
+const status = (response) => (response && response.status_code) || null;
+
+// REGISTER, INVITE and MESSAGE ended by the server for `cause`: what the library reports.
+const requests = {
+  sipjs: {
+    REGISTER: (cause) => scenario('sipjs', cause, (ua, done) => {
+      ua.on('registrationFailed', (response, reported) => done({ cause: reported, status: status(response) }));
+      ua.register();
+    }),
+    INVITE: (cause) => scenario('sipjs', 'caller', (ua, done) => {
+      const session = ua.invite(`sip:${cause}@${host}`);
+      session.on('failed', (response, reported) => done({ cause: reported, status: status(response) }));
+    }),
+    MESSAGE: (cause) => scenario('sipjs', 'caller', (ua, done) => {
+      const context = ua.message(`sip:${cause}@${host}`, 'hello');
+      context.on('failed', (response, reported) => done({ cause: reported, status: status(response) }));
+    }),
+  },
+  jssip: {
+    REGISTER: (cause) => scenario('jssip', cause, (ua, done) => {
+      ua.on('registrationFailed', (e) => done({ cause: e.cause, status: status(e.response) }));
+      ua.register();
+    }),
+    INVITE: (cause) => scenario('jssip', 'caller', (ua, done) => {
+      ua.call(`sip:${cause}@${host}`, {
+        mediaStream: noMedia,
+        eventHandlers: { failed: (e) => done({ cause: e.cause, status: status(e.message) }) },
+      });
+    }),
+    MESSAGE: (cause) => scenario('jssip', 'caller', (ua, done) => {
+      ua.sendMessage(`sip:${cause}@${host}`, 'hello', {
+        eventHandlers: { failed: (e) => done({ cause: e.cause, status: status(e.response) }) },
+      });
+    }),
+  },
+};
+
+// The caller ends the call for `code`: before the answer (CANCEL) or after it (BYE). The
+// server reports the Reason it received, keyed by the caller's user.
+const endings = {
+  sipjs: {
+    CANCEL: (code, user) => scenario('sipjs', user, (ua, done) => {
+      const session = ua.invite(`sip:ring@${host}`);
+      // After the 1xx is handled, as a user's click would come.
+      session.once('progress', () => setImmediate(() => session.cancel({ status_code: code })));
+      session.on('cancel', () => done({ reported: 'cancel event' }));
+    }),
+    BYE: (code, user) => scenario('sipjs', user, (ua, done) => {
+      const session = ua.invite(`sip:answer@${host}`);
+      // SIP.js 0.6.4's bye() takes `statusCode`, checks it, and sends no Reason with it.
+      session.once('accepted', () => setImmediate(() => session.bye({ statusCode: code })));
+      session.on('terminated', (message, reported) => done({ reported: reported === undefined ? 'undefined' : reported }));
+    }),
+  },
+  jssip: {
+    CANCEL: (code, user) => scenario('jssip', user, (ua, done) => {
+      const session = ua.call(`sip:ring@${host}`, { mediaStream: noMedia });
+      session.once('progress', () => setImmediate(() => session.terminate({ status_code: code })));
+      session.on('failed', (e) => done({ reported: e.cause }));
+    }),
+    BYE: (code, user) => scenario('jssip', user, (ua, done) => {
+      const session = ua.call(`sip:answer@${host}`, { mediaStream: noMedia });
+      session.once('confirmed', () => setImmediate(() => session.terminate({ status_code: code })));
+      session.on('ended', (e) => done({ reported: e.cause }));
+    }),
+  },
+};
+
+// The server answers with an SDP the media layer refuses: the library acknowledges the 2xx
+// and ends the call at once with a BYE whose Reason it writes itself.
+const badAnswer = {
+  sipjs: () => scenario('sipjs', 'sipjs-bad-answer', (ua, done) => {
+    const session = ua.invite(`sip:badanswer@${host}`);
+    session.on('terminated', (message, reported) => done({ reported: reported === undefined ? 'undefined' : reported }));
+    session.on('failed', (response, reported) => done({ reported }));
+  }),
+  jssip: () => scenario('jssip', 'jssip-bad-answer', (ua, done) => {
+    const session = ua.call(`sip:badanswer@${host}`, { mediaStream: noMedia });
+    session.on('failed', (e) => done({ reported: e.cause }));
+    session.on('ended', (e) => done({ reported: e.cause }));
+  }),
+};
+
+// The server ends an answered call with a BYE carrying the Reason of `cause`.
+const serverBye = {
+  sipjs: (cause) => scenario('sipjs', 'caller', (ua, done) => {
+    const session = ua.invite(`sip:answer.${cause}@${host}`);
+    session.on('terminated', (message, reported) => done({
+      reported: reported === undefined ? 'undefined' : reported,
+      method: message && message.method,
+    }));
+  }),
+  jssip: (cause) => scenario('jssip', 'caller', (ua, done) => {
+    const session = ua.call(`sip:answer.${cause}@${host}`, { mediaStream: noMedia });
+    session.on('ended', (e) => done({ reported: e.cause, originator: e.originator }));
+  }),
+};
+
+async function main() {
+  for (const lib of ['sipjs', 'jssip']) {
+    for (const kind of ['REGISTER', 'INVITE', 'MESSAGE']) {
+      for (const cause of causes) {
+        const result = await requests[lib][kind](cause);
+        emit({ scenario: 'request', lib, kind, target: cause, ...result });
+      }
+    }
+    for (const method of ['CANCEL', 'BYE']) {
+      for (const code of codes) {
+        const user = `${lib}-${method.toLowerCase()}-${code}`;
+        const result = await endings[lib][method](code, user);
+        emit({ scenario: 'ending', lib, method, code, user, ...result });
+      }
+    }
+    emit({ scenario: 'bad-answer', lib, ...(await badAnswer[lib]()) });
+    for (const cause of causes) {
+      const result = await serverBye[lib](cause);
+      emit({ scenario: 'server-bye', lib, target: cause, ...result });
+    }
+  }
+  emit({ scenario: 'done' });
+  process.exit(0);
+}
+
+main().catch((error) => {
+  emit({ scenario: 'error', error: String(error && error.stack || error) });
+  process.exit(1);
+});
