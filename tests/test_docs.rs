@@ -36,9 +36,23 @@ fn page_text(html: &str) -> String {
 }
 
 /// A description as rendered: markdown code spans lose their backticks, and rustdoc's smart
-/// punctuation curls apostrophes.
+/// punctuation curls apostrophes and double quotes.
 fn rendered(description: &str) -> String {
-    description
+    // Double quotes outside code spans curl in pairs: “ then ”.
+    let mut quotes = ['\u{201c}', '\u{201d}'].into_iter().cycle();
+    let mut in_code = false;
+    let curled: String = description
+        .chars()
+        .map(|c| match c {
+            '`' => {
+                in_code = !in_code;
+                c
+            }
+            '"' if !in_code => quotes.next().unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    curled
         .replace('`', "")
         .replace('\'', "\u{2019}")
         .split_whitespace()
