@@ -27,6 +27,7 @@ mod model;
 mod names;
 mod parse_error;
 mod pipeline;
+mod ranges;
 mod spec;
 mod toml_fields;
 mod validate;
@@ -73,6 +74,9 @@ use proc_macro::TokenStream;
 /// # The table
 ///
 /// ```toml
+/// [ranges]                       # optional: the numbers the table allows (else any u16)
+/// status-codes = [100, 699]      # bounds every status code, response and reason-phrase key
+///
 /// [failure]
 /// codes = [300, 699]             # inclusive range of final failure responses
 /// fallback = "SIP_FAILURE_CODE"  # the cause of a failure code that no cause lists

@@ -8,7 +8,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
-use crate::toml_fields::{Fields, Integer, string_value};
+use crate::ranges::{NumberRange, Ranges};
+use crate::toml_fields::{Fields, string_value};
 
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +71,7 @@ pub struct ReasonPhrase {
     pub phrase: Loc<String>,
 }
 
-const TOP_KEYS: &[&str] = &["failure", "category", "cause", "reason-phrases"];
+const TOP_KEYS: &[&str] = &["ranges", "failure", "category", "cause", "reason-phrases"];
 const FAILURE_KEYS: &[&str] = &["codes", "fallback"];
 const CATEGORY_KEYS: &[&str] = &["key", "title", "description", "variant"];
 const CAUSE_KEYS: &[&str] = &[
@@ -84,9 +85,6 @@ const CAUSE_KEYS: &[&str] = &[
     "aliases",
     "variant",
 ];
-
-/// The codes a status code may take: SIP's three-digit classes 1xx to 6xx.
-pub const CODE_RANGE: std::ops::RangeInclusive<i128> = 100..=699;
 
 impl Spec {
     /// A table with nothing in it, complete: what the stand-in items beside errors are made of.
@@ -121,9 +119,11 @@ impl Spec {
         let document = document.into_inner();
         let top = Fields::new(&document, whole.clone(), "the table", TOP_KEYS, diags);
         let mut spec = Spec::empty();
+        let ranges = Ranges::from_toml(&top, diags);
+        let codes = &ranges.status_codes;
         if let Some(failure) = top.table("failure") {
             let fields = Fields::new(failure.0, failure.1, "`[failure]`", FAILURE_KEYS, diags);
-            spec.failure_codes = FailureCodes::from_toml(&fields, diags);
+            spec.failure_codes = FailureCodes::from_toml(&fields, codes, diags);
             spec.fallback = fields.required_string("fallback");
         }
         for row in top.tables("category") {
@@ -133,14 +133,14 @@ impl Spec {
             }
         }
         for row in top.tables("cause") {
-            match CauseSpec::from_toml(row, diags) {
+            match CauseSpec::from_toml(row, codes, diags) {
                 Some(cause) => spec.causes.push(cause),
                 None => spec.causes_complete = false,
             }
         }
         if let Some(phrases) = top.table("reason-phrases") {
             spec.has_reason_phrases = true;
-            spec.reason_phrases = ReasonPhrase::from_toml(phrases, diags);
+            spec.reason_phrases = ReasonPhrase::from_toml(phrases, codes, diags);
         }
         if top.get("failure").is_none() {
             diags.table_error(
@@ -152,9 +152,13 @@ impl Spec {
 }
 
 impl FailureCodes {
-    fn from_toml(fields: &Fields<'_, '_>, diags: &Diagnostics) -> Option<FailureCodes> {
+    fn from_toml(
+        fields: &Fields<'_, '_>,
+        range: &NumberRange,
+        diags: &Diagnostics,
+    ) -> Option<FailureCodes> {
         let value = fields.required("codes")?;
-        let (codes, all_valid) = status_codes(fields, "codes", value)?;
+        let (codes, all_valid) = status_codes(fields, "codes", value, range)?;
         if !all_valid {
             return None;
         }
@@ -206,15 +210,19 @@ impl CategorySpec {
 }
 
 impl CauseSpec {
-    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<CauseSpec> {
+    fn from_toml(
+        table: (&DeTable<'_>, ByteSpan),
+        range: &NumberRange,
+        diags: &Diagnostics,
+    ) -> Option<CauseSpec> {
         let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
         let constant = fields.required_string("constant");
         let value = fields.required_string("value");
         let category = fields.required_string("category");
         let description = fields.required_string("description");
-        let status_codes = code_list(&fields, "status-codes");
-        let in_dialog_status_codes = code_list(&fields, "in-dialog-status-codes");
-        let response = single_code(&fields, "response");
+        let status_codes = code_list(&fields, "status-codes", range);
+        let in_dialog_status_codes = code_list(&fields, "in-dialog-status-codes", range);
+        let response = single_code(&fields, "response", range);
         let aliases = fields.string_list("aliases");
         let explicit = fields.optional_string("variant");
         let (constant, value, category, description) = (constant?, value?, category?, description?);
@@ -265,19 +273,26 @@ fn variant_of(
 }
 
 impl ReasonPhrase {
-    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Vec<ReasonPhrase> {
+    fn from_toml(
+        table: (&DeTable<'_>, ByteSpan),
+        range: &NumberRange,
+        diags: &Diagnostics,
+    ) -> Vec<ReasonPhrase> {
         let mut phrases = Vec::new();
         for (key, value) in table.0.iter() {
             // 486 = "Busy Here"
             let code = key.get_ref().parse::<i128>().ok();
-            let code = match code.filter(|c| CODE_RANGE.contains(c)) {
+            let code = match code
+                .filter(|c| (i128::from(range.low)..=i128::from(range.high)).contains(c))
+            {
                 Some(code) => Loc::new(code as u16, key.span()),
                 None => {
                     diags.error(
                         key.span(),
                         format!(
-                            "`{}` is not a status code: keys of `[reason-phrases]` are integers in 100..=699",
-                            key.get_ref()
+                            "`{}` is not a status code in range: keys of `[reason-phrases]` are status codes, and {}",
+                            key.get_ref(),
+                            range.allows()
                         ),
                     );
                     continue;
@@ -295,22 +310,26 @@ impl ReasonPhrase {
 }
 
 /// An optional list of codes: the valid ones, or `None` if the key is not an array.
-fn code_list(fields: &Fields<'_, '_>, key: &str) -> Option<Vec<Loc<u16>>> {
+fn code_list(fields: &Fields<'_, '_>, key: &str, range: &NumberRange) -> Option<Vec<Loc<u16>>> {
     match fields.get(key) {
         None => Some(Vec::new()),
-        Some(value) => status_codes(fields, key, value).map(|(codes, _)| codes.value),
+        Some(value) => status_codes(fields, key, value, range).map(|(codes, _)| codes.value),
     }
 }
 
 /// An optional single code such as `response = 486`: `Some(None)` when absent or invalid (the
 /// error is recorded), `None` when the key holds no integer, which drops the row.
-fn single_code(fields: &Fields<'_, '_>, key: &str) -> Option<Option<Loc<u16>>> {
+fn single_code(
+    fields: &Fields<'_, '_>,
+    key: &str,
+    range: &NumberRange,
+) -> Option<Option<Loc<u16>>> {
     let Some(value) = fields.get(key) else {
         return Some(None);
     };
     let expected = format!("`{key}` must be a status code such as `486`");
     let integer = fields.integer(value, &expected)?;
-    Some(status_code(integer, fields.diags()))
+    Some(range.check(integer, "status code", fields.diags()))
 }
 
 /// The valid codes of an array (each invalid one is reported), and whether all were.
@@ -318,32 +337,17 @@ fn status_codes(
     fields: &Fields<'_, '_>,
     key: &str,
     value: &Spanned<DeValue<'_>>,
+    range: &NumberRange,
 ) -> Option<(Loc<Vec<Loc<u16>>>, bool)> {
     let expected = format!("`{key}` must be an array of status codes such as `[486, 600]`");
     let (integers, len) = fields.integers(value, &expected)?;
     let codes: Vec<_> = integers
         .value
         .into_iter()
-        .filter_map(|integer| status_code(integer, fields.diags()))
+        .filter_map(|integer| range.check(integer, "status code", fields.diags()))
         .collect();
     let all_valid = codes.len() == len;
     Some((Loc::new(codes, integers.span), all_valid))
-}
-
-fn status_code(integer: Loc<Integer>, diags: &Diagnostics) -> Option<Loc<u16>> {
-    match integer.value.value.filter(|c| CODE_RANGE.contains(c)) {
-        Some(code) => Some(Loc::new(code as u16, integer.span)),
-        None => {
-            diags.error(
-                integer.span,
-                format!(
-                    "status code `{}` is out of range: SIP status codes are 100..=699",
-                    integer.value.written
-                ),
-            );
-            None
-        }
-    }
 }
 
 /// Values and aliases are matched byte for byte, so stray white space would never match.

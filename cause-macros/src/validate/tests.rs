@@ -196,7 +196,7 @@ constant = "busy"
 value = " Busy"
 category = "errorz"
 description = ""
-status-codes = [486, 486, 1000]
+status-codes = [486, 486, 70000]
 
 [[cause]]
 constant = "NO_ACK"
@@ -228,5 +228,41 @@ staus-codes = [408]
             "t.toml:23:1",
         ],
         "{found:#?}"
+    );
+}
+
+#[test]
+fn ranges_are_the_tables_own() {
+    // Without `[ranges]`, any u16 is a status code: job exit codes, say.
+    let any = BASE
+        .replace("codes = [300, 699]", "codes = [1, 99]")
+        .replace("[486]", "[17]");
+    assert_eq!(errors(&any), Vec::<String>::new());
+    assert_eq!(
+        errors(&BASE.replace("[486]", "[65536]")),
+        [
+            "t.toml:15:17: status code `65536` is out of range: numbers are 0..=65535 (a `u16`) unless `[ranges]` says otherwise"
+        ]
+    );
+    // Declared, the range bounds every status code, and says where it comes from.
+    let http = format!(
+        "[ranges]\nstatus-codes = [400, 599]\n{}",
+        BASE.replace("[300, 699]", "[400, 599]")
+    );
+    assert_eq!(errors(&http), Vec::<String>::new());
+    assert_eq!(
+        errors(&http.replace("[486]", "[486, 399]")),
+        [
+            "t.toml:17:22: status code `399` is out of range: `[ranges] status-codes` allows 400..=599"
+        ]
+    );
+    let broken = "[ranges]\nstatus-codes = [599, 400]\ncode = [1]\ncolour = [1, 2]\n";
+    assert_eq!(
+        errors(&format!("{broken}{BASE}")),
+        [
+            "t.toml:2:16: `status-codes` is `[599, 400]`, an empty range: the first number must not be greater than the second",
+            "t.toml:3:8: `code` in `[ranges]` must be `[low, high]`, two integers in 0..=65535",
+            "t.toml:4:1: unknown key `colour` in `[ranges]` (allowed keys: `status-codes`, `code`)",
+        ]
     );
 }
