@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::diag::Loc;
 use crate::markdown::{code_span, description_block, escape_html, inline, one_line, table_cell};
-use crate::model::{Category, Cause, Model};
+use crate::model::{Category, Cause, Model, RowCodes};
 use crate::spec::CauseSpec;
 
 /// What the docs need besides the table.
@@ -43,36 +43,54 @@ impl DocContext<'_> {
         doc
     }
 
-    /// The head of a category's table; a Response column only when some cause has one.
+    /// The optional columns of the tables: Code when rows have their own `code`, Response
+    /// when some cause has one.
+    fn optional_columns(&self) -> (bool, bool) {
+        (
+            self.model.row_codes != RowCodes::None,
+            self.model.has_responses,
+        )
+    }
+
+    /// The head of a category's table.
     fn table_head(&self) -> String {
-        if self.model.has_responses {
-            "| Constant | Value | Status codes | Response | Description |\n\
-             |----------|-------|--------------|----------|-------------|\n"
-                .to_owned()
-        } else {
-            "| Constant | Value | Status codes | Description |\n\
-             |----------|-------|--------------|-------------|\n"
-                .to_owned()
-        }
+        let (code, response) = self.optional_columns();
+        let mut names = vec!["Constant", "Value"];
+        names.extend(code.then_some("Code"));
+        names.push("Status codes");
+        names.extend(response.then_some("Response"));
+        names.push("Description");
+        let rule: Vec<String> = names.iter().map(|n| "-".repeat(n.len() + 2)).collect();
+        format!("| {} |\n|{}|\n", names.join(" | "), rule.join("|"))
     }
 
     fn table_row(&self, cause: &Cause) -> String {
         let row = &cause.row;
-        let response = if self.model.has_responses {
-            let text = row.response.as_ref().map(|code| self.code_text(code.value));
-            format!(" {} |", table_cell(&text.unwrap_or_default()))
-        } else {
-            String::new()
-        };
-        format!(
-            "| [{}]({}::{}) | {} | {} |{response} {} |\n",
-            code_span(&row.constant.value),
-            self.enum_name,
-            row.variant.value,
+        let (code, response) = self.optional_columns();
+        let mut cells = vec![
+            format!(
+                "[{}]({}::{})",
+                code_span(&row.constant.value),
+                self.enum_name,
+                row.variant.value
+            ),
             table_cell(&code_span(&row.value.value)),
-            table_cell(&self.codes_cell(cause)),
-            table_cell(&row.description.value),
-        )
+        ];
+        if code {
+            cells.push(table_cell(
+                &row.code
+                    .as_ref()
+                    .map(|c| c.value.to_string())
+                    .unwrap_or_default(),
+            ));
+        }
+        cells.push(table_cell(&self.codes_cell(cause)));
+        if response {
+            let text = row.response.as_ref().map(|code| self.code_text(code.value));
+            cells.push(table_cell(&text.unwrap_or_default()));
+        }
+        cells.push(table_cell(&row.description.value));
+        format!("| {} |\n", cells.join(" | "))
     }
 
     /// `486 Busy Here`, or `486` for a code without a phrase.
@@ -158,6 +176,9 @@ impl DocContext<'_> {
         };
         fact("Constant", code_span(&cause.constant.value));
         fact("Value", code_span(&cause.value.value));
+        if let Some(code) = &cause.code {
+            fact("Code", code.value.to_string());
+        }
         let link = format!(
             "[{}]({}::{})",
             category.title.value, self.category_name, category.variant.value
@@ -221,6 +242,18 @@ impl DocContext<'_> {
                 example,
                 "assert_eq!({variant}.response(), Some({}));",
                 code.value
+            );
+        }
+        if let Some(code) = &cause.code {
+            let code = code.value;
+            let returned = match self.model.row_codes {
+                RowCodes::All => code.to_string(),
+                _ => format!("Some({code})"),
+            };
+            let _ = writeln!(example, "assert_eq!({variant}.code(), {returned});");
+            let _ = writeln!(
+                example,
+                "assert_eq!({name}::from_code({code}), Some({variant}));"
             );
         }
         if let Some(code) = cause.in_dialog_status_codes.first() {

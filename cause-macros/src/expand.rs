@@ -146,6 +146,7 @@ impl<'a> Generator<'a> {
         });
         let from_name = self.by_name();
         let lookups = self.code_lookups();
+        let row_codes = self.row_code_lookups();
         let accessor = accessor();
         quote! {
             impl #ident {
@@ -192,12 +193,13 @@ impl<'a> Generator<'a> {
 
                 #from_name
                 #lookups
+                #row_codes
             }
         }
     }
 
     /// A `const fn(self)` body returning one item per cause (see [`indexed_table`]).
-    fn per_cause(&self, ty: TokenStream, item: impl Fn(&Cause) -> TokenStream) -> TokenStream {
+    pub fn per_cause(&self, ty: TokenStream, item: impl Fn(&Cause) -> TokenStream) -> TokenStream {
         self.per_cause_of(quote!(self), ty, item)
     }
 

@@ -76,6 +76,7 @@ use proc_macro::TokenStream;
 /// ```toml
 /// [ranges]                       # optional: the numbers the table allows (else any u16)
 /// status-codes = [100, 699]      # bounds every status code, response and reason-phrase key
+/// code = [1, 127]                # bounds each row's `code`
 ///
 /// [failure]
 /// codes = [300, 699]             # inclusive range of final failure responses
@@ -95,6 +96,7 @@ use proc_macro::TokenStream;
 /// status-codes = [486, 600]      # optional
 /// in-dialog-status-codes = []    # optional: codes that mean this cause inside a dialog
 /// response = 486                 # optional: the final response that ends a request for it
+/// code = 17                      # optional: the row's own number, unique
 /// aliases = []                   # optional: other spellings that parsing accepts
 /// variant = "..."                # optional: the variant's name, if `Busy` won't do
 ///
@@ -126,6 +128,8 @@ use proc_macro::TokenStream;
 ///     pub const fn status_codes(self) -> &'static [u16];
 ///     pub const fn in_dialog_status_codes(self) -> &'static [u16];
 ///     pub const fn response(self) -> Option<u16>;     // Some(486)
+///     pub const fn code(self) -> u16;                  // with `code` on every row (else Option<u16>)
+///     pub const fn from_code(code: u16) -> Option<Cause>;
 ///     pub const fn aliases(self) -> &'static [&'static str];
 ///     pub fn from_name(name: &str) -> Option<Cause>;
 ///     pub const fn from_status_code(code: u16) -> Option<Cause>;

@@ -8,6 +8,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::expand::{Generator, accessor};
+use crate::model::RowCodes;
 
 impl Generator<'_> {
     pub fn by_name(&self) -> TokenStream {
@@ -26,6 +27,50 @@ impl Generator<'_> {
             /// other string.
             #accessor
             pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
+                #body
+            }
+        }
+    }
+
+    /// `code()` and `from_code()`, for a table whose rows have their own `code`.
+    pub fn row_code_lookups(&self) -> TokenStream {
+        let ident = &self.input.cause.ident;
+        let accessor = accessor();
+        let u16 = quote!(::core::primitive::u16);
+        let (ty, item): (TokenStream, fn(u16) -> TokenStream) = match self.model.row_codes {
+            RowCodes::None => return TokenStream::new(),
+            RowCodes::All => (quote!(#u16), |code| {
+                let code = Literal::u16_unsuffixed(code);
+                quote!(#code)
+            }),
+            RowCodes::Some => (quote!(::core::option::Option<#u16>), |code| {
+                let code = Literal::u16_unsuffixed(code);
+                quote!(::core::option::Option::Some(#code))
+            }),
+        };
+        let codes = self.per_cause(ty.clone(), |cause| match &cause.row.code {
+            Some(code) => item(code.value),
+            None => quote!(::core::option::Option::None),
+        });
+        let causes = self.model.causes.iter().zip(&self.variants);
+        let listed = causes.filter_map(|(cause, variant)| {
+            let code = cause.row.code.as_ref()?.value;
+            Some((code, quote!(::core::option::Option::Some(#variant))))
+        });
+        let body = code_table(
+            quote!(::core::option::Option<#ident>),
+            listed.collect(),
+            None,
+            quote!(::core::option::Option::None),
+        );
+        quote! {
+            /// The row's own number in the table (its `code`).
+            #accessor
+            pub const fn code(self) -> #ty { #codes }
+
+            /// The cause whose `code` is `code`; `None` if no row has it.
+            #accessor
+            pub const fn from_code(code: #u16) -> ::core::option::Option<Self> {
                 #body
             }
         }

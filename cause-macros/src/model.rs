@@ -16,6 +16,19 @@ pub struct Model {
     pub reason_phrases: Vec<ReasonPhrase>,
     /// Whether any cause has a `response`: only then do the docs give it a column.
     pub has_responses: bool,
+    /// How many causes have a `code`: it decides the type of the generated `code()`.
+    pub row_codes: RowCodes,
+}
+
+/// Which rows have their own `code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowCodes {
+    /// None: no `code()` or `from_code()` is generated.
+    None,
+    /// Some: `code()` returns an `Option<u16>`.
+    Some,
+    /// Every row: `code()` returns a `u16`.
+    All,
 }
 
 /// One `[[cause]]`, with the index of its category in [`Model::categories`].
@@ -56,6 +69,12 @@ impl Model {
             categories[category].causes.push(index);
         }
         let has_responses = spec.causes.iter().any(|c| c.response.is_some());
+        let with_code = spec.causes.iter().filter(|c| c.code.is_some()).count();
+        let row_codes = match with_code {
+            0 => RowCodes::None,
+            n if n == spec.causes.len() => RowCodes::All,
+            _ => RowCodes::Some,
+        };
         let causes = spec
             .causes
             .into_iter()
@@ -68,6 +87,7 @@ impl Model {
             failure,
             reason_phrases: spec.reason_phrases,
             has_responses,
+            row_codes,
         }
     }
 

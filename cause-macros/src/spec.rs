@@ -59,6 +59,8 @@ pub struct CauseSpec {
     pub in_dialog_status_codes: Vec<Loc<u16>>,
     /// `response`: the final response a user agent sends to end a request for this cause.
     pub response: Option<Loc<u16>>,
+    /// `code`: the row's own number, unique in the table (a Q.850 cause value, an exit code).
+    pub code: Option<Loc<u16>>,
     pub aliases: Vec<Loc<String>>,
     /// The enum variant: `variant`, or the UpperCamelCase of the constant (spanned on it).
     pub variant: Loc<String>,
@@ -82,6 +84,7 @@ const CAUSE_KEYS: &[&str] = &[
     "status-codes",
     "in-dialog-status-codes",
     "response",
+    "code",
     "aliases",
     "variant",
 ];
@@ -133,7 +136,7 @@ impl Spec {
             }
         }
         for row in top.tables("cause") {
-            match CauseSpec::from_toml(row, codes, diags) {
+            match CauseSpec::from_toml(row, &ranges, diags) {
                 Some(cause) => spec.causes.push(cause),
                 None => spec.causes_complete = false,
             }
@@ -212,7 +215,7 @@ impl CategorySpec {
 impl CauseSpec {
     fn from_toml(
         table: (&DeTable<'_>, ByteSpan),
-        range: &NumberRange,
+        ranges: &Ranges,
         diags: &Diagnostics,
     ) -> Option<CauseSpec> {
         let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
@@ -220,9 +223,11 @@ impl CauseSpec {
         let value = fields.required_string("value");
         let category = fields.required_string("category");
         let description = fields.required_string("description");
+        let range = &ranges.status_codes;
         let status_codes = code_list(&fields, "status-codes", range);
         let in_dialog_status_codes = code_list(&fields, "in-dialog-status-codes", range);
-        let response = single_code(&fields, "response", range);
+        let response = single_code(&fields, "response", &ranges.status_codes, "status code");
+        let code = single_code(&fields, "code", &ranges.code, "code");
         let aliases = fields.string_list("aliases");
         let explicit = fields.optional_string("variant");
         let (constant, value, category, description) = (constant?, value?, category?, description?);
@@ -242,6 +247,7 @@ impl CauseSpec {
             status_codes: status_codes?,
             in_dialog_status_codes: in_dialog_status_codes?,
             response: response?,
+            code: code?,
             aliases,
             variant,
         })
@@ -317,19 +323,22 @@ fn code_list(fields: &Fields<'_, '_>, key: &str, range: &NumberRange) -> Option<
     }
 }
 
-/// An optional single code such as `response = 486`: `Some(None)` when absent or invalid (the
-/// error is recorded), `None` when the key holds no integer, which drops the row.
+/// An optional single number such as `response = 486` or `code = 17` (`what` names it):
+/// `Some(None)` when absent or out of range (the error is recorded), `None` when the key holds
+/// no integer, which drops the row.
 fn single_code(
     fields: &Fields<'_, '_>,
     key: &str,
     range: &NumberRange,
+    what: &str,
 ) -> Option<Option<Loc<u16>>> {
     let Some(value) = fields.get(key) else {
         return Some(None);
     };
-    let expected = format!("`{key}` must be a status code such as `486`");
+    let example = if what == "code" { 17 } else { 486 };
+    let expected = format!("`{key}` must be a {what} such as `{example}`");
     let integer = fields.integer(value, &expected)?;
-    Some(range.check(integer, "status code", fields.diags()))
+    Some(range.check(integer, what, fields.diags()))
 }
 
 /// The valid codes of an array (each invalid one is reported), and whether all were.

@@ -30,6 +30,7 @@ pub fn validate(spec: Spec, diags: &Diagnostics) -> Option<Model> {
     check_categories_used(&spec, diags);
     check_codes_once_per_list(&spec, diags);
     check_codes_once_across_causes(&spec, diags);
+    check_unique_row_codes(&spec, diags);
     let failure = check_fallback(&spec, diags);
     check_reason_phrases_cover_codes(&spec, diags);
     let (Ok(categories), Ok(failure)) = (categories, failure) else {
@@ -210,6 +211,16 @@ fn check_codes_once_across_causes(spec: &Spec, diags: &Diagnostics) {
             }
         }
     }
+}
+
+/// A row's `code` names it: two rows with one code would make `from_code` ambiguous.
+fn check_unique_row_codes(spec: &Spec, diags: &Diagnostics) {
+    let codes = spec.causes.iter().filter_map(|c| c.code.as_ref());
+    report_duplicates(codes, diags, |code| {
+        format!(
+            "code {code} is already the `code` of another cause: each row's code must be unique"
+        )
+    });
 }
 
 /// The fallback must be a cause of the table: `[failure]` resolved, when it is complete.

@@ -9,16 +9,16 @@
 
 Causes that any request can end with.
 
-| Constant | Value | Status codes | Response | Description |
-|----------|-------|--------------|----------|-------------|
-| [`OTHER`](Cause::Other) | `Other` | every failure response (300..=699) no other cause lists | — | A failure response no other cause lists. |
-| [`DIALOG_ERROR`](Cause::DialogError) | `Dialog Error` | in a dialog: 408 Request Timeout, 481 Call/Transaction Does Not Exist | 481 Call/Transaction Does Not Exist | The dialog is gone. |
+| Constant | Value | Code | Status codes | Response | Description |
+|----------|-------|------|--------------|----------|-------------|
+| [`OTHER`](Cause::Other) | `Other` | 1 | every failure response (300..=699) no other cause lists | — | A failure response no other cause lists. |
+| [`DIALOG_ERROR`](Cause::DialogError) | `Dialog Error` | — | in a dialog: 408 Request Timeout, 481 Call/Transaction Does Not Exist | 481 Call/Transaction Does Not Exist | The dialog is gone. |
 
 ## SIP error causes
 
-| Constant | Value | Status codes | Response | Description |
-|----------|-------|--------------|----------|-------------|
-| [`BUSY`](Cause::Busy) | `Busy` | 486 Busy Here, 600 Busy Everywhere | 486 Busy Here | The callee is busy. |
+| Constant | Value | Code | Status codes | Response | Description |
+|----------|-------|------|--------------|----------|-------------|
+| [`BUSY`](Cause::Busy) | `Busy` | 17 | 486 Busy Here, 600 Busy Everywhere | 486 Busy Here | The callee is busy. |
 
 A final failure response (300..=699) whose code no cause lists maps to [`OTHER`](Cause::Other).
 */
@@ -37,6 +37,7 @@ pub enum Cause {
 
 - Constant: `OTHER`
 - Value: `Other`
+- Code: 1
 - Category: [Common causes](Category::Common)
 - Status codes: every failure response (300..=699) no other cause lists
 
@@ -48,6 +49,8 @@ use probe::Cause;
 assert_eq!(Cause::Other.as_str(), "Other");
 assert_eq!("Other".parse::<Cause>(), Ok(Cause::Other));
 assert_eq!(Cause::from_name("OTHER"), Some(Cause::Other));
+assert_eq!(Cause::Other.code(), Some(1));
+assert_eq!(Cause::from_code(1), Some(Cause::Other));
 ```
 */
     Other,
@@ -55,6 +58,7 @@ assert_eq!(Cause::from_name("OTHER"), Some(Cause::Other));
 
 - Constant: `BUSY`
 - Value: `Busy`
+- Code: 17
 - Category: [SIP error causes](Category::SipError)
 - Status codes: 486 Busy Here, 600 Busy Everywhere
 - Response: 486 Busy Here, which maps back to [`BUSY`](Cause::Busy)
@@ -70,6 +74,8 @@ assert_eq!("Busy".parse::<Cause>(), Ok(Cause::Busy));
 assert_eq!(Cause::from_name("BUSY"), Some(Cause::Busy));
 assert_eq!(Cause::from_status_code(486), Some(Cause::Busy));
 assert_eq!(Cause::Busy.response(), Some(486));
+assert_eq!(Cause::Busy.code(), Some(17));
+assert_eq!(Cause::from_code(17), Some(Cause::Busy));
 ```
 */
     Busy,
@@ -780,6 +786,47 @@ impl Cause {
             408 | 481 => ::core::option::Option::Some(Cause::DialogError),
             _ => Self::for_failure_response(code),
         }
+    }
+    /// The row's own number in the table (its `code`).
+    #[inline]
+    #[must_use]
+    pub const fn code(self) -> ::core::option::Option<::core::primitive::u16> {
+        const __TABLE: [::core::option::Option<::core::primitive::u16>; 3usize] = [
+            ::core::option::Option::Some(1),
+            ::core::option::Option::Some(17),
+            ::core::option::Option::None,
+        ];
+        __TABLE[self as ::core::primitive::usize]
+    }
+    /// The cause whose `code` is `code`; `None` if no row has it.
+    #[inline]
+    #[must_use]
+    pub const fn from_code(
+        code: ::core::primitive::u16,
+    ) -> ::core::option::Option<Self> {
+        const __TABLE: [::core::option::Option<Cause>; 17usize] = [
+            ::core::option::Option::Some(Cause::Other),
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::None,
+            ::core::option::Option::Some(Cause::Busy),
+        ];
+        if code < 1 || code > 17 {
+            return ::core::option::Option::None;
+        }
+        __TABLE[(code - 1) as ::core::primitive::usize]
     }
 }
 impl ::core::fmt::Debug for Cause {

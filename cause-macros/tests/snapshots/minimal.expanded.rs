@@ -7,9 +7,9 @@
 
 ## Errors
 
-| Constant | Value | Status codes | Description |
-|----------|-------|--------------|-------------|
-| [`FAILED`](Cause::Failed) | `Failed` | every failure response (300..=699) no other cause lists | The request failed. |
+| Constant | Value | Code | Status codes | Description |
+|----------|-------|------|--------------|-------------|
+| [`FAILED`](Cause::Failed) | `Failed` | 1 | every failure response (300..=699) no other cause lists | The request failed. |
 
 A final failure response (300..=699) whose code no cause lists maps to [`FAILED`](Cause::Failed).
 */
@@ -28,6 +28,7 @@ pub enum Cause {
 
 - Constant: `FAILED`
 - Value: `Failed`
+- Code: 1
 - Category: [Errors](Category::Errors)
 - Status codes: every failure response (300..=699) no other cause lists
 
@@ -39,6 +40,8 @@ use probe::Cause;
 assert_eq!(Cause::Failed.as_str(), "Failed");
 assert_eq!("Failed".parse::<Cause>(), Ok(Cause::Failed));
 assert_eq!(Cause::from_name("FAILED"), Some(Cause::Failed));
+assert_eq!(Cause::Failed.code(), 1);
+assert_eq!(Cause::from_code(1), Some(Cause::Failed));
 ```
 */
     Failed,
@@ -568,6 +571,27 @@ impl Cause {
         match code {
             _ => Self::for_failure_response(code),
         }
+    }
+    /// The row's own number in the table (its `code`).
+    #[inline]
+    #[must_use]
+    pub const fn code(self) -> ::core::primitive::u16 {
+        const __TABLE: [::core::primitive::u16; 1usize] = [1];
+        __TABLE[self as ::core::primitive::usize]
+    }
+    /// The cause whose `code` is `code`; `None` if no row has it.
+    #[inline]
+    #[must_use]
+    pub const fn from_code(
+        code: ::core::primitive::u16,
+    ) -> ::core::option::Option<Self> {
+        const __TABLE: [::core::option::Option<Cause>; 1usize] = [
+            ::core::option::Option::Some(Cause::Failed),
+        ];
+        if code < 1 || code > 1 {
+            return ::core::option::Option::None;
+        }
+        __TABLE[(code - 1) as ::core::primitive::usize]
     }
 }
 impl ::core::fmt::Debug for Cause {
