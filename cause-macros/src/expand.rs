@@ -132,14 +132,31 @@ impl<'a> Generator<'a> {
         });
         let u16 = quote!(::core::primitive::u16);
         let status_codes = self.per_cause_slice(&u16, |c| codes(&c.row.status_codes));
-        let in_dialog = self.per_cause_slice(&u16, |c| codes(&c.row.in_dialog_status_codes));
-        let option_u16 = quote!(::core::option::Option<::core::primitive::u16>);
-        let responses = self.per_cause(option_u16, |c| match &c.row.response {
-            Some(code) => {
-                let code = Literal::u16_unsuffixed(code.value);
-                quote!(::core::option::Option::Some(#code))
+        let accessor = accessor();
+        let in_dialog = self.model.has_in_dialog.then(|| {
+            let body = self.per_cause_slice(&u16, |c| codes(&c.row.in_dialog_status_codes));
+            quote! {
+                /// The status codes that mean this cause when they answer a request sent inside
+                /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
+                #accessor
+                pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #body }
             }
-            None => quote!(::core::option::Option::None),
+        });
+        let option_u16 = quote!(::core::option::Option<::core::primitive::u16>);
+        let responses = self.model.has_responses.then(|| {
+            let body = self.per_cause(option_u16, |c| match &c.row.response {
+                Some(code) => {
+                    let code = Literal::u16_unsuffixed(code.value);
+                    quote!(::core::option::Option::Some(#code))
+                }
+                None => quote!(::core::option::Option::None),
+            });
+            quote! {
+                /// The final response to send to end a request for this cause, as the table's
+                /// `response` gives it; `None` for a cause that no response ends.
+                #accessor
+                pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> { #body }
+            }
         });
         let aliases = self.per_cause_slice(&str, |c| {
             c.row.aliases.iter().map(|a| str_lit(&a.value)).collect()
@@ -147,7 +164,7 @@ impl<'a> Generator<'a> {
         let from_name = self.by_name();
         let lookups = self.code_lookups();
         let row_codes = self.row_code_lookups();
-        let accessor = accessor();
+
         quote! {
             impl #ident {
                 /// Every cause, in the order of the table.
@@ -157,7 +174,7 @@ impl<'a> Generator<'a> {
                 #accessor
                 pub const fn name(self) -> &'static ::core::primitive::str { #names }
 
-                /// The cause's value: the exact string SIP.js-style peers use for it, which
+                /// The cause's value: the string that stands for it (on the wire, in logs), which
                 /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
                 /// parses.
                 #accessor
@@ -176,15 +193,9 @@ impl<'a> Generator<'a> {
                 #accessor
                 pub const fn status_codes(self) -> &'static [::core::primitive::u16] { #status_codes }
 
-                /// The status codes that mean this cause when they answer a request sent inside
-                /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
-                #accessor
-                pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #in_dialog }
+                #in_dialog
 
-                /// The final response to send to end a request for this cause, as the table's
-                /// `response` gives it; `None` for a cause that no response ends.
-                #accessor
-                pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> { #responses }
+                #responses
 
                 /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
                 /// cause besides its value.

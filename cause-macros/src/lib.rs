@@ -78,7 +78,7 @@ use proc_macro::TokenStream;
 /// status-codes = [100, 699]      # bounds every status code, response and reason-phrase key
 /// code = [1, 127]                # bounds each row's `code`
 ///
-/// [failure]
+/// [failure]                      # optional
 /// codes = [300, 699]             # inclusive range of final failure responses
 /// fallback = "SIP_FAILURE_CODE"  # the cause of a failure code that no cause lists
 ///
@@ -119,22 +119,22 @@ use proc_macro::TokenStream;
 ///
 /// impl Cause {
 ///     pub const ALL: &'static [Cause];
-///     pub const FAILURE_CODES: RangeInclusive<u16>;
-///     pub const FALLBACK: Cause;
+///     pub const FAILURE_CODES: RangeInclusive<u16>;    // with [failure]
+///     pub const FALLBACK: Cause;                       // with [failure]
 ///     pub const fn name(self) -> &'static str;          // "BUSY"
 ///     pub const fn as_str(self) -> &'static str;        // "Busy"
 ///     pub const fn description(self) -> &'static str;
 ///     pub const fn category(self) -> Category;
 ///     pub const fn status_codes(self) -> &'static [u16];
-///     pub const fn in_dialog_status_codes(self) -> &'static [u16];
-///     pub const fn response(self) -> Option<u16>;     // Some(486)
+///     pub const fn in_dialog_status_codes(self) -> &'static [u16];   // with in-dialog codes
+///     pub const fn response(self) -> Option<u16>;     // Some(486), with `response` keys
 ///     pub const fn code(self) -> u16;                  // with `code` on every row (else Option<u16>)
 ///     pub const fn from_code(code: u16) -> Option<Cause>;
 ///     pub const fn aliases(self) -> &'static [&'static str];
 ///     pub fn from_name(name: &str) -> Option<Cause>;
 ///     pub const fn from_status_code(code: u16) -> Option<Cause>;
-///     pub const fn for_failure_response(code: u16) -> Option<Cause>;
-///     pub const fn for_in_dialog_failure(code: u16) -> Option<Cause>;
+///     pub const fn for_failure_response(code: u16) -> Option<Cause>;   // with [failure]
+///     pub const fn for_in_dialog_failure(code: u16) -> Option<Cause>;  // with in-dialog codes
 /// }
 /// impl Display for Cause { /* the value */ }
 /// impl FromStr for Cause { type Err = ParseCauseError; /* a value or an alias */ }

@@ -118,15 +118,9 @@ impl Generator<'_> {
 
     fn for_failure_response(&self) -> TokenStream {
         let accessor = accessor();
+        // Without `[failure]` there are no failure codes, and nothing to generate.
         let Some(failure) = self.model.failure else {
-            return quote! {
-                /// Always `None`: the table defines no failure codes.
-                #accessor
-                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                    let _ = code;
-                    ::core::option::Option::None
-                }
-            };
+            return TokenStream::new();
         };
         let cause = &self.input.cause.ident;
         let fallback = &self.model.causes[failure.fallback];
@@ -161,6 +155,21 @@ impl Generator<'_> {
     }
 
     fn for_in_dialog_failure(&self) -> TokenStream {
+        if !self.model.has_in_dialog {
+            return TokenStream::new();
+        }
+        // Outside the in-dialog codes, a code means what it means outside a dialog.
+        let (otherwise, otherwise_doc) = match self.model.failure {
+            Some(_) => (
+                quote!(Self::for_failure_response(code)),
+                "for_failure_response",
+            ),
+            None => (quote!(Self::from_status_code(code)), "from_status_code"),
+        };
+        let doc = format!(
+            " The cause of a failure response to a request sent inside a dialog: the cause whose \
+             `in-dialog-status-codes` list `code`, else [`{otherwise_doc}`](Self::{otherwise_doc})."
+        );
         let causes = self.model.causes.iter().zip(&self.variants);
         let arms = causes
             .filter(|(cause, _)| !cause.row.in_dialog_status_codes.is_empty())
@@ -171,14 +180,12 @@ impl Generator<'_> {
             });
         let accessor = accessor();
         quote! {
-            /// The cause of a failure response to a request sent inside a dialog: the cause
-            /// whose `in-dialog-status-codes` list `code`, else
-            /// [`for_failure_response`](Self::for_failure_response).
+            #[doc = #doc]
             #accessor
             pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 match code {
                     #(#arms)*
-                    _ => Self::for_failure_response(code),
+                    _ => #otherwise,
                 }
             }
         }

@@ -16,6 +16,8 @@ pub struct Model {
     pub reason_phrases: Vec<ReasonPhrase>,
     /// Whether any cause has a `response`: only then do the docs give it a column.
     pub has_responses: bool,
+    /// Whether any cause has `in-dialog-status-codes`: only then are their lookups generated.
+    pub has_in_dialog: bool,
     /// How many causes have a `code`: it decides the type of the generated `code()`.
     pub row_codes: RowCodes,
 }
@@ -69,6 +71,10 @@ impl Model {
             categories[category].causes.push(index);
         }
         let has_responses = spec.causes.iter().any(|c| c.response.is_some());
+        let has_in_dialog = spec
+            .causes
+            .iter()
+            .any(|c| !c.in_dialog_status_codes.is_empty());
         let with_code = spec.causes.iter().filter(|c| c.code.is_some()).count();
         let row_codes = match with_code {
             0 => RowCodes::None,
@@ -87,6 +93,7 @@ impl Model {
             failure,
             reason_phrases: spec.reason_phrases,
             has_responses,
+            has_in_dialog,
             row_codes,
         }
     }

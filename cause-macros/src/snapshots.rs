@@ -72,6 +72,11 @@ fn codes_aliases_and_phrases() {
 }
 
 #[test]
+fn a_table_of_no_protocol() {
+    check("jobs");
+}
+
+#[test]
 fn markdown_that_could_break_the_docs() {
     check("markdown");
 }

@@ -145,11 +145,6 @@ impl Spec {
             spec.has_reason_phrases = true;
             spec.reason_phrases = ReasonPhrase::from_toml(phrases, codes, diags);
         }
-        if top.get("failure").is_none() {
-            diags.table_error(
-                "missing `[failure]`: add `[failure]` with `codes = [300, 699]` and `fallback = \"CONSTANT\"`",
-            );
-        }
         Some(spec)
     }
 }

@@ -174,7 +174,6 @@ fn an_empty_table_says_what_is_missing() {
     assert_eq!(
         errors(""),
         [
-            "t.toml:1:1: missing `[failure]`: add `[failure]` with `codes = [300, 699]` and `fallback = \"CONSTANT\"`",
             "t.toml:1:1: the table has no causes: add at least one `[[cause]]` with `constant`, `value`, `category` and `description`",
         ]
     );

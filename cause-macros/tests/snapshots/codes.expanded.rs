@@ -115,7 +115,7 @@ impl Cause {
         ];
         __TABLE[self as ::core::primitive::usize]
     }
-    /// The cause's value: the exact string SIP.js-style peers use for it, which
+    /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
     /// parses.
     #[inline]
@@ -774,9 +774,7 @@ impl Cause {
         }
         __TABLE[(code - 300) as ::core::primitive::usize]
     }
-    /// The cause of a failure response to a request sent inside a dialog: the cause
-    /// whose `in-dialog-status-codes` list `code`, else
-    /// [`for_failure_response`](Self::for_failure_response).
+    /// The cause of a failure response to a request sent inside a dialog: the cause whose `in-dialog-status-codes` list `code`, else [`for_failure_response`](Self::for_failure_response).
     #[inline]
     #[must_use]
     pub const fn for_in_dialog_failure(

@@ -56,7 +56,7 @@ impl Cause {
         const __TABLE: [&'static ::core::primitive::str; 1usize] = ["FAILED"];
         __TABLE[self as ::core::primitive::usize]
     }
-    /// The cause's value: the exact string SIP.js-style peers use for it, which
+    /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
     /// parses.
     #[inline]
@@ -88,25 +88,6 @@ impl Cause {
     pub const fn status_codes(self) -> &'static [::core::primitive::u16] {
         const __EMPTY: &[::core::primitive::u16] = &[];
         const __TABLE: [&'static [::core::primitive::u16]; 1usize] = [__EMPTY];
-        __TABLE[self as ::core::primitive::usize]
-    }
-    /// The status codes that mean this cause when they answer a request sent inside
-    /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
-    #[inline]
-    #[must_use]
-    pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] {
-        const __EMPTY: &[::core::primitive::u16] = &[];
-        const __TABLE: [&'static [::core::primitive::u16]; 1usize] = [__EMPTY];
-        __TABLE[self as ::core::primitive::usize]
-    }
-    /// The final response to send to end a request for this cause, as the table's
-    /// `response` gives it; `None` for a cause that no response ends.
-    #[inline]
-    #[must_use]
-    pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> {
-        const __TABLE: [::core::option::Option<::core::primitive::u16>; 1usize] = [
-            ::core::option::Option::None,
-        ];
         __TABLE[self as ::core::primitive::usize]
     }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
@@ -559,18 +540,6 @@ impl Cause {
             return ::core::option::Option::None;
         }
         __TABLE[(code - 300) as ::core::primitive::usize]
-    }
-    /// The cause of a failure response to a request sent inside a dialog: the cause
-    /// whose `in-dialog-status-codes` list `code`, else
-    /// [`for_failure_response`](Self::for_failure_response).
-    #[inline]
-    #[must_use]
-    pub const fn for_in_dialog_failure(
-        code: ::core::primitive::u16,
-    ) -> ::core::option::Option<Self> {
-        match code {
-            _ => Self::for_failure_response(code),
-        }
     }
     /// The row's own number in the table (its `code`).
     #[inline]

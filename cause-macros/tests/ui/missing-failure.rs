@@ -1,8 +1,0 @@
-cause_macros::cause_table! {
-    pub enum Cause in "missing-failure.toml";
-    pub enum Category;
-    pub struct ParseCauseError;
-    pub fn reason_phrase;
-}
-
-fn main() {}
