@@ -9,8 +9,8 @@ use crate::input::Item;
 use crate::model::Category;
 
 impl Generator<'_> {
-    pub fn category(&self) -> TokenStream {
-        let Item { attrs, vis, ident } = &self.input.category;
+    pub fn category(&self, item: &Item) -> TokenStream {
+        let Item { attrs, vis, ident } = item;
         let cause = &self.input.cause.ident;
         let variants = self
             .model

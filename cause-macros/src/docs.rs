@@ -16,7 +16,10 @@ pub struct DocContext<'a> {
     /// The name of the generated cause enum (`Cause`).
     pub enum_name: String,
     /// The name of the generated category enum (`Category`).
-    pub category_name: String,
+    /// The name of the generated category enum (`Category`), if the call names one.
+    pub category_name: Option<String>,
+    /// Whether the call declares a parse error, and so `FromStr` exists for the examples.
+    pub parses: bool,
     /// The crate the enum lives in, for the examples; `None` leaves the examples out.
     pub crate_name: Option<&'a str>,
 }
@@ -25,6 +28,14 @@ impl DocContext<'_> {
     /// The doc appended to the enum's own: one table per category.
     pub fn enum_doc(&self) -> String {
         let mut doc = String::from("\n# Causes\n");
+        if self.model.categories.is_empty() {
+            // One table of every cause, in table order.
+            doc.push('\n');
+            doc.push_str(&self.table_head());
+            for cause in &self.model.causes {
+                doc.push_str(&self.table_row(cause));
+            }
+        }
         for category in &self.model.categories {
             let _ = write!(
                 doc,
@@ -161,7 +172,7 @@ impl DocContext<'_> {
 
     /// A variant's own doc: its description, its facts, and an example.
     pub fn variant_doc(&self, cause: &Cause) -> String {
-        let category = &self.model.category_of(cause).row;
+        let category = self.model.category_of(cause).map(|c| &c.row);
         let status_codes = self.status_codes_text(cause);
         let response = cause
             .row
@@ -179,11 +190,13 @@ impl DocContext<'_> {
         if let Some(code) = &cause.code {
             fact("Code", code.value.to_string());
         }
-        let link = format!(
-            "[{}]({}::{})",
-            category.title.value, self.category_name, category.variant.value
-        );
-        fact("Category", link);
+        if let (Some(category), Some(name)) = (category, &self.category_name) {
+            let link = format!(
+                "[{}]({name}::{})",
+                category.title.value, category.variant.value
+            );
+            fact("Category", link);
+        }
         if !status_codes.is_empty() {
             fact("Status codes", status_codes);
         }
@@ -225,10 +238,20 @@ impl DocContext<'_> {
         };
         let name = &self.enum_name;
         let variant = format!("{name}::{}", cause.variant.value);
+        let value = &cause.value.value;
         let mut example = format!(
-            "\n# Example\n\n```\nuse {krate}::{name};\n\nassert_eq!({variant}.as_str(), {value:?});\nassert_eq!({value:?}.parse::<{name}>(), Ok({variant}));\nassert_eq!({name}::from_name({constant:?}), Some({variant}));\n",
-            value = cause.value.value,
-            constant = cause.constant.value,
+            "\n# Example\n\n```\nuse {krate}::{name};\n\nassert_eq!({variant}.as_str(), {value:?});\n"
+        );
+        if self.parses {
+            let _ = writeln!(
+                example,
+                "assert_eq!({value:?}.parse::<{name}>(), Ok({variant}));"
+            );
+        }
+        let _ = writeln!(
+            example,
+            "assert_eq!({name}::from_name({:?}), Some({variant}));",
+            cause.constant.value
         );
         if let Some(code) = cause.status_codes.first() {
             let _ = writeln!(

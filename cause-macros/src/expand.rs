@@ -30,9 +30,15 @@ pub fn expand(input: &Input, model: &Model, env: &Env) -> TokenStream {
     let cause_enum = generator.cause_enum();
     let cause_impl = generator.cause_impl();
     let cause_traits = generator.cause_traits();
-    let category = generator.category();
-    let parse_error = generator.parse_error();
-    let reason_phrase = generator.reason_phrase();
+    let category = input.category.as_ref().map(|item| generator.category(item));
+    let parse_error = input
+        .parse_error
+        .as_ref()
+        .map(|item| generator.parse_error(item));
+    let reason_phrase = input
+        .reason_phrase
+        .as_ref()
+        .map(|item| generator.reason_phrase(item));
     let track = env.track_path.map(|path| {
         quote!(
             const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
@@ -78,7 +84,8 @@ impl<'a> Generator<'a> {
         let docs = DocContext {
             model,
             enum_name: input.cause.ident.to_string(),
-            category_name: input.category.ident.to_string(),
+            category_name: input.category.as_ref().map(|item| item.ident.to_string()),
+            parses: input.parse_error.is_some(),
             crate_name: env.crate_name,
         };
         Generator {
@@ -120,19 +127,31 @@ impl<'a> Generator<'a> {
 
     fn cause_impl(&self) -> TokenStream {
         let ident = &self.input.cause.ident;
-        let category = &self.input.category.ident;
+        let accessor = accessor();
         let variants = &self.variants;
         let str = quote!(&'static ::core::primitive::str);
         let names = self.per_cause(str.clone(), |c| str_lit(&c.row.constant.value));
         let values = self.per_cause(str.clone(), |c| str_lit(&c.row.value.value));
         let descriptions = self.per_cause(str.clone(), |c| str_lit(&c.row.description.value));
-        let categories = self.per_cause(quote!(#category), |c| {
-            let variant = &self.category_variants[c.category];
-            quote!(#category::#variant)
+        let category = self.input.category.as_ref().map(|item| {
+            let category = &item.ident;
+            let body = self.per_cause(quote!(#category), |c| {
+                // The pipeline refuses a category enum for a table without categories, and
+                // validation gives every cause of a table with categories its own.
+                let index = c
+                    .category
+                    .expect("a table with categories gives each cause one");
+                let variant = &self.category_variants[index];
+                quote!(#category::#variant)
+            });
+            quote! {
+                /// The category the table puts this cause in.
+                #accessor
+                pub const fn category(self) -> #category { #body }
+            }
         });
         let u16 = quote!(::core::primitive::u16);
         let status_codes = self.per_cause_slice(&u16, |c| codes(&c.row.status_codes));
-        let accessor = accessor();
         let in_dialog = self.model.has_in_dialog.then(|| {
             let body = self.per_cause_slice(&u16, |c| codes(&c.row.in_dialog_status_codes));
             quote! {
@@ -184,9 +203,7 @@ impl<'a> Generator<'a> {
                 #accessor
                 pub const fn description(self) -> &'static ::core::primitive::str { #descriptions }
 
-                /// The category the table puts this cause in.
-                #accessor
-                pub const fn category(self) -> #category { #categories }
+                #category
 
                 /// The status codes that mean this cause, in the order of the table; empty for a
                 /// cause that no response code produces.
@@ -249,23 +266,11 @@ impl<'a> Generator<'a> {
 
     fn cause_traits(&self) -> TokenStream {
         let ident = &self.input.cause.ident;
-        let error = &self.input.parse_error.ident;
-        let strings = self
-            .model
-            .causes
-            .iter()
-            .enumerate()
-            .flat_map(|(index, cause)| {
-                let strings = std::iter::once(&cause.row.value).chain(&cause.row.aliases);
-                strings.map(move |s| (s.value.as_str(), index))
-            });
-        let matcher = StringMatch {
-            cause: ident,
-            variants: &self.variants,
-            hit: |variant| quote!(::core::result::Result::Ok(#variant)),
-            miss: quote!(::core::result::Result::Err(#error::__new(__s))),
-        };
-        let from_str = matcher.expand(quote!(__s), strings.collect());
+        let from_str = self
+            .input
+            .parse_error
+            .as_ref()
+            .map(|item| self.from_str_impl(&item.ident));
         let debug = if self.model.causes.is_empty() {
             quote!(match *self {})
         } else {
@@ -289,15 +294,7 @@ impl<'a> Generator<'a> {
                 }
             }
 
-            impl ::core::str::FromStr for #ident {
-                type Err = #error;
-
-                /// Parses a value or an alias, matched exactly (case and spaces included).
-                #[inline]
-                fn from_str(__s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-                    #from_str
-                }
-            }
+            #from_str
 
             impl ::core::convert::From<#ident> for &'static ::core::primitive::str {
                 #[inline]
@@ -308,8 +305,40 @@ impl<'a> Generator<'a> {
         }
     }
 
-    fn reason_phrase(&self) -> TokenStream {
-        let Item { attrs, vis, ident } = &self.input.reason_phrase;
+    /// `FromStr` by value or alias, failing with the declared parse error `error`.
+    fn from_str_impl(&self, error: &Ident) -> TokenStream {
+        let ident = &self.input.cause.ident;
+        let strings = self
+            .model
+            .causes
+            .iter()
+            .enumerate()
+            .flat_map(|(index, cause)| {
+                let strings = std::iter::once(&cause.row.value).chain(&cause.row.aliases);
+                strings.map(move |s| (s.value.as_str(), index))
+            });
+        let matcher = StringMatch {
+            cause: ident,
+            variants: &self.variants,
+            hit: |variant| quote!(::core::result::Result::Ok(#variant)),
+            miss: quote!(::core::result::Result::Err(#error::__new(__s))),
+        };
+        let body = matcher.expand(quote!(__s), strings.collect());
+        quote! {
+            impl ::core::str::FromStr for #ident {
+                type Err = #error;
+
+                /// Parses a value or an alias, matched exactly (case and spaces included).
+                #[inline]
+                fn from_str(__s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+                    #body
+                }
+            }
+        }
+    }
+
+    fn reason_phrase(&self, item: &Item) -> TokenStream {
+        let Item { attrs, vis, ident } = item;
         let phrases = self.model.reason_phrases.iter().map(|p| {
             let phrase = str_lit(&p.phrase.value);
             (p.code.value, quote!(::core::option::Option::Some(#phrase)))
@@ -321,7 +350,7 @@ impl<'a> Generator<'a> {
             quote!(::core::option::Option::None),
         );
         let accessor = accessor();
-        let doc = (!self.input.reason_phrase.has_doc()).then(|| {
+        let doc = (!item.has_doc()).then(|| {
             quote! {
                 /// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
                 /// (`486` → `"Busy Here"`); `None` for a code it does not list.

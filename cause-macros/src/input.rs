@@ -21,9 +21,12 @@ pub struct Input {
     pub cause: Item,
     /// The table's path, relative to the file that calls the macro.
     pub path: LitStr,
-    pub category: Item,
-    pub parse_error: Item,
-    pub reason_phrase: Item,
+    /// The category enum: required when the table has `[[category]]` rows.
+    pub category: Option<Item>,
+    /// The parse error: with it, the cause enum implements `FromStr`.
+    pub parse_error: Option<Item>,
+    /// The reason-phrase lookup.
+    pub reason_phrase: Option<Item>,
 }
 
 /// One item to generate: what the caller wrote before and as its name.
@@ -35,9 +38,39 @@ pub struct Item {
     pub ident: Ident,
 }
 
+/// What every error about the call's shape shows: the items, in order, and which are optional.
+const USAGE: &str = "the macro takes these items, in this order:
+    pub enum Cause in \"causes.toml\";  // required: the cause enum, and its table's path
+    pub enum Category;                // optional: the category enum, needed with [[category]] rows
+    pub struct ParseCauseError;       // optional: the parse error, with which Cause implements FromStr
+    pub fn reason_phrase;             // optional: the [reason-phrases] lookup";
+
+/// The optional items, in the order the call takes them.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Optional {
+    Category,
+    ParseError,
+    ReasonPhrase,
+}
+
+impl Optional {
+    fn keyword(self) -> &'static str {
+        match self {
+            Optional::Category => "enum",
+            Optional::ParseError => "struct",
+            Optional::ReasonPhrase => "fn",
+        }
+    }
+}
+
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let (cause, path) = Item::parse_with(input, |input| {
+            if !input.peek(Token![enum]) {
+                return Err(input.error(format!(
+                    "expected the cause enum first, such as `pub enum Cause in \"causes.toml\";`\n{USAGE}"
+                )));
+            }
             input.parse::<Token![enum]>()?;
             let ident = input.parse()?;
             if !input.peek(Token![in]) || !input.peek2(LitStr) {
@@ -48,30 +81,132 @@ impl Parse for Input {
             input.parse::<Token![in]>()?;
             Ok((ident, input.parse::<LitStr>()?))
         })?;
-        let (category, ()) = Item::parse_with(input, |input| {
-            input.parse::<Token![enum]>()?;
-            Ok((input.parse()?, ()))
-        })?;
-        let (parse_error, ()) = Item::parse_with(input, |input| {
-            input.parse::<Token![struct]>()?;
-            Ok((input.parse()?, ()))
-        })?;
-        let (reason_phrase, ()) = Item::parse_with(input, |input| {
-            input.parse::<Token![fn]>()?;
-            Ok((input.parse()?, ()))
-        })?;
-        if !input.is_empty() {
-            return Err(
-                input.error("unexpected tokens after `fn ...;`: the macro takes four items")
-            );
-        }
-        Ok(Input {
+        let mut parsed = Input {
             cause,
             path,
-            category,
-            parse_error,
-            reason_phrase,
-        })
+            category: None,
+            parse_error: None,
+            reason_phrase: None,
+        };
+        let mut last = None;
+        while !input.is_empty() {
+            let (kind, item) = parse_optional(input)?;
+            let slot = match kind {
+                Optional::Category => &mut parsed.category,
+                Optional::ParseError => &mut parsed.parse_error,
+                Optional::ReasonPhrase => &mut parsed.reason_phrase,
+            };
+            if slot.is_some() {
+                let message = format!(
+                    "a second `{}` item: the call names each item once\n{USAGE}",
+                    kind.keyword()
+                );
+                return Err(syn::Error::new(item.ident.span(), message));
+            }
+            if last.is_some_and(|last| last > kind) {
+                let message = format!(
+                    "`{} {}` is out of order\n{USAGE}",
+                    kind.keyword(),
+                    item.ident
+                );
+                return Err(syn::Error::new(item.ident.span(), message));
+            }
+            last = Some(kind);
+            *slot = Some(item);
+        }
+        parsed.check_names()?;
+        parsed.check_derives()?;
+        Ok(parsed)
+    }
+}
+
+/// One optional item: `#[attrs] vis enum|struct|fn Name;`.
+fn parse_optional(input: ParseStream) -> syn::Result<(Optional, Item)> {
+    let mut kind = None;
+    let (item, ()) = Item::parse_with(input, |input| {
+        kind = if input.peek(Token![enum]) {
+            input.parse::<Token![enum]>()?;
+            Some(Optional::Category)
+        } else if input.peek(Token![struct]) {
+            input.parse::<Token![struct]>()?;
+            Some(Optional::ParseError)
+        } else if input.peek(Token![fn]) {
+            input.parse::<Token![fn]>()?;
+            Some(Optional::ReasonPhrase)
+        } else {
+            return Err(input.error(format!("expected `enum`, `struct` or `fn`\n{USAGE}")));
+        };
+        let ident = input.parse()?;
+        if input.peek(Token![in]) {
+            return Err(input.error(format!(
+                "only the first enum, the cause enum, names a table\n{USAGE}"
+            )));
+        }
+        Ok((ident, ()))
+    })?;
+    let kind = kind.expect("parse_with ran the closure, which set the kind");
+    Ok((kind, item))
+}
+
+impl Input {
+    /// The items, in the order of the call.
+    fn items(&self) -> impl Iterator<Item = &Item> {
+        std::iter::once(&self.cause)
+            .chain(&self.category)
+            .chain(&self.parse_error)
+            .chain(&self.reason_phrase)
+    }
+
+    /// Each item defines a name in the caller's module: two with one name cannot both exist.
+    fn check_names(&self) -> syn::Result<()> {
+        let items: Vec<&Item> = self.items().collect();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(first) = items[..i].iter().find(|other| other.ident == item.ident) {
+                let mut error = syn::Error::new(
+                    item.ident.span(),
+                    format!(
+                        "the name `{}` is given to two items: each generated item needs a name of its own",
+                        item.ident
+                    ),
+                );
+                error.combine(syn::Error::new(first.ident.span(), "first given here"));
+                return Err(error);
+            }
+        }
+        Ok(())
+    }
+
+    /// `#[derive(Default)]` on a generated enum cannot work: say so once, at the derive.
+    fn check_derives(&self) -> syn::Result<()> {
+        let enums = std::iter::once(&self.cause).chain(&self.category);
+        for item in enums {
+            for attr in &item.attrs {
+                let mut tokens = attr.clone().into_iter().skip(1);
+                let Some(TokenTree::Group(body)) = tokens.next() else {
+                    continue;
+                };
+                let mut inner = body.stream().into_iter();
+                let is_derive =
+                    matches!(inner.next(), Some(TokenTree::Ident(name)) if name == "derive");
+                let Some(TokenTree::Group(list)) = inner.next().filter(|_| is_derive) else {
+                    continue;
+                };
+                let default = list
+                    .stream()
+                    .into_iter()
+                    .find(|t| matches!(t, TokenTree::Ident(name) if name == "Default"));
+                if let Some(default) = default {
+                    return Err(syn::Error::new(
+                        default.span(),
+                        format!(
+                            "`Default` cannot be derived for `{}`: a generated enum has no variant marked `#[default]`; implement `Default` by hand, returning the variant you mean",
+                            item.ident
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -139,12 +274,16 @@ fn parse_visibility(input: ParseStream) -> syn::Result<TokenStream> {
 mod tests {
     use super::*;
 
+    fn item(slot: &Option<Item>) -> &Item {
+        slot.as_ref().expect("the item was given")
+    }
+
     #[test]
     fn parses_the_four_items() {
         let input: Input = syn::parse_str(
             r#"
             /// Why.
-            #[derive(Default)]
+            #[derive(Clone)]
             pub enum Cause in "causes.toml";
             pub(crate) enum Category;
             pub struct ParseCauseError;
@@ -155,23 +294,85 @@ mod tests {
         assert_eq!(input.cause.ident, "Cause");
         assert_eq!(input.cause.attrs.len(), 2);
         assert_eq!(input.path.value(), "causes.toml");
-        assert_eq!(input.category.ident, "Category");
-        assert_eq!(input.category.vis.to_string(), "pub (crate)");
-        assert_eq!(input.parse_error.ident, "ParseCauseError");
-        assert!(input.reason_phrase.vis.is_empty());
-        assert_eq!(input.cause.attrs[1].to_string(), "# [derive (Default)]");
+        assert_eq!(item(&input.category).ident, "Category");
+        assert_eq!(item(&input.category).vis.to_string(), "pub (crate)");
+        assert_eq!(item(&input.parse_error).ident, "ParseCauseError");
+        assert!(item(&input.reason_phrase).vis.is_empty());
+        assert_eq!(input.cause.attrs[1].to_string(), "# [derive (Clone)]");
         assert!(input.cause.has_doc());
-        assert!(!input.category.has_doc());
+        assert!(!item(&input.category).has_doc());
+    }
+
+    #[test]
+    fn the_enum_alone_is_a_call_and_the_others_are_optional() {
+        let input: Input = syn::parse_str(r#"pub enum JobCause in "jobs.toml";"#).expect("parses");
+        assert!(input.category.is_none() && input.parse_error.is_none());
+        assert!(input.reason_phrase.is_none());
+        let input: Input = syn::parse_str(r#"enum Job in "jobs.toml"; struct BadJob; fn phrase;"#)
+            .expect("parses");
+        assert!(input.category.is_none());
+        assert_eq!(item(&input.parse_error).ident, "BadJob");
+        assert_eq!(item(&input.reason_phrase).ident, "phrase");
+    }
+
+    fn error(call: &str) -> String {
+        let error = syn::parse_str::<Input>(call)
+            .err()
+            .expect("the call is an error");
+        error
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n---\n")
     }
 
     #[test]
     fn rejects_a_missing_path() {
-        let error = syn::parse_str::<Input>("pub enum Cause;")
-            .err()
-            .expect("no path is an error");
         assert_eq!(
-            error.to_string(),
+            error("pub enum Cause;"),
             "expected `in \"causes.toml\"` after the enum's name: the path of the table, relative to this file"
+        );
+    }
+
+    #[test]
+    fn call_errors_show_the_items_in_order() {
+        assert_eq!(
+            error(r#"pub struct E; pub enum Cause in "t.toml";"#),
+            format!(
+                "expected the cause enum first, such as `pub enum Cause in \"causes.toml\";`\n{USAGE}"
+            )
+        );
+        assert_eq!(
+            error(r#"pub enum Cause in "t.toml"; pub struct E; pub enum Category;"#),
+            format!("`enum Category` is out of order\n{USAGE}")
+        );
+        assert_eq!(
+            error(r#"pub enum Cause in "t.toml"; pub fn a; pub fn b;"#),
+            format!("a second `fn` item: the call names each item once\n{USAGE}")
+        );
+        assert_eq!(
+            error(r#"pub enum Cause in "t.toml"; pub type X;"#),
+            format!("expected `enum`, `struct` or `fn`\n{USAGE}")
+        );
+        assert_eq!(
+            error(r#"pub enum Cause in "t.toml"; pub enum Category in "u.toml";"#),
+            format!("only the first enum, the cause enum, names a table\n{USAGE}")
+        );
+    }
+
+    #[test]
+    fn one_error_for_a_name_given_twice() {
+        assert_eq!(
+            error(r#"pub enum Cause in "t.toml"; pub enum Category; pub struct Cause;"#),
+            "the name `Cause` is given to two items: each generated item needs a name of its own\n---\nfirst given here"
+        );
+    }
+
+    #[test]
+    fn derive_default_is_refused_with_a_reason() {
+        assert_eq!(
+            error(r#"#[derive(serde::Serialize, Default)] pub enum Cause in "t.toml";"#),
+            "`Default` cannot be derived for `Cause`: a generated enum has no variant marked `#[default]`; implement `Default` by hand, returning the variant you mean"
         );
     }
 }

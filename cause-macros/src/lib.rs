@@ -66,8 +66,12 @@ use proc_macro::TokenStream;
 /// }
 /// ```
 ///
-/// Four items, in this order, each with its own attributes (doc comments, extra derives,
-/// `cfg_attr`s…) and visibility. The path is resolved like `include_str!`'s: relative to the
+/// The cause enum and its table come first and are the only required item:
+/// `cause_table! { pub enum JobCause in "jobs.toml"; }` is a complete call. The others follow
+/// in this order if wanted: the category enum (required when the table has `[[category]]`
+/// rows, refused when it has none), the parse error (with it, the cause enum implements
+/// `FromStr`) and the reason-phrase lookup. Each item has its own attributes (doc comments,
+/// extra derives, `cfg_attr`s…) and visibility; a name may be used once. The path is resolved like `include_str!`'s: relative to the
 /// file that calls the macro. The generated code includes the table with `include_bytes!`, so
 /// an edit to the table rebuilds the calling crate with a plain `cargo build`.
 ///

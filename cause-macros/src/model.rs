@@ -33,11 +33,12 @@ pub enum RowCodes {
     All,
 }
 
-/// One `[[cause]]`, with the index of its category in [`Model::categories`].
+/// One `[[cause]]`, with the index of its category in [`Model::categories`] (`None` in a
+/// table without categories, for every cause).
 #[derive(Debug)]
 pub struct Cause {
     pub row: CauseSpec,
-    pub category: usize,
+    pub category: Option<usize>,
 }
 
 /// One `[[category]]`, with the indices of its causes in [`Model::causes`], in table order.
@@ -58,7 +59,11 @@ pub struct Failure {
 impl Model {
     /// The model of `spec`, given the category index of each cause (in table order) and the
     /// resolved `[failure]`.
-    pub fn new(spec: Spec, cause_categories: Vec<usize>, failure: Option<Failure>) -> Model {
+    pub fn new(
+        spec: Spec,
+        cause_categories: Vec<Option<usize>>,
+        failure: Option<Failure>,
+    ) -> Model {
         let mut categories: Vec<Category> = spec
             .categories
             .into_iter()
@@ -67,8 +72,10 @@ impl Model {
                 causes: Vec::new(),
             })
             .collect();
-        for (index, &category) in cause_categories.iter().enumerate() {
-            categories[category].causes.push(index);
+        for (index, category) in cause_categories.iter().enumerate() {
+            if let Some(category) = *category {
+                categories[category].causes.push(index);
+            }
         }
         let has_responses = spec.causes.iter().any(|c| c.response.is_some());
         let has_in_dialog = spec
@@ -104,8 +111,8 @@ impl Model {
         Model::new(Spec::empty(), Vec::new(), None)
     }
 
-    pub fn category_of(&self, cause: &Cause) -> &Category {
-        &self.categories[cause.category]
+    pub fn category_of(&self, cause: &Cause) -> Option<&Category> {
+        cause.category.map(|index| &self.categories[index])
     }
 
     /// The causes of `category`, in table order.

@@ -15,11 +15,11 @@ const KEPT: usize = 32;
 const SUGGESTED: usize = 3;
 
 impl Generator<'_> {
-    pub fn parse_error(&self) -> TokenStream {
-        let Item { attrs, vis, ident } = &self.input.parse_error;
+    pub fn parse_error(&self, item: &Item) -> TokenStream {
+        let Item { attrs, vis, ident } = item;
         let cause = &self.input.cause.ident;
         // Generated only where the caller wrote none: two summaries would run together.
-        let doc = (!self.input.parse_error.has_doc()).then(|| {
+        let doc = (!item.has_doc()).then(|| {
             let doc =
                 format!(" The error of parsing a string that is no [`{cause}`]'s value or alias.");
             quote!(#[doc = #doc])

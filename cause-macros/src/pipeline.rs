@@ -40,12 +40,34 @@ fn try_generate(input: &Input, call: &CallSite) -> syn::Result<TokenStream> {
         };
         renderer.to_syn_error(&errors)
     })?;
+    check_call_fits_table(input, &model, &file.written)?;
     let track_path = file.path.to_string_lossy();
     let env = Env {
         crate_name: call.crate_name.as_deref(),
         track_path: Some(&track_path),
     };
     Ok(expand(input, &model, &env))
+}
+
+/// The call's items and the table must agree: a table with categories needs their enum, and
+/// a category enum needs categories.
+fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Result<()> {
+    match (&input.category, model.categories.is_empty()) {
+        (None, false) => Err(syn::Error::new(
+            input.cause.ident.span(),
+            format!(
+                "{table} declares categories (`[[category]]`): name their enum in the call, such as `pub enum Category;` after this enum"
+            ),
+        )),
+        (Some(item), true) => Err(syn::Error::new(
+            item.ident.span(),
+            format!(
+                "`{}` would be the category enum, but {table} declares no `[[category]]`: remove it from the call, or declare categories",
+                item.ident
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The checked model of a table's text: the model, or every error in the table.

@@ -21,10 +21,13 @@ fn expansion(name: &str) -> String {
     let source = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let model = build(&source).unwrap_or_else(|e| panic!("{name}.toml is valid: {e:?}"));
-    let input: Input = syn::parse_str(
-        "/// Why it ended.\n pub enum Cause in \"t.toml\"; /// Groups.\n pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;",
-    )
-    .unwrap_or_else(|e| panic!("the snapshot's macro call parses: {e}"));
+    let call = if name == "jobs" {
+        "/// Why a job ended.\n pub enum Cause in \"t.toml\";"
+    } else {
+        "/// Why it ended.\n pub enum Cause in \"t.toml\"; /// Groups.\n pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;"
+    };
+    let input: Input =
+        syn::parse_str(call).unwrap_or_else(|e| panic!("the snapshot's macro call parses: {e}"));
     let env = Env {
         crate_name: Some("probe"),
         track_path: None,

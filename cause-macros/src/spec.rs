@@ -53,7 +53,8 @@ pub struct CategorySpec {
 pub struct CauseSpec {
     pub constant: Loc<String>,
     pub value: Loc<String>,
-    pub category: Loc<String>,
+    /// The key of its `[[category]]`: required when the table has categories, else absent.
+    pub category: Option<Loc<String>>,
     pub description: Loc<String>,
     pub status_codes: Vec<Loc<u16>>,
     pub in_dialog_status_codes: Vec<Loc<u16>>,
@@ -136,7 +137,8 @@ impl Spec {
             }
         }
         for row in top.tables("cause") {
-            match CauseSpec::from_toml(row, &ranges, diags) {
+            let has_categories = top.get("category").is_some();
+            match CauseSpec::from_toml(row, &ranges, has_categories, diags) {
                 Some(cause) => spec.causes.push(cause),
                 None => spec.causes_complete = false,
             }
@@ -211,12 +213,17 @@ impl CauseSpec {
     fn from_toml(
         table: (&DeTable<'_>, ByteSpan),
         ranges: &Ranges,
+        has_categories: bool,
         diags: &Diagnostics,
     ) -> Option<CauseSpec> {
         let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
         let constant = fields.required_string("constant");
         let value = fields.required_string("value");
-        let category = fields.required_string("category");
+        let category = if has_categories {
+            fields.required_string("category").map(Some)
+        } else {
+            Some(fields.optional_string("category"))
+        };
         let description = fields.required_string("description");
         let range = &ranges.status_codes;
         let status_codes = code_list(&fields, "status-codes", range);

@@ -109,8 +109,12 @@ fn check_unique_categories(spec: &Spec, diags: &Diagnostics) {
     report_duplicates(keys, diags, |k| format!("duplicate category key `{k}`"));
 }
 
-/// Every cause's `category` must be declared with `[[category]]`: the index of each cause's.
-fn check_known_categories(spec: &Spec, diags: &Diagnostics) -> Result<Vec<usize>, Reported> {
+/// Every cause's `category` must be declared with `[[category]]`: the index of each cause's
+/// (`None` for all of them in a table without categories).
+fn check_known_categories(
+    spec: &Spec,
+    diags: &Diagnostics,
+) -> Result<Vec<Option<usize>>, Reported> {
     let keys: Vec<&str> = spec
         .categories
         .iter()
@@ -119,9 +123,13 @@ fn check_known_categories(spec: &Spec, diags: &Diagnostics) -> Result<Vec<usize>
     let mut indices = Vec::with_capacity(spec.causes.len());
     let mut result = Ok(());
     for cause in &spec.causes {
-        let category = &cause.category;
+        let Some(category) = &cause.category else {
+            // Required (and reported as missing) when the table has categories.
+            indices.push(None);
+            continue;
+        };
         if let Some(index) = keys.iter().position(|key| *key == category.value) {
-            indices.push(index);
+            indices.push(Some(index));
             continue;
         }
         result = Err(Reported);
@@ -133,6 +141,10 @@ fn check_known_categories(spec: &Spec, diags: &Diagnostics) -> Result<Vec<usize>
         let message = match names::did_you_mean(&category.value, &keys) {
             Some(near) => format!(
                 "unknown category `{}`{near} (declared: {listed})",
+                category.value
+            ),
+            None if keys.is_empty() => format!(
+                "unknown category `{}`: the table declares no `[[category]]`; declare it, or remove `category` from the row",
                 category.value
             ),
             None => format!(
@@ -151,10 +163,12 @@ fn check_categories_used(spec: &Spec, diags: &Diagnostics) {
         return;
     }
     for category in &spec.categories {
-        let used = spec
-            .causes
-            .iter()
-            .any(|cause| cause.category.value == category.key.value);
+        let used = spec.causes.iter().any(|cause| {
+            cause
+                .category
+                .as_ref()
+                .is_some_and(|c| c.value == category.key.value)
+        });
         if !used {
             diags.error(
                 category.key.span.clone(),

@@ -54,7 +54,7 @@ fn a_valid_table_has_no_errors() {
     assert_eq!(errors(BASE), Vec::<String>::new());
     let model = build(BASE).expect("BASE is valid");
     assert_eq!(model.causes[0].row.variant.value, "Busy");
-    assert_eq!(model.causes[0].category, 0);
+    assert_eq!(model.causes[0].category, Some(0));
     assert_eq!(model.categories[0].causes, [0]);
     let failure = Failure {
         low: 300,

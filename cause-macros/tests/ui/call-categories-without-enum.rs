@@ -1,0 +1,6 @@
+cause_macros::cause_table! {
+    pub enum Cause in "table.toml";
+    pub struct ParseCauseError;
+}
+
+fn main() {}

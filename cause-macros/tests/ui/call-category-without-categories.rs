@@ -1,0 +1,6 @@
+cause_macros::cause_table! {
+    pub enum Cause in "call-category-without-categories.toml";
+    pub enum Category;
+}
+
+fn main() {}

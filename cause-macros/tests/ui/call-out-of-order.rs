@@ -1,0 +1,7 @@
+cause_macros::cause_table! {
+    pub enum Cause in "table.toml";
+    pub struct ParseCauseError;
+    pub enum Category;
+}
+
+fn main() {}
