@@ -270,7 +270,7 @@ impl<'a> Generator<'a> {
             .input
             .parse_error
             .as_ref()
-            .map(|item| self.from_str_impl(&item.ident));
+            .map(|item| self.impl_from_str(&item.ident));
         let debug = if self.model.causes.is_empty() {
             quote!(match *self {})
         } else {
@@ -306,7 +306,7 @@ impl<'a> Generator<'a> {
     }
 
     /// `FromStr` by value or alias, failing with the declared parse error `error`.
-    fn from_str_impl(&self, error: &Ident) -> TokenStream {
+    fn impl_from_str(&self, error: &Ident) -> TokenStream {
         let ident = &self.input.cause.ident;
         let strings = self
             .model
