@@ -15,13 +15,46 @@ pub struct DocContext<'a> {
     pub model: &'a Model,
     /// The name of the generated cause enum (`Cause`).
     pub enum_name: String,
-    /// The name of the generated category enum (`Category`).
     /// The name of the generated category enum (`Category`), if the call names one.
     pub category_name: Option<String>,
     /// Whether the call declares a parse error, and so `FromStr` exists for the examples.
     pub parses: bool,
-    /// The crate the enum lives in, for the examples; `None` leaves the examples out.
-    pub crate_name: Option<&'a str>,
+    /// Whether and how the variants' examples run.
+    pub examples: ExampleMode,
+}
+
+/// Whether a variant's example is a doctest, and how it names the enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExampleMode {
+    /// No examples (the stand-in items beside errors).
+    None,
+    /// A doctest that `use`s the enum.
+    Run(ExampleUse),
+    /// Shown but not run (```` ```ignore ````), for the reason given (markdown).
+    Show(ExampleUse, String),
+}
+
+/// How an example names the enum: `use` of the calling module's path (from `module_path!()`
+/// where the item is expanded), or of a path the call gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExampleUse {
+    ModulePath,
+    Path(String),
+}
+
+/// A variant's rustdoc: its text, then its example, whose `use` line may need the compiler
+/// (`module_path!()`), so it is spliced in by `expand.rs` between `open` and `body`.
+pub struct VariantDoc {
+    pub text: String,
+    pub example: Option<ExampleDoc>,
+}
+
+pub struct ExampleDoc {
+    /// The heading and the opening fence.
+    pub open: String,
+    pub use_line: ExampleUse,
+    /// The assertions and the closing fence.
+    pub body: String,
 }
 
 impl DocContext<'_> {
@@ -51,6 +84,12 @@ impl DocContext<'_> {
             }
         }
         doc.push_str(&self.failure_note());
+        if let ExampleMode::Show(_, reason) = &self.examples {
+            let _ = write!(
+                doc,
+                "\nThe examples on the variants are shown but not run as doctests: {reason}.\n"
+            );
+        }
         doc
     }
 
@@ -171,7 +210,7 @@ impl DocContext<'_> {
     }
 
     /// A variant's own doc: its description, its facts, and an example.
-    pub fn variant_doc(&self, cause: &Cause) -> String {
+    pub fn variant_doc(&self, cause: &Cause) -> VariantDoc {
         let category = self.model.category_of(cause).map(|c| &c.row);
         let status_codes = self.status_codes_text(cause);
         let response = cause
@@ -213,8 +252,10 @@ impl DocContext<'_> {
             let aliases: Vec<String> = cause.aliases.iter().map(|a| code_span(&a.value)).collect();
             fact("Also parsed from", aliases.join(", "));
         }
-        doc.push_str(&self.variant_example(cause));
-        doc
+        VariantDoc {
+            text: doc,
+            example: self.variant_example(cause),
+        }
     }
 
     /// `480 Temporarily Unavailable, which maps back to [`UNAVAILABLE`](Cause::Unavailable)`.
@@ -232,16 +273,16 @@ impl DocContext<'_> {
         text
     }
 
-    fn variant_example(&self, cause: &CauseSpec) -> String {
-        let Some(krate) = self.crate_name else {
-            return String::new();
+    fn variant_example(&self, cause: &CauseSpec) -> Option<ExampleDoc> {
+        let (use_line, fence) = match &self.examples {
+            ExampleMode::None => return None,
+            ExampleMode::Run(use_line) => (use_line.clone(), "```"),
+            ExampleMode::Show(use_line, _) => (use_line.clone(), "```ignore"),
         };
         let name = &self.enum_name;
         let variant = format!("{name}::{}", cause.variant.value);
         let value = &cause.value.value;
-        let mut example = format!(
-            "\n# Example\n\n```\nuse {krate}::{name};\n\nassert_eq!({variant}.as_str(), {value:?});\n"
-        );
+        let mut example = format!("\nassert_eq!({variant}.as_str(), {value:?});\n");
         if self.parses {
             let _ = writeln!(
                 example,
@@ -287,7 +328,11 @@ impl DocContext<'_> {
             );
         }
         example.push_str("```\n");
-        example
+        Some(ExampleDoc {
+            open: format!("\n# Example\n\n{fence}"),
+            use_line,
+            body: example,
+        })
     }
 
     /// A category variant's doc: its title, description and the constants it holds.

@@ -11,15 +11,15 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::diag::Loc;
-use crate::docs::DocContext;
-use crate::input::{Input, Item};
+use crate::docs::{DocContext, ExampleDoc, ExampleMode, ExampleUse, VariantDoc};
+use crate::input::{ExamplesAttr, Input, Item};
 use crate::lookup::{StringMatch, code_table};
 use crate::model::{Cause, Model};
 
 /// What the expansion needs besides the macro call and the table.
 pub struct Env<'a> {
-    /// The crate being compiled, for the examples in the docs.
-    pub crate_name: Option<&'a str>,
+    /// Whether to write the variants' examples (not for the stand-in items beside errors).
+    pub examples: bool,
     /// The table's absolute path, for `include_bytes!`: without it Cargo would not rebuild
     /// the calling crate when only the table changed.
     pub track_path: Option<&'a str>,
@@ -86,7 +86,7 @@ impl<'a> Generator<'a> {
             enum_name: input.cause.ident.to_string(),
             category_name: input.category.as_ref().map(|item| item.ident.to_string()),
             parses: input.parse_error.is_some(),
-            crate_name: env.crate_name,
+            examples: example_mode(input, env),
         };
         Generator {
             input,
@@ -101,9 +101,10 @@ impl<'a> Generator<'a> {
         let Item { attrs, vis, ident } = &self.input.cause;
         let doc = self.docs.enum_doc();
         let variants = self.model.causes.iter().map(|cause| {
-            let doc = self.docs.variant_doc(cause);
+            let VariantDoc { text, example } = self.docs.variant_doc(cause);
+            let example = example.map(|example| self.example_attrs(example));
             let variant = format_ident!("{}", cause.row.variant.value);
-            quote!(#[doc = #doc] #variant,)
+            quote!(#[doc = #text] #example #variant,)
         });
         let derive = derive(&[
             "Clone",
@@ -123,6 +124,27 @@ impl<'a> Generator<'a> {
                 #(#variants)*
             }
         }
+    }
+
+    /// An example as doc attributes; its `use` line names the module the enum is expanded in
+    /// with `module_path!()`, which rustdoc evaluates, so it runs wherever a `pub` enum lives.
+    fn example_attrs(&self, example: ExampleDoc) -> TokenStream {
+        let ExampleDoc {
+            open,
+            use_line,
+            body,
+        } = example;
+        let use_line = match use_line {
+            ExampleUse::ModulePath => {
+                let name = self.input.cause.ident.to_string();
+                quote!(::core::concat!("use ", ::core::module_path!(), "::", #name, ";"))
+            }
+            ExampleUse::Path(path) => {
+                let line = format!("use {path};");
+                quote!(#line)
+            }
+        };
+        quote!(#[doc = #open] #[doc = #use_line] #[doc = #body])
     }
 
     fn cause_impl(&self) -> TokenStream {
@@ -364,6 +386,29 @@ impl<'a> Generator<'a> {
                 #body
             }
         }
+    }
+}
+
+/// Whether the variants' examples run: a `pub` enum is reached by the path of the module it is
+/// expanded in; any other is not reachable from a doctest, so its examples are shown unrun.
+fn example_mode(input: &Input, env: &Env) -> ExampleMode {
+    if !env.examples {
+        return ExampleMode::None;
+    }
+    let name = &input.cause.ident;
+    match &input.examples {
+        ExamplesAttr::Path(path) => ExampleMode::Run(ExampleUse::Path(path.clone())),
+        ExamplesAttr::Ignore => ExampleMode::Show(
+            ExampleUse::ModulePath,
+            "the macro call says `#[examples(ignore)]`".to_owned(),
+        ),
+        ExamplesAttr::Default if input.cause.vis.to_string() == "pub" => {
+            ExampleMode::Run(ExampleUse::ModulePath)
+        }
+        ExamplesAttr::Default => ExampleMode::Show(
+            ExampleUse::ModulePath,
+            format!("`{name}` is not `pub`, so no doctest can name it"),
+        ),
     }
 }
 

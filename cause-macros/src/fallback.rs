@@ -10,7 +10,7 @@ use crate::model::Model;
 
 pub fn expand_with_errors(input: &Input, error: syn::Error) -> TokenStream {
     let env = Env {
-        crate_name: None,
+        examples: false,
         track_path: None,
     };
     let stub = expand(input, &Model::empty(), &env);

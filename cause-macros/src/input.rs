@@ -19,6 +19,8 @@ use syn::{Ident, LitStr, Token};
 
 pub struct Input {
     pub cause: Item,
+    /// `#[examples(...)]` on the cause enum: how the variants' examples reach it.
+    pub examples: ExamplesAttr,
     /// The table's path, relative to the file that calls the macro.
     pub path: LitStr,
     /// The category enum: required when the table has `[[category]]` rows.
@@ -36,6 +38,70 @@ pub struct Item {
     /// `pub`, `pub(crate)`, `pub(in path)` or nothing, passed through as written.
     pub vis: TokenStream,
     pub ident: Ident,
+}
+
+/// `#[examples(path = "my_crate::jobs::JobCause")]` or `#[examples(ignore)]` on the cause enum,
+/// consumed by the macro; `Default` without one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ExamplesAttr {
+    /// Run them with `use <module_path!()>::Cause;` when the enum is `pub`, show them unrun
+    /// otherwise.
+    #[default]
+    Default,
+    /// Run them with `use <path>;`.
+    Path(String),
+    /// Show them, unrun.
+    Ignore,
+}
+
+const EXAMPLES_FORMS: &str = "expected `#[examples(path = \"my_crate::module::Cause\")]` (the path the doctests `use`) or `#[examples(ignore)]` (show the examples without running them)";
+
+/// Takes the `#[examples(...)]` attribute out of `attrs`.
+fn take_examples(attrs: &mut Vec<TokenStream>) -> syn::Result<ExamplesAttr> {
+    let mut found = ExamplesAttr::Default;
+    let mut error = None;
+    attrs.retain(|attr| {
+        let Some(TokenTree::Group(body)) = attr.clone().into_iter().nth(1) else {
+            return true;
+        };
+        let mut inner = body.stream().into_iter();
+        if !matches!(inner.next(), Some(TokenTree::Ident(name)) if name == "examples") {
+            return true;
+        }
+        match inner.next() {
+            Some(TokenTree::Group(args)) => match syn::parse2::<ExamplesArgs>(args.stream()) {
+                Ok(args) => found = args.0,
+                Err(e) => error = Some(syn::Error::new(e.span(), EXAMPLES_FORMS)),
+            },
+            other => {
+                let span = other.map_or(body.span(), |t| t.span());
+                error = Some(syn::Error::new(span, EXAMPLES_FORMS));
+            }
+        }
+        false
+    });
+    error.map_or(Ok(found), Err)
+}
+
+/// `path = "..."` or `ignore`, inside `#[examples(...)]`.
+struct ExamplesArgs(ExamplesAttr);
+
+impl Parse for ExamplesArgs {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let name: Ident = input.parse()?;
+        let attr = if name == "ignore" {
+            ExamplesAttr::Ignore
+        } else if name == "path" {
+            input.parse::<Token![=]>()?;
+            ExamplesAttr::Path(input.parse::<LitStr>()?.value())
+        } else {
+            return Err(syn::Error::new(name.span(), EXAMPLES_FORMS));
+        };
+        if !input.is_empty() {
+            return Err(input.error(EXAMPLES_FORMS));
+        }
+        Ok(ExamplesArgs(attr))
+    }
 }
 
 /// What every error about the call's shape shows: the items, in order, and which are optional.
@@ -81,8 +147,11 @@ impl Parse for Input {
             input.parse::<Token![in]>()?;
             Ok((ident, input.parse::<LitStr>()?))
         })?;
+        let mut cause = cause;
+        let examples = take_examples(&mut cause.attrs)?;
         let mut parsed = Input {
             cause,
+            examples,
             path,
             category: None,
             parse_error: None,
@@ -365,6 +434,35 @@ mod tests {
         assert_eq!(
             error(r#"pub enum Cause in "t.toml"; pub enum Category; pub struct Cause;"#),
             "the name `Cause` is given to two items: each generated item needs a name of its own\n---\nfirst given here"
+        );
+    }
+
+    #[test]
+    fn examples_attribute_is_read_and_consumed() {
+        let input: Input = syn::parse_str(
+            r#"/// Doc.
+            #[examples(path = "my_crate::jobs::JobCause")] pub enum JobCause in "t.toml";"#,
+        )
+        .expect("parses");
+        assert_eq!(
+            input.examples,
+            ExamplesAttr::Path("my_crate::jobs::JobCause".into())
+        );
+        assert_eq!(
+            input.cause.attrs.len(),
+            1,
+            "the attribute is the macro's, not the enum's"
+        );
+        let input: Input =
+            syn::parse_str(r#"#[examples(ignore)] pub enum C in "t.toml";"#).expect("parses");
+        assert_eq!(input.examples, ExamplesAttr::Ignore);
+        assert_eq!(
+            error(r#"#[examples(run)] pub enum C in "t.toml";"#),
+            EXAMPLES_FORMS
+        );
+        assert_eq!(
+            error(r#"#[examples] pub enum C in "t.toml";"#),
+            EXAMPLES_FORMS
         );
     }
 

@@ -167,14 +167,18 @@ use proc_macro::TokenStream;
 /// arrays indexed by the discriminant.
 ///
 /// The enum's rustdoc lists the table, one markdown table per category, after your own doc
-/// comment; every variant's rustdoc holds its row and an example that assumes the enum is
-/// reachable as `your_crate::Cause` (re-export it at the crate root if it lives in a module).
+/// comment; every variant's rustdoc holds its row and an example. The examples name the enum
+/// through `module_path!()` of the module the macro is called in, so they run as doctests
+/// wherever a `pub` enum lives (at the root, in a module, two tables in two modules). For an
+/// enum that is not `pub` they are shown but not run. For a `pub` enum in a private module,
+/// re-exported elsewhere, give the path the doctests should `use`:
+/// `#[examples(path = "my_crate::JobCause")]` on the enum; `#[examples(ignore)]` shows them
+/// unrun.
 #[proc_macro]
 pub fn cause_table(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as input::Input);
     let call = pipeline::CallSite {
         base_dir: calling_dir(&input),
-        crate_name: std::env::var("CARGO_CRATE_NAME").ok(),
     };
     pipeline::generate(&input, &call).into()
 }

@@ -20,8 +20,6 @@ use crate::validate::validate;
 pub struct CallSite {
     /// The directory of the calling file: the table's path is relative to it.
     pub base_dir: PathBuf,
-    /// The crate being compiled (`CARGO_CRATE_NAME`), for the examples in the docs.
-    pub crate_name: Option<String>,
 }
 
 /// The items for the call, or its errors beside stand-in items.
@@ -43,7 +41,7 @@ fn try_generate(input: &Input, call: &CallSite) -> syn::Result<TokenStream> {
     check_call_fits_table(input, &model, &file.written)?;
     let track_path = file.path.to_string_lossy();
     let env = Env {
-        crate_name: call.crate_name.as_deref(),
+        examples: true,
         track_path: Some(&track_path),
     };
     Ok(expand(input, &model, &env))

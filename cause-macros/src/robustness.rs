@@ -24,7 +24,7 @@ fn check(source: &str) {
     match build(source) {
         Ok(model) => {
             let env = Env {
-                crate_name: Some("probe"),
+                examples: true,
                 track_path: None,
             };
             let tokens = expand(&input(), &model, &env);

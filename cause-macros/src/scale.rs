@@ -17,7 +17,7 @@ fn expansion_time(n: usize) -> (Duration, usize) {
     )
     .unwrap_or_else(|e| panic!("the test's macro input parses: {e}"));
     let env = Env {
-        crate_name: Some("probe"),
+        examples: true,
         track_path: None,
     };
     let start = Instant::now();

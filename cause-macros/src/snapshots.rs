@@ -29,7 +29,7 @@ fn expansion(name: &str) -> String {
     let input: Input =
         syn::parse_str(call).unwrap_or_else(|e| panic!("the snapshot's macro call parses: {e}"));
     let env = Env {
-        crate_name: Some("probe"),
+        examples: true,
         track_path: None,
     };
     let tokens = expand(&input, &model, &env);

@@ -40,12 +40,13 @@ pub enum Cause {
 - Code: 1
 - Category: [Common causes](Category::Common)
 - Status codes: every failure response (300..=699) no other cause lists
-
+*/
+    /**
 # Example
 
-```
-use probe::Cause;
-
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
 assert_eq!(Cause::Other.as_str(), "Other");
 assert_eq!("Other".parse::<Cause>(), Ok(Cause::Other));
 assert_eq!(Cause::from_name("OTHER"), Some(Cause::Other));
@@ -63,12 +64,13 @@ assert_eq!(Cause::from_code(1), Some(Cause::Other));
 - Status codes: 486 Busy Here, 600 Busy Everywhere
 - Response: 486 Busy Here, which maps back to [`BUSY`](Cause::Busy)
 - Also parsed from: `busy`, `Busy Here`
-
+*/
+    /**
 # Example
 
-```
-use probe::Cause;
-
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
 assert_eq!(Cause::Busy.as_str(), "Busy");
 assert_eq!("Busy".parse::<Cause>(), Ok(Cause::Busy));
 assert_eq!(Cause::from_name("BUSY"), Some(Cause::Busy));
@@ -86,12 +88,13 @@ assert_eq!(Cause::from_code(17), Some(Cause::Busy));
 - Category: [Common causes](Category::Common)
 - In-dialog status codes: 408 Request Timeout, 481 Call/Transaction Does Not Exist
 - Response: 481 Call/Transaction Does Not Exist, which maps back to [`OTHER`](Cause::Other)
-
+*/
+    /**
 # Example
 
-```
-use probe::Cause;
-
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
 assert_eq!(Cause::DialogError.as_str(), "Dialog Error");
 assert_eq!("Dialog Error".parse::<Cause>(), Ok(Cause::DialogError));
 assert_eq!(Cause::from_name("DIALOG_ERROR"), Some(Cause::DialogError));

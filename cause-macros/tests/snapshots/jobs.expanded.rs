@@ -26,12 +26,13 @@ pub enum Cause {
 - Constant: `DONE`
 - Value: `done`
 - Code: 1
-
+*/
+    /**
 # Example
 
-```
-use probe::Cause;
-
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
 assert_eq!(Cause::Done.as_str(), "done");
 assert_eq!(Cause::from_name("DONE"), Some(Cause::Done));
 assert_eq!(Cause::Done.code(), 1);
@@ -45,12 +46,13 @@ assert_eq!(Cause::from_code(1), Some(Cause::Done));
 - Value: `killed`
 - Code: 9
 - Status codes: 9, 15
-
+*/
+    /**
 # Example
 
-```
-use probe::Cause;
-
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
 assert_eq!(Cause::Killed.as_str(), "killed");
 assert_eq!(Cause::from_name("KILLED"), Some(Cause::Killed));
 assert_eq!(Cause::from_status_code(9), Some(Cause::Killed));

@@ -14,7 +14,19 @@
 )]
 #[non_exhaustive]
 pub enum Cause {
-    #[doc = "Cell | breaker `x|y` and */ and \\ and \"quotes\".\n\n- Constant: `PIPE`\n- Value: `a|b`\n- Category: [Odd | text &lt;b&gt;](Category::OddText)\n- Status codes: 404, and every failure response (400..=499) no other cause lists\n\n# Example\n\n```\nuse probe::Cause;\n\nassert_eq!(Cause::Pipe.as_str(), \"a|b\");\nassert_eq!(\"a|b\".parse::<Cause>(), Ok(Cause::Pipe));\nassert_eq!(Cause::from_name(\"PIPE\"), Some(Cause::Pipe));\nassert_eq!(Cause::from_status_code(404), Some(Cause::Pipe));\n```\n"]
+    #[doc = "Cell | breaker `x|y` and */ and \\ and \"quotes\".\n\n- Constant: `PIPE`\n- Value: `a|b`\n- Category: [Odd | text &lt;b&gt;](Category::OddText)\n- Status codes: 404, and every failure response (400..=499) no other cause lists\n"]
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Pipe.as_str(), "a|b");
+assert_eq!("a|b".parse::<Cause>(), Ok(Cause::Pipe));
+assert_eq!(Cause::from_name("PIPE"), Some(Cause::Pipe));
+assert_eq!(Cause::from_status_code(404), Some(Cause::Pipe));
+```
+*/
     Pipe,
     /**Two lines,
 
@@ -23,12 +35,13 @@ two paragraphs.
 - Constant: `TICK`
 - Value: `` `tick` ``
 - Category: [Odd | text &lt;b&gt;](Category::OddText)
-
+*/
+    /**
 # Example
 
-```
-use probe::Cause;
-
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
 assert_eq!(Cause::Tick.as_str(), "`tick`");
 assert_eq!("`tick`".parse::<Cause>(), Ok(Cause::Tick));
 assert_eq!(Cause::from_name("TICK"), Some(Cause::Tick));

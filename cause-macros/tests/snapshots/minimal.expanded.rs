@@ -31,12 +31,13 @@ pub enum Cause {
 - Code: 1
 - Category: [Errors](Category::Errors)
 - Status codes: every failure response (300..=699) no other cause lists
-
+*/
+    /**
 # Example
 
-```
-use probe::Cause;
-
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
 assert_eq!(Cause::Failed.as_str(), "Failed");
 assert_eq!("Failed".parse::<Cause>(), Ok(Cause::Failed));
 assert_eq!(Cause::from_name("FAILED"), Some(Cause::Failed));
