@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use cause_core::{Category, Cause, Reason, reason_phrase};
+use cause_core::{Category, Cause, Q850, Reason, reason_phrase};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde::Serialize;
 
@@ -105,6 +105,13 @@ fn command() -> Command {
                         .long("json")
                         .action(ArgAction::SetTrue)
                         .help("Print the whole table as JSON instead"),
+                )
+                .arg(
+                    Arg::new("q850")
+                        .long("q850")
+                        .action(ArgAction::SetTrue)
+                        .conflicts_with("json")
+                        .help("Print the Q.850 table, one markdown table per class, instead"),
                 ),
         )
         .subcommand(
@@ -117,6 +124,13 @@ fn command() -> Command {
                         .help("The header value, such as 'SIP ;cause=486 ;text=\"Busy Here\"'"),
                 ),
         )
+        .subcommand(
+            Command::new("q850")
+                .about("An ITU-T Q.850 cause: its SIP response (RFC 3398) and SIP cause")
+                .arg(Arg::new("cause").value_name("CAUSE").required(true).help(
+                    "A cause value (17), a FreeSWITCH name (USER_BUSY) or an ITU name (User busy)",
+                )),
+        )
         .args_conflicts_with_subcommands(true)
         .arg_required_else_help(true)
 }
@@ -126,9 +140,15 @@ fn run(matches: &ArgMatches) -> Result<String, String> {
         let value = reason.get_one::<String>("value").map_or("", String::as_str);
         return describe_reason(value);
     }
+    if let Some(q850) = matches.subcommand_matches("q850") {
+        let query = q850.get_one::<String>("cause").map_or("", String::as_str);
+        return describe_q850(query.trim());
+    }
     if let Some(table) = matches.subcommand_matches("table") {
         return if table.get_flag("json") {
             Ok(table_json())
+        } else if table.get_flag("q850") {
+            Ok(q850_table_markdown())
         } else {
             Ok(table_markdown())
         };
@@ -243,6 +263,9 @@ fn describe_code(query: &str, in_dialog: bool) -> Result<String, String> {
     match cause {
         Some(cause) => {
             let _ = writeln!(out, "cause: {}", headline(cause));
+            if let Some(q850) = Q850::from_status_code(code) {
+                let _ = writeln!(out, "q850: {}", q850_headline(q850));
+            }
             let _ = writeln!(out, "{}", cause.description());
         }
         None => {
@@ -268,10 +291,13 @@ fn describe_reason(value: &str) -> Result<String, String> {
             Some(cause) => {
                 let _ = writeln!(out, "cause: {}", headline(cause));
             }
-            None if !reason.protocol().eq_ignore_ascii_case("SIP") => {
+            None if !["SIP", "Q.850"]
+                .iter()
+                .any(|p| reason.protocol().eq_ignore_ascii_case(p)) =>
+            {
                 let _ = writeln!(
                     out,
-                    "cause: none (protocol {} is not SIP)",
+                    "cause: none (protocol {} is neither SIP nor Q.850)",
                     reason.protocol()
                 );
             }
@@ -284,6 +310,51 @@ fn describe_reason(value: &str) -> Result<String, String> {
             }
         }
     }
+    Ok(out)
+}
+
+/// `17 USER_BUSY "User busy" (Normal event)`
+fn q850_headline(q850: Q850) -> String {
+    format!(
+        "{} {} {:?} ({})",
+        q850.code(),
+        q850.name(),
+        q850.as_str(),
+        q850.category()
+    )
+}
+
+/// A Q.850 cause by value, name or ITU name: its class, SIP response and SIP cause.
+fn describe_q850(query: &str) -> Result<String, String> {
+    let q850 = match query.parse::<u16>() {
+        Ok(code) => Q850::from_code(code).ok_or_else(|| {
+            format!("{code} is no Q.850 cause value: `sip-cause table --q850` lists them")
+        })?,
+        Err(_) => Q850::from_name(query)
+            .or_else(|| query.parse().ok())
+            .or_else(|| {
+                Q850::ALL.iter().copied().find(|q| {
+                    q.name().eq_ignore_ascii_case(query) || q.as_str().eq_ignore_ascii_case(query)
+                })
+            })
+            .ok_or_else(|| {
+                format!("`{query}` is no Q.850 cause: give a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")")
+            })?,
+    };
+    let mut out = format!("{}\n", q850_headline(q850));
+    match q850.response() {
+        Some(code) => {
+            let _ = writeln!(out, "response: {} (RFC 3398)", codes_text(&[code]));
+        }
+        None => out.push_str("response: none (RFC 3398 gives none)\n"),
+    }
+    match q850.cause() {
+        Some(cause) => {
+            let _ = writeln!(out, "cause: {}", headline(cause));
+        }
+        None => out.push_str("cause: none\n"),
+    }
+    let _ = writeln!(out, "{}", q850.description());
     Ok(out)
 }
 
@@ -319,6 +390,9 @@ fn describe_cause(cause: Cause) -> String {
     }
     if let Some(reason) = cause.reason() {
         let _ = writeln!(out, "Reason: {reason}");
+    }
+    if let Some(q850) = cause.q850() {
+        let _ = writeln!(out, "q850: {}", q850_headline(q850));
     }
     let _ = writeln!(out, "{}", cause.description());
     out
@@ -372,6 +446,31 @@ fn table_markdown() -> String {
                 table_cell(&codes),
                 table_cell(&response.unwrap_or_default()),
                 table_cell(cause.description())
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The Q.850 causes, one markdown table per class, with their RFC 3398 mappings.
+fn q850_table_markdown() -> String {
+    let mut out = String::new();
+    for &class in cause_core::Q850Class::ALL {
+        let _ = writeln!(out, "## {class}\n");
+        out.push_str("| Value | Name | ITU name | SIP response | From SIP | Description |\n");
+        out.push_str("|-------|------|----------|--------------|----------|-------------|\n");
+        for &q850 in class.causes() {
+            let response = q850.response().map(|code| codes_text(&[code]));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                q850.code(),
+                table_cell(&code_span(q850.name())),
+                table_cell(q850.as_str()),
+                table_cell(&response.unwrap_or_default()),
+                table_cell(&codes_text(q850.status_codes())),
+                table_cell(q850.description())
             );
         }
         out.push('\n');

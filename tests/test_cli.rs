@@ -35,7 +35,9 @@ fn a_code_prints_its_phrase_and_cause() {
     let description = cause_core::Cause::Busy.description();
     assert_eq!(
         stdout(&["486"]),
-        format!("486 Busy Here\ncause: BUSY \"Busy\" (SIP error causes)\n{description}\n")
+        format!(
+            "486 Busy Here\ncause: BUSY \"Busy\" (SIP error causes)\nq850: 17 USER_BUSY \"User busy\" (Normal event)\n{description}\n"
+        )
     );
 }
 
@@ -69,7 +71,7 @@ fn a_cause_prints_the_response_and_reason_to_send() {
     assert_eq!(
         stdout(&["BUSY"]),
         format!(
-            "BUSY \"Busy\" (SIP error causes)\nstatus codes: 486 Busy Here, 600 Busy Everywhere\nresponse: 486 Busy Here\nReason: SIP;cause=486;text=\"Busy Here\"\n{description}\n"
+            "BUSY \"Busy\" (SIP error causes)\nstatus codes: 486 Busy Here, 600 Busy Everywhere\nresponse: 486 Busy Here\nReason: SIP;cause=486;text=\"Busy Here\"\nq850: 17 USER_BUSY \"User busy\" (Normal event)\n{description}\n"
         )
     );
     let bye = stdout(&["BYE"]);
@@ -91,7 +93,7 @@ fn reason_reads_each_value_of_a_header() {
             r#"SIP;cause=200;text="Call completed elsewhere", Q.850;cause=16, SIP"#
         ]),
         "reason: SIP;cause=200;text=\"Call completed elsewhere\"\ncause: none (200 is not a final failure response)\n\
-         reason: Q.850;cause=16\ncause: none (protocol Q.850 is not SIP)\n\
+         reason: Q.850;cause=16\ncause: BYE \"Terminated\" (Session causes)\n\
          reason: SIP\ncause: none (no cause code)\n"
     );
     assert_eq!(
@@ -350,4 +352,35 @@ fn shell_words(line: &str) -> Vec<String> {
         words.push(word);
     }
     words
+}
+
+#[test]
+fn q850_shows_a_pstn_cause_and_its_sip_side() {
+    let description = cause_core::Q850::UserBusy.description();
+    let expected = format!(
+        "17 USER_BUSY \"User busy\" (Normal event)\nresponse: 486 Busy Here (RFC 3398)\ncause: BUSY \"Busy\" (SIP error causes)\n{description}\n"
+    );
+    for query in ["17", "USER_BUSY", "user_busy", "User busy", " 17 "] {
+        assert_eq!(stdout(&["q850", query]), expected, "{query:?}");
+    }
+    let status = stdout(&["q850", "30"]);
+    assert!(
+        status.contains("response: none (RFC 3398 gives none)\ncause: none\n"),
+        "{status}"
+    );
+    assert_eq!(
+        failure(&["q850", "200"]),
+        "sip-cause: error: 200 is no Q.850 cause value: `sip-cause table --q850` lists them\n"
+    );
+    let table = stdout(&["table", "--q850"]);
+    assert_eq!(
+        table.matches("\n## ").count() + usize::from(table.starts_with("## ")),
+        7
+    );
+    for &q850 in cause_core::Q850::ALL {
+        assert!(
+            table.contains(&format!("| {} | `{}` |", q850.code(), q850.name())),
+            "{q850:?}"
+        );
+    }
 }

@@ -422,7 +422,7 @@ fn every_cause_has_its_response_and_the_peer_report_is_documented() {
 }
 
 #[test]
-fn from_reason_reads_sip_causes_only() {
+fn from_reason_reads_sip_and_q850_causes() {
     let cause = |value: &str| Cause::from_reason(&parse(value));
     assert_eq!(
         cause(r#"SIP ;cause=486 ;text="Busy Here""#),
@@ -435,7 +435,7 @@ fn from_reason_reads_sip_causes_only() {
         None
     );
     assert_eq!(cause("SIP"), None);
-    assert_eq!(cause("Q.850;cause=17"), None);
+    assert_eq!(cause("Q.850;cause=17"), Some(Cause::Busy));
     assert_eq!(cause("STIR;cause=436"), None);
 }
 

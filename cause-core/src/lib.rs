@@ -49,6 +49,23 @@
 //! # Ok::<(), cause_core::ParseReasonError>(())
 //! ```
 //!
+//! # Q.850
+//!
+//! [`Q850`] is the second table, generated from `q850.toml`: every ITU-T Q.850 cause value,
+//! the causes PSTN gateways, FreeSWITCH and Asterisk give (`Reason: Q.850;cause=16`), by class
+//! ([`Q850Class`]), with the SIP responses RFC 3398 maps them to and from.
+//! [`Cause::q850`] and [`Q850::cause`] link the two tables, and [`Cause::from_reason`] reads a
+//! Q.850 `Reason` too.
+//!
+//! ```
+//! use cause_core::{Cause, Q850};
+//!
+//! assert_eq!(Q850::from_code(17), Some(Q850::UserBusy));
+//! assert_eq!(Q850::UserBusy.name(), "USER_BUSY");      // what FreeSWITCH sends as text
+//! assert_eq!(Q850::UserBusy.response(), Some(486));
+//! assert_eq!(Cause::Busy.q850(), Some(Q850::UserBusy));
+//! ```
+//!
 //! # The table, and your own
 //!
 //! Everything on [`Cause`], [`Category`], [`ParseCauseError`] and [`reason_phrase`] is
@@ -84,6 +101,7 @@
 #[cfg(test)]
 extern crate std;
 
+mod q850;
 mod reason;
 mod response;
 #[cfg(feature = "serde")]
@@ -113,4 +131,22 @@ cause_macros::cause_table! {
     /// assert_eq!(cause_core::reason_phrase(499), None);
     /// ```
     pub fn reason_phrase;
+}
+
+cause_macros::cause_table! {
+    /// Why a call ended in the PSTN: an ITU-T Q.850 cause value, as gateways, FreeSWITCH and
+    /// Asterisk send it (`Reason: Q.850;cause=17;text="USER_BUSY"`).
+    ///
+    /// [`Q850::code`] is the cause value, [`Q850::name`] FreeSWITCH's name for it
+    /// (`"USER_BUSY"`, the text it sends) and [`Display`](core::fmt::Display) the ITU name
+    /// (`"User busy"`). [`Q850::response`] and [`Q850::from_status_code`] translate to and
+    /// from SIP as RFC 3398 does; [`Q850::cause`] and [`Cause::q850`] link the two tables.
+    pub enum Q850 in "../q850.toml";
+
+    /// The class of a [`Q850`] cause, as Q.850 groups the cause values.
+    pub enum Q850Class;
+
+    /// The error of parsing a string that is neither the ITU name nor an alias of a [`Q850`]
+    /// cause.
+    pub struct ParseQ850Error;
 }

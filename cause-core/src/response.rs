@@ -2,7 +2,7 @@
 //! `Reason` says.
 
 use crate::reason::Reason;
-use crate::{Cause, reason_phrase};
+use crate::{Cause, Q850, reason_phrase};
 
 impl Cause {
     /// The `Reason` header value that says this cause, `SIP;cause=<response>;text="<reason
@@ -28,9 +28,9 @@ impl Cause {
     }
 
     /// The cause a received `Reason` value says: for protocol `SIP` (in any case), the cause
-    /// of its `cause` code as [`for_failure_response`](Self::for_failure_response) maps it;
-    /// `None` for any other protocol, a `SIP` value without a cause, or a code that is no
-    /// failure response.
+    /// of its `cause` code as [`for_failure_response`](Self::for_failure_response) maps it; for
+    /// `Q.850`, the cause of that Q.850 cause value ([`Q850::cause`](crate::Q850::cause)); `None`
+    /// for any other protocol, a value without a cause, or a code that maps to none.
     ///
     /// A `CANCEL` with `SIP;cause=200` (RFC 3326: the call was answered elsewhere) gives
     /// `None`, as 200 is no failure; a SIP.js 0.6 callee reports every received `CANCEL` as
@@ -43,14 +43,21 @@ impl Cause {
     /// assert_eq!(Cause::from_reason(&reason), Some(Cause::Busy));
     /// let elsewhere = Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#)?;
     /// assert_eq!(Cause::from_reason(&elsewhere), None);
+    /// // FreeSWITCH and Asterisk.
+    /// let pstn = Reason::parse(r#"Q.850;cause=17;text="USER_BUSY""#)?;
+    /// assert_eq!(Cause::from_reason(&pstn), Some(Cause::Busy));
     /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
     #[must_use]
     pub fn from_reason(reason: &Reason<'_>) -> Option<Cause> {
-        if !reason.protocol().eq_ignore_ascii_case("SIP") {
-            return None;
+        let protocol = reason.protocol();
+        if protocol.eq_ignore_ascii_case("SIP") {
+            Cause::for_failure_response(reason.cause()?)
+        } else if protocol.eq_ignore_ascii_case("Q.850") {
+            Q850::from_code(reason.cause()?)?.cause()
+        } else {
+            None
         }
-        Cause::for_failure_response(reason.cause()?)
     }
 }
 

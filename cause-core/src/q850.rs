@@ -1,0 +1,55 @@
+//! Between the two tables: a SIP cause and the Q.850 cause a gateway would send for it, and
+//! back, through the SIP responses of RFC 3398.
+
+use crate::{Cause, Q850};
+
+impl Cause {
+    /// The Q.850 cause a gateway sends for this cause: [`Bye`](Cause::Bye) is normal call
+    /// clearing (16); any other cause, the Q.850 cause RFC 3398 §8.2.6.1 gives for its
+    /// [`response`](Self::response). `None` for a cause without a response, or whose response
+    /// RFC 3398 does not map (302, 487, 488).
+    ///
+    /// ```
+    /// use cause_core::{Cause, Q850};
+    ///
+    /// assert_eq!(Cause::Busy.q850(), Some(Q850::UserBusy));            // 486 -> 17
+    /// assert_eq!(Cause::Bye.q850(), Some(Q850::NormalClearing));       // 16
+    /// assert_eq!(Cause::NoAnswer.q850(), Some(Q850::RecoveryOnTimerExpire)); // 408 -> 102
+    /// assert_eq!(Cause::Canceled.q850(), None);                        // 487
+    /// ```
+    #[must_use]
+    pub const fn q850(self) -> Option<Q850> {
+        if let Cause::Bye = self {
+            return Some(Q850::NormalClearing);
+        }
+        match self.response() {
+            Some(code) => Q850::from_status_code(code),
+            None => None,
+        }
+    }
+}
+
+impl Q850 {
+    /// The SIP cause this Q.850 cause means: normal call clearing (16) is
+    /// [`Bye`](Cause::Bye); any other cause, the SIP cause of the response RFC 3398 §7.2.4.1
+    /// gives for it ([`Cause::for_failure_response`]). `None` for a cause without a response.
+    ///
+    /// ```
+    /// use cause_core::{Cause, Q850};
+    ///
+    /// assert_eq!(Q850::UserBusy.cause(), Some(Cause::Busy));                 // 17 -> 486
+    /// assert_eq!(Q850::NormalClearing.cause(), Some(Cause::Bye));            // 16
+    /// assert_eq!(Q850::UnallocatedNumber.cause(), Some(Cause::NotFound));    // 1 -> 404
+    /// assert_eq!(Q850::ResponseToStatusEnquiry.cause(), None);
+    /// ```
+    #[must_use]
+    pub const fn cause(self) -> Option<Cause> {
+        if let Q850::NormalClearing = self {
+            return Some(Cause::Bye);
+        }
+        match self.response() {
+            Some(code) => Cause::for_failure_response(code),
+            None => None,
+        }
+    }
+}
