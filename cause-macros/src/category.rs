@@ -6,6 +6,7 @@ use quote::quote;
 
 use crate::expand::{Generator, accessor, derive, indexed_table, str_lit};
 use crate::input::Item;
+use crate::method_docs::Method;
 use crate::model::Category;
 
 impl Generator<'_> {
@@ -39,6 +40,10 @@ impl Generator<'_> {
             "PartialOrd",
             "Ord",
         ]);
+        let ex_categoryall = self.method_example(Method::CategoryAll);
+        let ex_categorykey = self.method_example(Method::CategoryKey);
+        let ex_categorytitle = self.method_example(Method::CategoryTitle);
+        let ex_categorycauses = self.method_example(Method::CategoryCauses);
         let accessor = accessor();
         quote! {
             #(#attrs)*
@@ -50,17 +55,21 @@ impl Generator<'_> {
 
             impl #ident {
                 /// Every category, in the order of the table.
+                #ex_categoryall
                 pub const ALL: &'static [Self] = &[#(#all),*];
 
                 /// The category's key in the table, such as `"sip-error"`.
+                #ex_categorykey
                 #accessor
                 pub const fn key(self) -> &'static ::core::primitive::str { #keys }
 
                 /// The category's title, which [`Display`](::core::fmt::Display) prints.
+                #ex_categorytitle
                 #accessor
                 pub const fn title(self) -> &'static ::core::primitive::str { #titles }
 
                 /// The causes in this category, in the order of the table.
+                #ex_categorycauses
                 #accessor
                 pub const fn causes(self) -> &'static [#cause] { #causes }
             }

@@ -53,6 +53,8 @@ pub struct ExampleDoc {
     /// The heading and the opening fence.
     pub open: String,
     pub use_line: ExampleUse,
+    /// Whether the example names the category enum too, so the `use` brings it in.
+    pub with_category: bool,
     /// The assertions and the closing fence.
     pub body: String,
 }
@@ -331,6 +333,7 @@ impl DocContext<'_> {
         Some(ExampleDoc {
             open: format!("\n# Example\n\n{fence}"),
             use_line,
+            with_category: false,
             body: example,
         })
     }

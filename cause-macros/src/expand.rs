@@ -14,6 +14,7 @@ use crate::diag::Loc;
 use crate::docs::{DocContext, ExampleDoc, ExampleMode, ExampleUse, VariantDoc};
 use crate::input::{ExamplesAttr, Input, Item};
 use crate::lookup::{StringMatch, code_table};
+use crate::method_docs::Method;
 use crate::model::{Cause, Model};
 
 /// What the expansion needs besides the macro call and the table.
@@ -128,23 +129,40 @@ impl<'a> Generator<'a> {
 
     /// An example as doc attributes; its `use` line names the module the enum is expanded in
     /// with `module_path!()`, which rustdoc evaluates, so it runs wherever a `pub` enum lives.
-    fn example_attrs(&self, example: ExampleDoc) -> TokenStream {
+    pub fn example_attrs(&self, example: ExampleDoc) -> TokenStream {
         let ExampleDoc {
             open,
             use_line,
+            with_category,
             body,
         } = example;
+        let category = self.input.category.as_ref().filter(|_| with_category);
+        let category = category.map(|item| item.ident.to_string());
         let use_line = match use_line {
             ExampleUse::ModulePath => {
-                let name = self.input.cause.ident.to_string();
-                quote!(::core::concat!("use ", ::core::module_path!(), "::", #name, ";"))
+                let names = match &category {
+                    Some(category) => format!("{{{}, {category}}}", self.input.cause.ident),
+                    None => self.input.cause.ident.to_string(),
+                };
+                quote!(::core::concat!("use ", ::core::module_path!(), "::", #names, ";"))
             }
             ExampleUse::Path(path) => {
-                let line = format!("use {path};");
+                let mut line = format!("use {path};");
+                if let (Some(category), Some((parent, _))) = (&category, path.rsplit_once("::")) {
+                    line.push_str(&format!("\nuse {parent}::{category};"));
+                }
                 quote!(#line)
             }
         };
         quote!(#[doc = #open] #[doc = #use_line] #[doc = #body])
+    }
+
+    /// The example of a generated method or constant, as doc attributes (none beside errors).
+    pub fn method_example(&self, method: Method) -> TokenStream {
+        match self.docs.method_example(method) {
+            Some(example) => self.example_attrs(example),
+            None => TokenStream::new(),
+        }
     }
 
     fn cause_impl(&self) -> TokenStream {
@@ -166,8 +184,10 @@ impl<'a> Generator<'a> {
                 let variant = &self.category_variants[index];
                 quote!(#category::#variant)
             });
+            let example = self.method_example(Method::Category);
             quote! {
                 /// The category the table puts this cause in.
+                #example
                 #accessor
                 pub const fn category(self) -> #category { #body }
             }
@@ -176,9 +196,11 @@ impl<'a> Generator<'a> {
         let status_codes = self.per_cause_slice(&u16, |c| codes(&c.row.status_codes));
         let in_dialog = self.model.has_in_dialog.then(|| {
             let body = self.per_cause_slice(&u16, |c| codes(&c.row.in_dialog_status_codes));
+            let example = self.method_example(Method::InDialogStatusCodes);
             quote! {
                 /// The status codes that mean this cause when they answer a request sent inside
                 /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
+                #example
                 #accessor
                 pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #body }
             }
@@ -192,9 +214,11 @@ impl<'a> Generator<'a> {
                 }
                 None => quote!(::core::option::Option::None),
             });
+            let example = self.method_example(Method::Response);
             quote! {
                 /// The final response to send to end a request for this cause, as the table's
                 /// `response` gives it; `None` for a cause that no response ends.
+                #example
                 #accessor
                 pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> { #body }
             }
@@ -202,6 +226,12 @@ impl<'a> Generator<'a> {
         let aliases = self.per_cause_slice(&str, |c| {
             c.row.aliases.iter().map(|a| str_lit(&a.value)).collect()
         });
+        let ex_all = self.method_example(Method::All);
+        let ex_name = self.method_example(Method::Name);
+        let ex_as_str = self.method_example(Method::AsStr);
+        let ex_description = self.method_example(Method::Description);
+        let ex_status_codes = self.method_example(Method::StatusCodes);
+        let ex_aliases = self.method_example(Method::Aliases);
         let from_name = self.by_name();
         let lookups = self.code_lookups();
         let row_codes = self.row_code_lookups();
@@ -209,19 +239,23 @@ impl<'a> Generator<'a> {
         quote! {
             impl #ident {
                 /// Every cause, in the order of the table.
+                #ex_all
                 pub const ALL: &'static [Self] = &[#(#variants),*];
 
                 /// The constant naming this cause in the table, such as `"BUSY"`.
+                #ex_name
                 #accessor
                 pub const fn name(self) -> &'static ::core::primitive::str { #names }
 
                 /// The cause's value: the string that stands for it (on the wire, in logs), which
                 /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
                 /// parses.
+                #ex_as_str
                 #accessor
                 pub const fn as_str(self) -> &'static ::core::primitive::str { #values }
 
                 /// When this cause happens, as the table describes it (markdown).
+                #ex_description
                 #accessor
                 pub const fn description(self) -> &'static ::core::primitive::str { #descriptions }
 
@@ -229,6 +263,7 @@ impl<'a> Generator<'a> {
 
                 /// The status codes that mean this cause, in the order of the table; empty for a
                 /// cause that no response code produces.
+                #ex_status_codes
                 #accessor
                 pub const fn status_codes(self) -> &'static [::core::primitive::u16] { #status_codes }
 
@@ -238,6 +273,7 @@ impl<'a> Generator<'a> {
 
                 /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
                 /// cause besides its value.
+                #ex_aliases
                 #accessor
                 pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] { #aliases }
 

@@ -23,6 +23,7 @@ mod input;
 mod load;
 mod lookup;
 mod markdown;
+mod method_docs;
 mod model;
 mod names;
 mod parse_error;

@@ -8,6 +8,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::expand::{Generator, accessor};
+use crate::method_docs::Method;
 use crate::model::RowCodes;
 
 impl Generator<'_> {
@@ -22,9 +23,11 @@ impl Generator<'_> {
         };
         let body = matcher.expand(quote!(name), names.collect());
         let accessor = accessor();
+        let ex_fromname = self.method_example(Method::FromName);
         quote! {
             /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
             /// other string.
+            #ex_fromname
             #accessor
             pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #body
@@ -63,12 +66,16 @@ impl Generator<'_> {
             None,
             quote!(::core::option::Option::None),
         );
+        let ex_code = self.method_example(Method::Code);
+        let ex_fromcode = self.method_example(Method::FromCode);
         quote! {
             /// The row's own number in the table (its `code`).
+            #ex_code
             #accessor
             pub const fn code(self) -> #ty { #codes }
 
             /// The cause whose `code` is `code`; `None` if no row has it.
+            #ex_fromcode
             #accessor
             pub const fn from_code(code: #u16) -> ::core::option::Option<Self> {
                 #body
@@ -106,9 +113,11 @@ impl Generator<'_> {
             quote!(::core::option::Option::None),
         );
         let accessor = accessor();
+        let ex_fromstatuscode = self.method_example(Method::FromStatusCode);
         quote! {
             /// The cause whose `status-codes` list `code`, whatever the response class;
             /// `None` if no cause lists it.
+            #ex_fromstatuscode
             #accessor
             pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 #body
@@ -139,14 +148,20 @@ impl Generator<'_> {
         );
         let low_lit = Literal::u16_unsuffixed(low);
         let high_lit = Literal::u16_unsuffixed(high);
+        let ex_failurecodes = self.method_example(Method::FailureCodes);
+        let ex_fallback = self.method_example(Method::Fallback);
+        let ex_forfailureresponse = self.method_example(Method::ForFailureResponse);
         quote! {
             /// The final failure responses, as the table's `[failure] codes` bounds them.
+            #ex_failurecodes
             pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
 
             /// The cause of a failure response whose code no cause lists.
+            #ex_fallback
             pub const FALLBACK: Self = #fallback_variant;
 
             #[doc = #doc]
+            #ex_forfailureresponse
             #accessor
             pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 #body
@@ -179,8 +194,10 @@ impl Generator<'_> {
                 quote!(#(#codes)|* => ::core::option::Option::Some(#variant),)
             });
         let accessor = accessor();
+        let ex_forindialogfailure = self.method_example(Method::ForInDialogFailure);
         quote! {
             #[doc = #doc]
+            #ex_forindialogfailure
             #accessor
             pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 match code {

@@ -7,6 +7,7 @@ use quote::quote;
 
 use crate::expand::{Generator, derive};
 use crate::input::Item;
+use crate::method_docs::Method;
 
 /// How many bytes of the input the error keeps, and the longest strings it compares.
 const KEPT: usize = 32;
@@ -27,6 +28,7 @@ impl Generator<'_> {
         let derive = derive(&["Clone", "Copy", "PartialEq", "Eq", "Hash"]);
         let not_a_value = format!("` is not the value of any {cause}");
         let distance = distance_fn();
+        let ex_input = self.method_example(Method::ErrorInput);
         quote! {
             #(#attrs)*
             #doc
@@ -53,6 +55,7 @@ impl Generator<'_> {
 
                 /// The string that did not parse: all of it, or its first 32 bytes (see
                 /// [`is_cut`](Self::is_cut)).
+                #ex_input
                 #[must_use]
                 pub fn input(&self) -> &::core::primitive::str {
                     match ::core::str::from_utf8(&self.__input[..self.__len as ::core::primitive::usize]) {

@@ -106,8 +106,27 @@ assert_eq!(Cause::for_in_dialog_failure(408), Some(Cause::DialogError));
 }
 impl Cause {
     /// Every cause, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::ALL.len(), 3);
+assert_eq!(Cause::ALL[0], Cause::Other);
+```
+*/
     pub const ALL: &'static [Self] = &[Cause::Other, Cause::Busy, Cause::DialogError];
     /// The constant naming this cause in the table, such as `"BUSY"`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Other.name(), "OTHER");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn name(self) -> &'static ::core::primitive::str {
@@ -121,6 +140,16 @@ impl Cause {
     /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
     /// parses.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Other.as_str(), "Other");
+assert_eq!(Cause::Other.to_string(), "Other");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn as_str(self) -> &'static ::core::primitive::str {
@@ -132,6 +161,15 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// When this cause happens, as the table describes it (markdown).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Other.description().starts_with("A failure response no ot"));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn description(self) -> &'static ::core::primitive::str {
@@ -143,6 +181,17 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The category the table puts this cause in.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Cause::Other.category(), Category::Common);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn category(self) -> Category {
@@ -155,6 +204,15 @@ impl Cause {
     }
     /// The status codes that mean this cause, in the order of the table; empty for a
     /// cause that no response code produces.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Busy.status_codes(), &[486, 600]);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn status_codes(self) -> &'static [::core::primitive::u16] {
@@ -168,6 +226,15 @@ impl Cause {
     }
     /// The status codes that mean this cause when they answer a request sent inside
     /// a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::DialogError.in_dialog_status_codes(), &[408, 481]);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] {
@@ -181,6 +248,16 @@ impl Cause {
     }
     /// The final response to send to end a request for this cause, as the table's
     /// `response` gives it; `None` for a cause that no response ends.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Busy.response(), Some(486));
+assert_eq!(Cause::Other.response(), None);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> {
@@ -193,6 +270,16 @@ impl Cause {
     }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Busy.aliases().contains(&"busy"));
+assert_eq!("busy".parse::<Cause>(), Ok(Cause::Busy));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] {
@@ -206,6 +293,16 @@ impl Cause {
     }
     /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
     /// other string.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_name("OTHER"), Some(Cause::Other));
+assert_eq!(Cause::from_name("no such constant"), None);
+```
+*/
     #[inline]
     #[must_use]
     pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
@@ -233,6 +330,15 @@ impl Cause {
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_status_code(486), Some(Cause::Busy));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn from_status_code(
@@ -361,10 +467,38 @@ impl Cause {
         __TABLE[(code - 486) as ::core::primitive::usize]
     }
     /// The final failure responses, as the table's `[failure] codes` bounds them.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FAILURE_CODES, 300..=699);
+```
+*/
     pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = 300..=699;
     /// The cause of a failure response whose code no cause lists.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FALLBACK, Cause::Other);
+```
+*/
     pub const FALLBACK: Self = Cause::Other;
     /// The cause of a final failure response: `None` outside 300..=699; inside, the cause whose `status-codes` list `code`, or [`OTHER`](Self::FALLBACK) if none does.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::for_failure_response(300), Some(Cause::Other));
+assert_eq!(Cause::for_failure_response(299), None);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn for_failure_response(
@@ -778,6 +912,15 @@ impl Cause {
         __TABLE[(code - 300) as ::core::primitive::usize]
     }
     /// The cause of a failure response to a request sent inside a dialog: the cause whose `in-dialog-status-codes` list `code`, else [`for_failure_response`](Self::for_failure_response).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::for_in_dialog_failure(408), Some(Cause::DialogError));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn for_in_dialog_failure(
@@ -789,6 +932,15 @@ impl Cause {
         }
     }
     /// The row's own number in the table (its `code`).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Other.code(), Some(1));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn code(self) -> ::core::option::Option<::core::primitive::u16> {
@@ -800,6 +952,15 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The cause whose `code` is `code`; `None` if no row has it.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_code(1), Some(Cause::Other));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn from_code(
@@ -918,8 +1079,31 @@ Causes: [`BUSY`](Cause::Busy).*/
 }
 impl Category {
     /// Every category, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::ALL.len(), 2);
+assert_eq!(Category::ALL[0], Category::Common);
+```
+*/
     pub const ALL: &'static [Self] = &[Self::Common, Self::SipError];
     /// The category's key in the table, such as `"sip-error"`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::Common.key(), "common");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn key(self) -> &'static ::core::primitive::str {
@@ -930,6 +1114,18 @@ impl Category {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The category's title, which [`Display`](::core::fmt::Display) prints.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::Common.title(), "Common causes");
+assert_eq!(Category::Common.to_string(), "Common causes");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn title(self) -> &'static ::core::primitive::str {
@@ -940,6 +1136,17 @@ impl Category {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The causes in this category, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert!(Category::Common.causes().contains(&Cause::Other));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn causes(self) -> &'static [Cause] {
@@ -987,6 +1194,17 @@ impl ParseCauseError {
     }
     /// The string that did not parse: all of it, or its first 32 bytes (see
     /// [`is_cut`](Self::is_cut)).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+let error = "nope ".parse::<Cause>().unwrap_err();
+assert_eq!(error.input(), "nope ");
+assert!(!error.is_cut());
+```
+*/
     #[must_use]
     pub fn input(&self) -> &::core::primitive::str {
         match ::core::str::from_utf8(

@@ -64,8 +64,27 @@ assert_eq!(Cause::from_code(9), Some(Cause::Killed));
 }
 impl Cause {
     /// Every cause, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::ALL.len(), 2);
+assert_eq!(Cause::ALL[0], Cause::Done);
+```
+*/
     pub const ALL: &'static [Self] = &[Cause::Done, Cause::Killed];
     /// The constant naming this cause in the table, such as `"BUSY"`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Done.name(), "DONE");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn name(self) -> &'static ::core::primitive::str {
@@ -75,6 +94,16 @@ impl Cause {
     /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
     /// parses.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Done.as_str(), "done");
+assert_eq!(Cause::Done.to_string(), "done");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn as_str(self) -> &'static ::core::primitive::str {
@@ -82,6 +111,15 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// When this cause happens, as the table describes it (markdown).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Done.description().starts_with("The job ran to its end."));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn description(self) -> &'static ::core::primitive::str {
@@ -93,6 +131,15 @@ impl Cause {
     }
     /// The status codes that mean this cause, in the order of the table; empty for a
     /// cause that no response code produces.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Killed.status_codes(), &[9, 15]);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn status_codes(self) -> &'static [::core::primitive::u16] {
@@ -102,6 +149,15 @@ impl Cause {
     }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Done.aliases().is_empty());
+```
+*/
     #[inline]
     #[must_use]
     pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] {
@@ -114,6 +170,16 @@ impl Cause {
     }
     /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
     /// other string.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_name("DONE"), Some(Cause::Done));
+assert_eq!(Cause::from_name("no such constant"), None);
+```
+*/
     #[inline]
     #[must_use]
     pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
@@ -135,6 +201,15 @@ impl Cause {
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_status_code(9), Some(Cause::Killed));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn from_status_code(
@@ -155,6 +230,15 @@ impl Cause {
         __TABLE[(code - 9) as ::core::primitive::usize]
     }
     /// The row's own number in the table (its `code`).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Done.code(), 1);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn code(self) -> ::core::primitive::u16 {
@@ -162,6 +246,15 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The cause whose `code` is `code`; `None` if no row has it.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_code(1), Some(Cause::Done));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn from_code(

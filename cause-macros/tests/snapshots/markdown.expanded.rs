@@ -51,8 +51,27 @@ assert_eq!(Cause::from_name("TICK"), Some(Cause::Tick));
 }
 impl Cause {
     /// Every cause, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::ALL.len(), 2);
+assert_eq!(Cause::ALL[0], Cause::Pipe);
+```
+*/
     pub const ALL: &'static [Self] = &[Cause::Pipe, Cause::Tick];
     /// The constant naming this cause in the table, such as `"BUSY"`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Pipe.name(), "PIPE");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn name(self) -> &'static ::core::primitive::str {
@@ -62,6 +81,16 @@ impl Cause {
     /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
     /// parses.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Pipe.as_str(), "a|b");
+assert_eq!(Cause::Pipe.to_string(), "a|b");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn as_str(self) -> &'static ::core::primitive::str {
@@ -69,6 +98,15 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// When this cause happens, as the table describes it (markdown).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Pipe.description().starts_with("Cell | breaker `x|y` and"));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn description(self) -> &'static ::core::primitive::str {
@@ -79,6 +117,17 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The category the table puts this cause in.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Cause::Pipe.category(), Category::OddText);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn category(self) -> Category {
@@ -87,6 +136,15 @@ impl Cause {
     }
     /// The status codes that mean this cause, in the order of the table; empty for a
     /// cause that no response code produces.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Pipe.status_codes(), &[404]);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn status_codes(self) -> &'static [::core::primitive::u16] {
@@ -96,6 +154,15 @@ impl Cause {
     }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Pipe.aliases().is_empty());
+```
+*/
     #[inline]
     #[must_use]
     pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] {
@@ -108,6 +175,16 @@ impl Cause {
     }
     /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
     /// other string.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_name("PIPE"), Some(Cause::Pipe));
+assert_eq!(Cause::from_name("no such constant"), None);
+```
+*/
     #[inline]
     #[must_use]
     pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
@@ -124,6 +201,15 @@ impl Cause {
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_status_code(404), Some(Cause::Pipe));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn from_status_code(
@@ -138,10 +224,38 @@ impl Cause {
         __TABLE[(code - 404) as ::core::primitive::usize]
     }
     /// The final failure responses, as the table's `[failure] codes` bounds them.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FAILURE_CODES, 400..=499);
+```
+*/
     pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = 400..=499;
     /// The cause of a failure response whose code no cause lists.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FALLBACK, Cause::Pipe);
+```
+*/
     pub const FALLBACK: Self = Cause::Pipe;
     /// The cause of a final failure response: `None` outside 400..=499; inside, the cause whose `status-codes` list `code`, or [`PIPE`](Self::FALLBACK) if none does.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::for_failure_response(400), Some(Cause::Pipe));
+assert_eq!(Cause::for_failure_response(399), None);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn for_failure_response(
@@ -326,8 +440,31 @@ Causes: [`PIPE`](Cause::Pipe), [`TICK`](Cause::Tick).*/
 }
 impl Category {
     /// Every category, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::ALL.len(), 1);
+assert_eq!(Category::ALL[0], Category::OddText);
+```
+*/
     pub const ALL: &'static [Self] = &[Self::OddText];
     /// The category's key in the table, such as `"sip-error"`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::OddText.key(), "odd_text");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn key(self) -> &'static ::core::primitive::str {
@@ -335,6 +472,18 @@ impl Category {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The category's title, which [`Display`](::core::fmt::Display) prints.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::OddText.title(), "Odd | text <b>");
+assert_eq!(Category::OddText.to_string(), "Odd | text <b>");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn title(self) -> &'static ::core::primitive::str {
@@ -342,6 +491,17 @@ impl Category {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The causes in this category, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert!(Category::OddText.causes().contains(&Cause::Pipe));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn causes(self) -> &'static [Cause] {
@@ -386,6 +546,17 @@ impl ParseCauseError {
     }
     /// The string that did not parse: all of it, or its first 32 bytes (see
     /// [`is_cut`](Self::is_cut)).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+let error = "nope ".parse::<Cause>().unwrap_err();
+assert_eq!(error.input(), "nope ");
+assert!(!error.is_cut());
+```
+*/
     #[must_use]
     pub fn input(&self) -> &::core::primitive::str {
         match ::core::str::from_utf8(

@@ -49,8 +49,27 @@ assert_eq!(Cause::from_code(1), Some(Cause::Failed));
 }
 impl Cause {
     /// Every cause, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::ALL.len(), 1);
+assert_eq!(Cause::ALL[0], Cause::Failed);
+```
+*/
     pub const ALL: &'static [Self] = &[Cause::Failed];
     /// The constant naming this cause in the table, such as `"BUSY"`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Failed.name(), "FAILED");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn name(self) -> &'static ::core::primitive::str {
@@ -60,6 +79,16 @@ impl Cause {
     /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
     /// parses.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Failed.as_str(), "Failed");
+assert_eq!(Cause::Failed.to_string(), "Failed");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn as_str(self) -> &'static ::core::primitive::str {
@@ -67,6 +96,15 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// When this cause happens, as the table describes it (markdown).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Failed.description().starts_with("The request failed."));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn description(self) -> &'static ::core::primitive::str {
@@ -76,6 +114,17 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The category the table puts this cause in.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Cause::Failed.category(), Category::Errors);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn category(self) -> Category {
@@ -93,6 +142,15 @@ impl Cause {
     }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert!(Cause::Failed.aliases().is_empty());
+```
+*/
     #[inline]
     #[must_use]
     pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] {
@@ -102,6 +160,16 @@ impl Cause {
     }
     /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
     /// other string.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_name("FAILED"), Some(Cause::Failed));
+assert_eq!(Cause::from_name("no such constant"), None);
+```
+*/
     #[inline]
     #[must_use]
     pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
@@ -126,10 +194,38 @@ impl Cause {
         ::core::option::Option::None
     }
     /// The final failure responses, as the table's `[failure] codes` bounds them.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FAILURE_CODES, 300..=699);
+```
+*/
     pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = 300..=699;
     /// The cause of a failure response whose code no cause lists.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FALLBACK, Cause::Failed);
+```
+*/
     pub const FALLBACK: Self = Cause::Failed;
     /// The cause of a final failure response: `None` outside 300..=699; inside, the cause whose `status-codes` list `code`, or [`FAILED`](Self::FALLBACK) if none does.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::for_failure_response(300), Some(Cause::Failed));
+assert_eq!(Cause::for_failure_response(299), None);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn for_failure_response(
@@ -543,6 +639,15 @@ impl Cause {
         __TABLE[(code - 300) as ::core::primitive::usize]
     }
     /// The row's own number in the table (its `code`).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::Failed.code(), 1);
+```
+*/
     #[inline]
     #[must_use]
     pub const fn code(self) -> ::core::primitive::u16 {
@@ -550,6 +655,15 @@ impl Cause {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The cause whose `code` is `code`; `None` if no row has it.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::from_code(1), Some(Cause::Failed));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn from_code(
@@ -623,8 +737,31 @@ Causes: [`FAILED`](Cause::Failed).*/
 }
 impl Category {
     /// Every category, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::ALL.len(), 1);
+assert_eq!(Category::ALL[0], Category::Errors);
+```
+*/
     pub const ALL: &'static [Self] = &[Self::Errors];
     /// The category's key in the table, such as `"sip-error"`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::Errors.key(), "errors");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn key(self) -> &'static ::core::primitive::str {
@@ -632,6 +769,18 @@ impl Category {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The category's title, which [`Display`](::core::fmt::Display) prints.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert_eq!(Category::Errors.title(), "Errors");
+assert_eq!(Category::Errors.to_string(), "Errors");
+```
+*/
     #[inline]
     #[must_use]
     pub const fn title(self) -> &'static ::core::primitive::str {
@@ -639,6 +788,17 @@ impl Category {
         __TABLE[self as ::core::primitive::usize]
     }
     /// The causes in this category, in the order of the table.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!(
+        "use ", ::core::module_path!(), "::", "{Cause, Category}", ";"
+    )]
+    /**
+assert!(Category::Errors.causes().contains(&Cause::Failed));
+```
+*/
     #[inline]
     #[must_use]
     pub const fn causes(self) -> &'static [Cause] {
@@ -683,6 +843,17 @@ impl ParseCauseError {
     }
     /// The string that did not parse: all of it, or its first 32 bytes (see
     /// [`is_cut`](Self::is_cut)).
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+let error = "nope ".parse::<Cause>().unwrap_err();
+assert_eq!(error.input(), "nope ");
+assert!(!error.is_cut());
+```
+*/
     #[must_use]
     pub fn input(&self) -> &::core::primitive::str {
         match ::core::str::from_utf8(
