@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::diag::Loc;
 use crate::docs::{DocContext, ExampleDoc, ExampleMode};
 use crate::model::{Cause, RowCodes};
 
@@ -70,6 +71,35 @@ impl DocContext<'_> {
         self.model.causes.iter().find(|c| has(c))
     }
 
+    /// `assert_eq!(Cause::Busy.status_codes(), &[486, 600]);` for the first cause with codes in
+    /// `list`; `call` has `{p}` where the cause goes.
+    fn code_list_example(
+        &self,
+        out: &mut String,
+        list: fn(&Cause) -> &[Loc<u16>],
+        call: &str,
+    ) -> Option<()> {
+        let cause = self.first(|c| !list(c).is_empty())?;
+        let codes: Vec<String> = list(cause).iter().map(|c| c.value.to_string()).collect();
+        let call = call.replace("{p}", &self.path(cause));
+        let _ = writeln!(out, "assert_eq!({call}, &[{}]);", codes.join(", "));
+        Some(())
+    }
+
+    /// `assert_eq!(Cause::from_status_code(486), Some(Cause::Busy));` for the first cause with
+    /// codes in `list`; `call` has `{code}` where its first code goes.
+    fn code_lookup_example(
+        &self,
+        out: &mut String,
+        list: fn(&Cause) -> &[Loc<u16>],
+        call: &str,
+    ) -> Option<()> {
+        let cause = self.first(|c| !list(c).is_empty())?;
+        let call = call.replace("{code}", &list(cause)[0].value.to_string());
+        let _ = writeln!(out, "assert_eq!({call}, Some({}));", self.path(cause));
+        Some(())
+    }
+
     fn method_body(&self, method: Method) -> Option<String> {
         let name = &self.enum_name;
         let first = self.model.causes.first()?;
@@ -106,51 +136,20 @@ impl DocContext<'_> {
                     category.variant.value
                 );
             }
-            Method::StatusCodes | Method::FromStatusCode => {
-                let cause = self.first(|c| !c.row.status_codes.is_empty())?;
-                let codes: Vec<String> = cause
-                    .row
-                    .status_codes
-                    .iter()
-                    .map(|c| c.value.to_string())
-                    .collect();
-                let p = self.path(cause);
-                if method == Method::StatusCodes {
-                    let _ = writeln!(
-                        out,
-                        "assert_eq!({p}.status_codes(), &[{}]);",
-                        codes.join(", ")
-                    );
-                } else {
-                    let _ = writeln!(
-                        out,
-                        "assert_eq!({name}::from_status_code({}), Some({p}));",
-                        codes[0]
-                    );
-                }
+            Method::StatusCodes => {
+                self.code_list_example(&mut out, |c| &c.row.status_codes, "{p}.status_codes()")?;
             }
-            Method::InDialogStatusCodes | Method::ForInDialogFailure => {
-                let cause = self.first(|c| !c.row.in_dialog_status_codes.is_empty())?;
-                let codes: Vec<String> = cause
-                    .row
-                    .in_dialog_status_codes
-                    .iter()
-                    .map(|c| c.value.to_string())
-                    .collect();
-                let p = self.path(cause);
-                if method == Method::InDialogStatusCodes {
-                    let _ = writeln!(
-                        out,
-                        "assert_eq!({p}.in_dialog_status_codes(), &[{}]);",
-                        codes.join(", ")
-                    );
-                } else {
-                    let _ = writeln!(
-                        out,
-                        "assert_eq!({name}::for_in_dialog_failure({}), Some({p}));",
-                        codes[0]
-                    );
-                }
+            Method::FromStatusCode => {
+                let call = format!("{name}::from_status_code({{code}})");
+                self.code_lookup_example(&mut out, |c| &c.row.status_codes, &call)?;
+            }
+            Method::InDialogStatusCodes => {
+                let call = "{p}.in_dialog_status_codes()";
+                self.code_list_example(&mut out, |c| &c.row.in_dialog_status_codes, call)?;
+            }
+            Method::ForInDialogFailure => {
+                let call = format!("{name}::for_in_dialog_failure({{code}})");
+                self.code_lookup_example(&mut out, |c| &c.row.in_dialog_status_codes, &call)?;
             }
             Method::Response => {
                 let cause = self.first(|c| c.row.response.is_some())?;
