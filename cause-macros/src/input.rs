@@ -191,17 +191,16 @@ impl Parse for Input {
 
 /// One optional item: `#[attrs] vis enum|struct|fn Name;`.
 fn parse_optional(input: ParseStream) -> syn::Result<(Optional, Item)> {
-    let mut kind = None;
-    let (item, ()) = Item::parse_with(input, |input| {
-        kind = if input.peek(Token![enum]) {
+    let (item, kind) = Item::parse_with(input, |input| {
+        let kind = if input.peek(Token![enum]) {
             input.parse::<Token![enum]>()?;
-            Some(Optional::Category)
+            Optional::Category
         } else if input.peek(Token![struct]) {
             input.parse::<Token![struct]>()?;
-            Some(Optional::ParseError)
+            Optional::ParseError
         } else if input.peek(Token![fn]) {
             input.parse::<Token![fn]>()?;
-            Some(Optional::ReasonPhrase)
+            Optional::ReasonPhrase
         } else {
             return Err(input.error(format!("expected `enum`, `struct` or `fn`\n{USAGE}")));
         };
@@ -211,9 +210,8 @@ fn parse_optional(input: ParseStream) -> syn::Result<(Optional, Item)> {
                 "only the first enum, the cause enum, names a table\n{USAGE}"
             )));
         }
-        Ok((ident, ()))
+        Ok((ident, kind))
     })?;
-    let kind = kind.expect("parse_with ran the closure, which set the kind");
     Ok((kind, item))
 }
 
