@@ -90,9 +90,9 @@
 //!
 //! # Features
 //!
-//! - `serde` (off by default): [`Cause`] and [`Category`] implement `Serialize` and
-//!   `Deserialize` as their strings (the value, `"Busy"`, and the key, `"sip-error"`); a cause
-//!   also deserializes from an alias. Works without `std`. The trait implementations that need
+//! - `serde` (off by default): [`Cause`], [`Category`], [`Q850`] and [`Q850Class`] implement
+//!   `Serialize` and `Deserialize` as their strings (the value, `"Busy"` or `"User busy"`, and
+//!   the key, `"sip-error"` or `"normal"`); a cause also deserializes from an alias. Works without `std`. The trait implementations that need
 //!   the feature say so on the types' pages.
 #![no_std]
 #![deny(missing_docs)]

@@ -1,74 +1,113 @@
-//! `serde` support: a cause is its value string, a category its key, as SIP.js and JSON
-//! clients see them.
+//! `serde` support: a cause is its value string (`"Busy"`, `"User busy"`), a category or class
+//! its key (`"sip-error"`, `"normal"`), as SIP.js and JSON clients see them. A cause also
+//! deserializes from an alias; an unknown one fails with the parse error's message, which names
+//! the input and the closest values.
 
+use core::convert::Infallible;
 use core::fmt;
+use core::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use crate::{Category, Cause};
+use crate::{Category, Cause, Q850, Q850Class};
 
-/// As the value string, `"Busy"`. Needs the `serde` feature.
-impl Serialize for Cause {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
+/// Why a string names no value: the parse error (its message says why), or an unknown key.
+enum Invalid<F> {
+    Parse(F),
+    Unknown,
 }
 
-/// From the value string or an alias. Needs the `serde` feature.
-impl<'de> Deserialize<'de> for Cause {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(CauseVisitor)
-    }
+/// A string in, through `parse`.
+struct StrVisitor<T, F> {
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, Invalid<F>>,
+    output: PhantomData<T>,
 }
 
-struct CauseVisitor;
-
-impl Visitor<'_> for CauseVisitor {
-    type Value = Cause;
+impl<T, F: fmt::Display> Visitor<'_> for StrVisitor<T, F> {
+    type Value = T;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a SIP cause value such as \"Busy\"")
+        formatter.write_str(self.expecting)
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Cause, E> {
-        // The parse error names the input and the closest values.
-        value
-            .parse()
-            .map_err(|error| E::custom(format_args!("invalid value: {error}")))
-    }
-}
-
-/// As the key, `"sip-error"`. Needs the `serde` feature.
-impl Serialize for Category {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.key())
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        match (self.parse)(value) {
+            Ok(parsed) => Ok(parsed),
+            Err(Invalid::Parse(error)) => Err(E::custom(format_args!("invalid value: {error}"))),
+            Err(Invalid::Unknown) => Err(E::invalid_value(de::Unexpected::Str(value), &self)),
+        }
     }
 }
 
-/// From the key. Needs the `serde` feature.
-impl<'de> Deserialize<'de> for Category {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(CategoryVisitor)
-    }
+/// `Serialize` as `$as_str`, `Deserialize` through `$parse`; `$doc` says which string.
+macro_rules! string_serde {
+    ($ty:ty, $doc:literal, $expecting:literal, $as_str:expr, $parse:expr) => {
+        #[doc = $doc]
+        #[doc = " Needs the `serde` feature."]
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str($as_str(*self))
+            }
+        }
+
+        #[doc = $doc]
+        #[doc = " Needs the `serde` feature."]
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(StrVisitor {
+                    expecting: $expecting,
+                    parse: $parse,
+                    output: PhantomData,
+                })
+            }
+        }
+    };
 }
 
-struct CategoryVisitor;
+string_serde!(
+    Cause,
+    " As the value string, `\"Busy\"`; deserialized from the value or an alias.",
+    "a SIP cause value such as \"Busy\"",
+    Cause::as_str,
+    |value| value.parse().map_err(Invalid::Parse)
+);
 
-impl Visitor<'_> for CategoryVisitor {
-    type Value = Category;
+string_serde!(
+    Category,
+    " As the key, `\"sip-error\"`.",
+    "a category key such as \"sip-error\"",
+    Category::key,
+    |value| by_key::<Category>(Category::ALL, Category::key, value)
+);
 
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a cause category key such as \"sip-error\"")
-    }
+string_serde!(
+    Q850,
+    " As the ITU name, `\"User busy\"`; deserialized from it or an alias (Asterisk's spellings).",
+    "a Q.850 cause name such as \"User busy\"",
+    Q850::as_str,
+    |value| value.parse().map_err(Invalid::Parse)
+);
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Category, E> {
-        Category::ALL
-            .iter()
-            .copied()
-            .find(|category| category.key() == value)
-            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(value), &self))
-    }
+string_serde!(
+    Q850Class,
+    " As the key, `\"normal\"`.",
+    "a Q.850 class key such as \"normal\"",
+    Q850Class::key,
+    |value| by_key::<Q850Class>(Q850Class::ALL, Q850Class::key, value)
+);
+
+/// The item of `all` whose key is `value`.
+fn by_key<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    value: &str,
+) -> Result<T, Invalid<Infallible>> {
+    all.iter()
+        .copied()
+        .find(|&item| key(item) == value)
+        .ok_or(Invalid::Unknown)
 }
 
 #[cfg(test)]
@@ -76,7 +115,7 @@ mod tests {
     use std::format;
     use std::string::ToString;
 
-    use crate::{Category, Cause};
+    use crate::{Category, Cause, Q850, Q850Class};
 
     #[test]
     fn causes_round_trip_as_their_values() {
@@ -111,5 +150,27 @@ mod tests {
             assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), category);
         }
         assert!(serde_json::from_str::<Category>("\"Session causes\"").is_err());
+    }
+
+    #[test]
+    fn q850_causes_and_classes_round_trip() {
+        for &q850 in Q850::ALL {
+            let json = serde_json::to_string(&q850).unwrap();
+            assert_eq!(json, serde_json::to_string(q850.as_str()).unwrap());
+            assert_eq!(serde_json::from_str::<Q850>(&json).unwrap(), q850);
+        }
+        assert_eq!(
+            serde_json::from_str::<Q850>("\"UNALLOCATED\"").unwrap(),
+            Q850::UnallocatedNumber
+        );
+        for &class in Q850Class::ALL {
+            let json = serde_json::to_string(&class).unwrap();
+            assert_eq!(serde_json::from_str::<Q850Class>(&json).unwrap(), class);
+        }
+        let error = serde_json::from_str::<Q850Class>("\"Normal event\"").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid value: string \"Normal event\", expected a Q.850 class key such as \"normal\" at line 1 column 14"
+        );
     }
 }
