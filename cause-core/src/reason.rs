@@ -611,7 +611,14 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         let bytes = self.src.as_bytes();
         let mut i = open + 1;
-        while let Some(&byte) = bytes.get(i) {
+        loop {
+            // Plain text, a table look-up a byte, up to a byte to look at.
+            while i < bytes.len() && QUOTED_PLAIN[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some(&byte) = bytes.get(i) else {
+                break;
+            };
             match byte {
                 b'"' => {
                     self.pos = i + 1;
@@ -639,6 +646,19 @@ impl<'a> Parser<'a> {
         ))
     }
 }
+
+/// Bytes a quoted string passes over as text: all but `"`, `\\` and control characters other
+/// than tab (UTF-8 bytes above 0x7F included).
+const QUOTED_PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c != b'"' && c != b'\\' && (c == b'\t' || !c.is_ascii_control());
+        b += 1;
+    }
+    table
+};
 
 /// A control character other than tab: not allowed in a quoted string.
 fn is_control(byte: u8) -> bool {
