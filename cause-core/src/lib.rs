@@ -150,3 +150,8 @@ cause_macros::cause_table! {
     /// cause.
     pub struct ParseQ850Error;
 }
+
+// The README's Rust examples run as doctests, so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;

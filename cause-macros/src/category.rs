@@ -11,7 +11,12 @@ use crate::model::Category;
 
 impl Generator<'_> {
     pub fn category(&self, item: &Item) -> TokenStream {
-        let Item { attrs, vis, ident } = item;
+        let Item { vis, ident, .. } = item;
+        let attrs: Vec<&TokenStream> = if self.model.stand_in {
+            item.attrs_without_repr().collect()
+        } else {
+            item.attrs.iter().collect()
+        };
         let cause = &self.input.cause.ident;
         let variants = self
             .model

@@ -99,7 +99,12 @@ impl<'a> Generator<'a> {
     }
 
     fn cause_enum(&self) -> TokenStream {
-        let Item { attrs, vis, ident } = &self.input.cause;
+        let Item { vis, ident, .. } = &self.input.cause;
+        let attrs: Vec<&TokenStream> = if self.model.stand_in {
+            self.input.cause.attrs_without_repr().collect()
+        } else {
+            self.input.cause.attrs.iter().collect()
+        };
         let doc = self.docs.enum_doc();
         let variants = self.model.causes.iter().map(|cause| {
             let VariantDoc { text, example } = self.docs.variant_doc(cause);

@@ -13,7 +13,7 @@ pub fn expand_with_errors(input: &Input, error: syn::Error) -> TokenStream {
         examples: false,
         track_path: None,
     };
-    let stub = expand(input, &Model::empty(), &env);
+    let stub = expand(input, &Model::stand_in(), &env);
     let error = error.into_compile_error();
     quote::quote!(#error #stub)
 }

@@ -278,6 +278,17 @@ impl Input {
 }
 
 impl Item {
+    /// The item's attributes but `#[repr(...)]`: the stand-in enums beside a table's errors
+    /// have no variants, and a `repr` on one would be an error of its own (E0084).
+    pub fn attrs_without_repr(&self) -> impl Iterator<Item = &TokenStream> {
+        self.attrs.iter().filter(|attr| {
+            let Some(TokenTree::Group(body)) = (*attr).clone().into_iter().nth(1) else {
+                return true;
+            };
+            !matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(name)) if name == "repr")
+        })
+    }
+
     /// Whether the caller wrote documentation for the item (a doc comment or `#[doc = ...]`):
     /// then the generated summary stays out, so that the two are not run together.
     pub fn has_doc(&self) -> bool {

@@ -127,9 +127,21 @@ impl Generator<'_> {
 
     fn for_failure_response(&self) -> TokenStream {
         let accessor = accessor();
-        // Without `[failure]` there are no failure codes, and nothing to generate.
+        // Without `[failure]` there are no failure codes, and nothing to generate, but for the
+        // stand-in beside a table's errors, which keeps the method so that its uses compile.
         let Some(failure) = self.model.failure else {
-            return TokenStream::new();
+            if !self.model.stand_in {
+                return TokenStream::new();
+            }
+            return quote! {
+                /// The cause of a failure response (none: the table has errors).
+                #[inline]
+                #[must_use]
+                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                    let _ = code;
+                    ::core::option::Option::None
+                }
+            };
         };
         let cause = &self.input.cause.ident;
         let fallback = &self.model.causes[failure.fallback];

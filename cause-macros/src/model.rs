@@ -18,6 +18,8 @@ pub struct Model {
     pub has_responses: bool,
     /// Whether any cause has `in-dialog-status-codes`: only then are their lookups generated.
     pub has_in_dialog: bool,
+    /// Whether this is the stand-in of a table with errors (see [`Model::stand_in`]).
+    pub stand_in: bool,
     /// How many causes have a `code`: it decides the type of the generated `code()`.
     pub row_codes: RowCodes,
 }
@@ -102,13 +104,21 @@ impl Model {
             has_responses,
             has_in_dialog,
             row_codes,
+            stand_in: false,
         }
     }
 
     /// The model of a table with nothing in it: what the stand-in items beside errors are
-    /// made of.
-    pub fn empty() -> Model {
-        Model::new(Spec::empty(), Vec::new(), None)
+    /// made of. It has every optional method (`response`, `code`, the in-dialog lookups, a
+    /// `for_failure_response` that finds nothing), so that no use of them in the caller's code
+    /// adds an error to the table's own.
+    pub fn stand_in() -> Model {
+        let mut model = Model::new(Spec::empty(), Vec::new(), None);
+        model.has_responses = true;
+        model.has_in_dialog = true;
+        model.row_codes = RowCodes::Some;
+        model.stand_in = true;
+        model
     }
 
     pub fn category_of(&self, cause: &Cause) -> Option<&Category> {
