@@ -17,6 +17,7 @@
 mod category;
 mod diag;
 mod docs;
+mod examples;
 mod expand;
 mod fallback;
 mod input;

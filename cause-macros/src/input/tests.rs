@@ -1,0 +1,133 @@
+//! The macro call as users write it, and its mistakes.
+use super::*;
+
+fn item(slot: &Option<Item>) -> &Item {
+    slot.as_ref().expect("the item was given")
+}
+
+#[test]
+fn parses_the_four_items() {
+    let input: Input = syn::parse_str(
+        r#"
+        /// Why.
+        #[derive(Clone)]
+        pub enum Cause in "causes.toml";
+        pub(crate) enum Category;
+        pub struct ParseCauseError;
+        fn reason_phrase;
+        "#,
+    )
+    .expect("the four items parse");
+    assert_eq!(input.cause.ident, "Cause");
+    assert_eq!(input.cause.attrs.len(), 2);
+    assert_eq!(input.path.value(), "causes.toml");
+    assert_eq!(item(&input.category).ident, "Category");
+    assert_eq!(item(&input.category).vis.to_string(), "pub (crate)");
+    assert_eq!(item(&input.parse_error).ident, "ParseCauseError");
+    assert!(item(&input.reason_phrase).vis.is_empty());
+    assert_eq!(input.cause.attrs[1].to_string(), "# [derive (Clone)]");
+    assert!(input.cause.has_doc());
+    assert!(!item(&input.category).has_doc());
+}
+
+#[test]
+fn the_enum_alone_is_a_call_and_the_others_are_optional() {
+    let input: Input = syn::parse_str(r#"pub enum JobCause in "jobs.toml";"#).expect("parses");
+    assert!(input.category.is_none() && input.parse_error.is_none());
+    assert!(input.reason_phrase.is_none());
+    let input: Input =
+        syn::parse_str(r#"enum Job in "jobs.toml"; struct BadJob; fn phrase;"#).expect("parses");
+    assert!(input.category.is_none());
+    assert_eq!(item(&input.parse_error).ident, "BadJob");
+    assert_eq!(item(&input.reason_phrase).ident, "phrase");
+}
+
+fn error(call: &str) -> String {
+    let error = syn::parse_str::<Input>(call)
+        .err()
+        .expect("the call is an error");
+    error
+        .into_iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n---\n")
+}
+
+#[test]
+fn rejects_a_missing_path() {
+    assert_eq!(
+        error("pub enum Cause;"),
+        "expected `in \"causes.toml\"` after the enum's name: the path of the table, relative to this file"
+    );
+}
+
+#[test]
+fn call_errors_show_the_items_in_order() {
+    assert_eq!(
+        error(r#"pub struct E; pub enum Cause in "t.toml";"#),
+        format!(
+            "expected the cause enum first, such as `pub enum Cause in \"causes.toml\";`\n{USAGE}"
+        )
+    );
+    assert_eq!(
+        error(r#"pub enum Cause in "t.toml"; pub struct E; pub enum Category;"#),
+        format!("`enum Category` is out of order\n{USAGE}")
+    );
+    assert_eq!(
+        error(r#"pub enum Cause in "t.toml"; pub fn a; pub fn b;"#),
+        format!("a second `fn` item: the call names each item once\n{USAGE}")
+    );
+    assert_eq!(
+        error(r#"pub enum Cause in "t.toml"; pub type X;"#),
+        format!("expected `enum`, `struct` or `fn`\n{USAGE}")
+    );
+    assert_eq!(
+        error(r#"pub enum Cause in "t.toml"; pub enum Category in "u.toml";"#),
+        format!("only the first enum, the cause enum, names a table\n{USAGE}")
+    );
+}
+
+#[test]
+fn one_error_for_a_name_given_twice() {
+    assert_eq!(
+        error(r#"pub enum Cause in "t.toml"; pub enum Category; pub struct Cause;"#),
+        "the name `Cause` is given to two items: each generated item needs a name of its own\n---\nfirst given here"
+    );
+}
+
+#[test]
+fn examples_attribute_is_read_and_consumed() {
+    let input: Input = syn::parse_str(
+        r#"/// Doc.
+        #[examples(path = "my_crate::jobs::JobCause")] pub enum JobCause in "t.toml";"#,
+    )
+    .expect("parses");
+    assert_eq!(
+        input.examples,
+        ExamplesAttr::Path("my_crate::jobs::JobCause".into())
+    );
+    assert_eq!(
+        input.cause.attrs.len(),
+        1,
+        "the attribute is the macro's, not the enum's"
+    );
+    let input: Input =
+        syn::parse_str(r#"#[examples(ignore)] pub enum C in "t.toml";"#).expect("parses");
+    assert_eq!(input.examples, ExamplesAttr::Ignore);
+    assert_eq!(
+        error(r#"#[examples(run)] pub enum C in "t.toml";"#),
+        EXAMPLES_FORMS
+    );
+    assert_eq!(
+        error(r#"#[examples] pub enum C in "t.toml";"#),
+        EXAMPLES_FORMS
+    );
+}
+
+#[test]
+fn derive_default_is_refused_with_a_reason() {
+    assert_eq!(
+        error(r#"#[derive(serde::Serialize, Default)] pub enum Cause in "t.toml";"#),
+        "`Default` cannot be derived for `Cause`: a generated enum has no variant marked `#[default]`; implement `Default` by hand, returning the variant you mean"
+    );
+}
