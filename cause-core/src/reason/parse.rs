@@ -1,0 +1,356 @@
+//! The parser: one function per rule of the grammar in the parent module's documentation.
+
+use super::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
+
+/// `reason-value`, alone in `value` but for white space around it.
+pub(super) fn reason_value(value: &str) -> Parsed<Reason<'_>> {
+    Parser { src: value, pos: 0 }.reason_value()
+}
+
+/// The values of a header field, split at commas outside quoted strings.
+pub(super) struct ReasonList<'a> {
+    src: &'a str,
+    pos: usize,
+    done: bool,
+}
+
+impl<'a> ReasonList<'a> {
+    pub(super) fn new(src: &'a str) -> Self {
+        ReasonList {
+            src,
+            pos: 0,
+            done: false,
+        }
+    }
+}
+
+impl<'a> Iterator for ReasonList<'a> {
+    type Item = Result<Reason<'a>, ParseReasonError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let rest = &self.src[self.pos..];
+        let end = match top_level_comma(rest) {
+            Some(comma) => self.pos + comma,
+            None => {
+                self.done = true;
+                self.src.len()
+            }
+        };
+        let parser = Parser {
+            src: &self.src[..end],
+            pos: self.pos,
+        };
+        self.pos = end + 1;
+        Some(parser.reason_value())
+    }
+}
+
+/// The offset of the first comma outside a quoted string.
+fn top_level_comma(text: &str) -> Option<usize> {
+    let mut quoted = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        match (quoted, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (_, false, b'"') => quoted = !quoted,
+            (false, _, b',') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits a checked parameter section (`;a=1 ; b ;c="x;y"`) into names and values.
+pub(super) fn split_params(mut rest: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+    core::iter::from_fn(move || {
+        let mut parser = Parser { src: rest, pos: 0 };
+        parser.skip_sws();
+        if !parser.eat(b';') {
+            return None;
+        }
+        parser.skip_sws();
+        let name = parser.token();
+        parser.skip_sws();
+        let value = if parser.eat(b'=') {
+            parser.skip_sws();
+            let start = parser.pos;
+            // Checked already: a quoted string, an IPv6 reference or a token.
+            let _ = parser.gen_value();
+            Some(&parser.src[start..parser.pos])
+        } else {
+            None
+        };
+        rest = &rest[parser.pos..];
+        Some((name, value))
+    })
+}
+
+/// A cursor over `src`; errors give `pos`, the offset in `src`.
+struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+type Parsed<T> = Result<T, ParseReasonError>;
+
+impl<'a> Parser<'a> {
+    fn error(&self, kind: ReasonErrorKind) -> ParseReasonError {
+        ParseReasonError::new(kind, self.pos)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.as_bytes().get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        self.pos += usize::from(found);
+        found
+    }
+
+    /// SWS: spaces and tabs, and line folds (CRLF followed by a space or tab).
+    fn skip_sws(&mut self) {
+        let bytes = self.src.as_bytes();
+        let mut i = self.pos;
+        while let Some(&byte) = bytes.get(i) {
+            match byte {
+                b' ' | b'\t' => i += 1,
+                b'\r' if matches!(bytes.get(i + 1..i + 3), Some([b'\n', b' ' | b'\t'])) => i += 3,
+                _ => break,
+            }
+        }
+        self.pos = i;
+    }
+
+    /// `token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")`:
+    /// the longest run of token characters (possibly empty).
+    fn token(&mut self) -> &'a str {
+        let start = self.pos;
+        let bytes = self.src.as_bytes();
+        let mut end = start;
+        while end < bytes.len() && is_token_char(bytes[end]) {
+            end += 1;
+        }
+        self.pos = end;
+        // Token characters are ASCII, so `end` is a character boundary.
+        &self.src[start..end]
+    }
+
+    /// A token that must end at a separator: a stray character is an invalid token.
+    fn checked_token(&mut self) -> Parsed<&'a str> {
+        let token = self.token();
+        match self.peek() {
+            None | Some(b' ' | b'\t' | b'\r' | b';' | b'=' | b',') => Ok(token),
+            Some(_) => Err(self.error(ReasonErrorKind::InvalidToken)),
+        }
+    }
+
+    /// `reason-value`, then nothing but white space.
+    fn reason_value(mut self) -> Parsed<Reason<'a>> {
+        self.skip_sws();
+        if self.pos == self.src.len() {
+            return Err(self.error(ReasonErrorKind::Empty));
+        }
+        let protocol = self.checked_token()?;
+        if protocol.is_empty() {
+            let kind = match self.peek() {
+                Some(b';' | b'=' | b',') => ReasonErrorKind::MissingProtocol,
+                _ => ReasonErrorKind::InvalidToken,
+            };
+            return Err(self.error(kind));
+        }
+        self.skip_sws();
+        let params_start = self.pos;
+        let mut reason = Reason {
+            protocol,
+            cause: None,
+            text: None,
+            params: "",
+        };
+        while self.pos < self.src.len() {
+            if !self.eat(b';') {
+                return Err(self.error(ReasonErrorKind::TrailingCharacters));
+            }
+            self.reason_param(&mut reason)?;
+            self.skip_sws();
+        }
+        reason.params = &self.src[params_start..self.pos];
+        Ok(reason)
+    }
+
+    /// `reason-params`, after its `;`.
+    fn reason_param(&mut self, reason: &mut Reason<'a>) -> Parsed<()> {
+        let semicolon = self.pos - 1;
+        self.skip_sws();
+        let name = self.checked_token()?;
+        if name.is_empty() {
+            return Err(ParseReasonError::new(
+                ReasonErrorKind::EmptyParameter,
+                semicolon,
+            ));
+        }
+        self.skip_sws();
+        let has_value = self.eat(b'=');
+        if has_value {
+            self.skip_sws();
+        }
+        if name.eq_ignore_ascii_case("cause") {
+            let at = self.pos;
+            let cause = if has_value {
+                self.cause()?
+            } else {
+                return Err(self.error(ReasonErrorKind::CauseEmpty));
+            };
+            if reason.cause.replace(cause).is_some() {
+                return Err(ParseReasonError::new(ReasonErrorKind::DuplicateCause, at));
+            }
+        } else if name.eq_ignore_ascii_case("text") {
+            let at = self.pos;
+            if !has_value || self.peek() != Some(b'"') {
+                return Err(self.error(ReasonErrorKind::TextNotQuoted));
+            }
+            let text = self.quoted_string()?;
+            if reason.text.replace(ReasonText { escaped: text }).is_some() {
+                return Err(ParseReasonError::new(ReasonErrorKind::DuplicateText, at));
+            }
+        } else if has_value {
+            self.gen_value()?;
+        }
+        Ok(())
+    }
+
+    /// `cause = 1*DIGIT`, at most 65535.
+    fn cause(&mut self) -> Parsed<u16> {
+        let start = self.pos;
+        let bytes = self.src.as_bytes();
+        // Everything up to the next separator is the value, so `cause="486"` is no number.
+        let mut value: u32 = 0;
+        let mut digits_only = true;
+        let mut i = start;
+        while let Some(&byte) = bytes.get(i) {
+            match byte {
+                b' ' | b'\t' | b'\r' | b';' | b',' => break,
+                b'0'..=b'9' => value = (value * 10 + u32::from(byte - b'0')).min(1 << 17),
+                _ => digits_only = false,
+            }
+            i += 1;
+        }
+        self.pos = i;
+        let at = |kind| ParseReasonError::new(kind, start);
+        match (i - start, digits_only) {
+            (0, _) => Err(at(ReasonErrorKind::CauseEmpty)),
+            (_, false) => Err(at(ReasonErrorKind::CauseNotDigits)),
+            // Clamped above 65535, so a long run of digits cannot overflow.
+            _ => u16::try_from(value).map_err(|_| at(ReasonErrorKind::CauseTooLarge)),
+        }
+    }
+
+    /// `gen-value = token / host / quoted-string`; a host is a token (a name or an IPv4
+    /// address) or an IPv6 reference in brackets.
+    fn gen_value(&mut self) -> Parsed<()> {
+        match self.peek() {
+            Some(b'"') => self.quoted_string().map(drop),
+            Some(b'[') => {
+                let start = self.pos;
+                self.pos += 1;
+                while self
+                    .peek()
+                    .is_some_and(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+                {
+                    self.pos += 1;
+                }
+                if !self.eat(b']') {
+                    return Err(ParseReasonError::new(ReasonErrorKind::InvalidToken, start));
+                }
+                Ok(())
+            }
+            _ => match self.checked_token()? {
+                "" => Err(self.error(ReasonErrorKind::MissingValue)),
+                _ => Ok(()),
+            },
+        }
+    }
+
+    /// `quoted-string`, at its `"`: what is between the quotes, as written. Only ASCII bytes
+    /// stop the scan, so the bytes of a multi-byte character pass as ordinary text.
+    fn quoted_string(&mut self) -> Parsed<&'a str> {
+        let open = self.pos;
+        let bytes = self.src.as_bytes();
+        let mut i = open + 1;
+        loop {
+            // Plain text, a table look-up a byte, up to a byte to look at.
+            while i < bytes.len() && QUOTED_PLAIN[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some(&byte) = bytes.get(i) else {
+                break;
+            };
+            match byte {
+                b'"' => {
+                    self.pos = i + 1;
+                    return Ok(&self.src[open + 1..i]);
+                }
+                // A quoted pair: the escaped byte is text, but never a control character.
+                b'\\' => match bytes.get(i + 1) {
+                    None => break,
+                    Some(&next) if is_control(next) => {
+                        self.pos = i + 1;
+                        return Err(self.error(ReasonErrorKind::ControlCharacter));
+                    }
+                    Some(_) => i += 2,
+                },
+                byte if is_control(byte) => {
+                    self.pos = i;
+                    return Err(self.error(ReasonErrorKind::ControlCharacter));
+                }
+                _ => i += 1,
+            }
+        }
+        Err(ParseReasonError::new(
+            ReasonErrorKind::UnterminatedQuote,
+            open,
+        ))
+    }
+}
+
+/// Bytes a quoted string passes over as text: all but `"`, `\\` and control characters other
+/// than tab (UTF-8 bytes above 0x7F included).
+const QUOTED_PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c != b'"' && c != b'\\' && (c == b'\t' || !c.is_ascii_control());
+        b += 1;
+    }
+    table
+};
+
+/// A control character other than tab: not allowed in a quoted string.
+fn is_control(byte: u8) -> bool {
+    byte.is_ascii_control() && byte != b'\t'
+}
+
+/// `token` characters, by byte: letters, digits and `-.!%*_+`'~`.
+const TOKEN_CHARS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~'
+            );
+        b += 1;
+    }
+    table
+};
+
+fn is_token_char(b: u8) -> bool {
+    TOKEN_CHARS[usize::from(b)]
+}
