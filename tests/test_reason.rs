@@ -333,6 +333,40 @@ fn every_error_says_what_and_where() {
     let _: &dyn core::error::Error = &Reason::parse("").unwrap_err();
 }
 
+/// Quoted text is scanned eight bytes at a time: a quote, an escape, a tab, a control
+/// character or a non-ASCII character at every offset of texts up to 40 bytes long, with
+/// and without something after the closing quote.
+#[test]
+fn text_is_read_the_same_at_every_offset() {
+    for len in 1..40 {
+        for at in 0..len {
+            for after in ["", ";x=1"] {
+                let text = |middle: &str| {
+                    let mut text = "t".repeat(len - 1);
+                    text.insert_str(at, middle);
+                    text
+                };
+                let value = |middle: &str| format!("SIP;text=\"{}\"{after}", text(middle));
+                let read = |middle: &str| parse(&value(middle)).text().unwrap().to_string();
+                assert_eq!(read("\\\""), text("\""), "{}", value("\\\""));
+                assert_eq!(read("\t"), text("\t"));
+                assert_eq!(read("é"), text("é"));
+                let control = Reason::parse(&value("\u{7f}")).unwrap_err();
+                assert_eq!(
+                    (control.kind(), control.offset()),
+                    (ReasonErrorKind::ControlCharacter, 10 + at),
+                    "{}",
+                    value("\u{7f}")
+                );
+                // A quote inside ends the text there.
+                let early = Reason::parse(&value("\"")).unwrap_err();
+                let trailing = (ReasonErrorKind::TrailingCharacters, 11 + at);
+                assert_eq!((early.kind(), early.offset()), trailing);
+            }
+        }
+    }
+}
+
 #[test]
 fn display_is_canonical_and_parses_back() {
     let cases = [

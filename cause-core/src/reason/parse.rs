@@ -198,7 +198,7 @@ impl<'a> Parser<'a> {
         if has_value {
             self.skip_sws();
         }
-        if name.eq_ignore_ascii_case("cause") {
+        if is_name(name, b"cause") {
             let at = self.pos;
             let cause = if has_value {
                 self.cause()?
@@ -208,7 +208,7 @@ impl<'a> Parser<'a> {
             if reason.cause.replace(cause).is_some() {
                 return Err(ParseReasonError::new(ReasonErrorKind::DuplicateCause, at));
             }
-        } else if name.eq_ignore_ascii_case("text") {
+        } else if is_name(name, b"text") {
             let at = self.pos;
             if !has_value || self.peek() != Some(b'"') {
                 return Err(self.error(ReasonErrorKind::TextNotQuoted));
@@ -226,25 +226,19 @@ impl<'a> Parser<'a> {
     /// `cause = 1*DIGIT`, at most 65535.
     fn cause(&mut self) -> Parsed<u16> {
         let start = self.pos;
-        let bytes = self.src.as_bytes();
-        // Everything up to the next separator is the value, so `cause="486"` is no number.
         let mut value: u32 = 0;
-        let mut digits_only = true;
-        let mut i = start;
-        while let Some(&byte) = bytes.get(i) {
-            match byte {
-                b' ' | b'\t' | b'\r' | b';' | b',' => break,
-                b'0'..=b'9' => value = (value * 10 + u32::from(byte - b'0')).min(1 << 17),
-                _ => digits_only = false,
-            }
-            i += 1;
-        }
-        self.pos = i;
-        let at = |kind| ParseReasonError::new(kind, start);
-        match (i - start, digits_only) {
-            (0, _) => Err(at(ReasonErrorKind::CauseEmpty)),
-            (_, false) => Err(at(ReasonErrorKind::CauseNotDigits)),
+        while let Some(digit @ b'0'..=b'9') = self.peek() {
             // Clamped above 65535, so a long run of digits cannot overflow.
+            value = (value * 10 + u32::from(digit - b'0')).min(1 << 17);
+            self.pos += 1;
+        }
+        let at = |kind| ParseReasonError::new(kind, start);
+        match self.peek() {
+            // The value runs to the next separator, so `4x6` or `"486"` is no number.
+            Some(byte) if !matches!(byte, b' ' | b'\t' | b'\r' | b';' | b',') => {
+                Err(at(ReasonErrorKind::CauseNotDigits))
+            }
+            _ if self.pos == start => Err(at(ReasonErrorKind::CauseEmpty)),
             _ => u16::try_from(value).map_err(|_| at(ReasonErrorKind::CauseTooLarge)),
         }
     }
@@ -282,10 +276,7 @@ impl<'a> Parser<'a> {
         let bytes = self.src.as_bytes();
         let mut i = open + 1;
         loop {
-            // Plain text, a table look-up a byte, up to a byte to look at.
-            while i < bytes.len() && QUOTED_PLAIN[usize::from(bytes[i])] {
-                i += 1;
-            }
+            i = plain_text_end(bytes, i);
             let Some(&byte) = bytes.get(i) else {
                 break;
             };
@@ -303,11 +294,12 @@ impl<'a> Parser<'a> {
                     }
                     Some(_) => i += 2,
                 },
-                byte if is_control(byte) => {
+                b'\t' => i += 1,
+                // The scan stops at nothing else but control characters.
+                _ => {
                     self.pos = i;
                     return Err(self.error(ReasonErrorKind::ControlCharacter));
                 }
-                _ => i += 1,
             }
         }
         Err(ParseReasonError::new(
@@ -317,18 +309,56 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// Bytes a quoted string passes over as text: all but `"`, `\\` and control characters other
-/// than tab (UTF-8 bytes above 0x7F included).
-const QUOTED_PLAIN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c != b'"' && c != b'\\' && (c == b'\t' || !c.is_ascii_control());
-        b += 1;
+/// The offset of the first byte from `i` on that quoted text cannot hold as it is: `"`, `\`
+/// or a control character (tab included, which the caller lets pass), or the end of `bytes`.
+///
+/// Eight bytes at a time: quoted text is most of a `Reason` value's bytes.
+fn plain_text_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let stops = stop_bytes(u64::from_le_bytes(*chunk));
+        if stops != 0 {
+            return i + byte_index(stops);
+        }
+        i += 8;
     }
-    table
-};
+    let rest = bytes.len() - i;
+    if rest == 0 {
+        return i;
+    }
+    // The last `rest` bytes, in the low end of a word whose top bytes are zero: a zero byte
+    // is a control character, so the scan stops at the end at the latest.
+    let word = match bytes.last_chunk::<8>() {
+        Some(last) => u64::from_le_bytes(*last) >> ((8 - rest) * 8),
+        None => {
+            let mut padded = [0; 8];
+            padded[..rest].copy_from_slice(&bytes[i..]);
+            u64::from_le_bytes(padded)
+        }
+    };
+    i + byte_index(stop_bytes(word))
+}
+
+/// A word whose every byte is 0x01.
+const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
+
+/// The high bit of each byte of `word` that is `"`, `\`, below 0x20 or 0x7F: exact for the
+/// lowest such byte, the one [`byte_index`] reads (a borrow can mark bytes above it, never
+/// below). Bytes from 0x80 up, parts of multi-byte characters, are never marked.
+const fn stop_bytes(word: u64) -> u64 {
+    /// Bytes below `n`, for `n` at most 0x80 (Hacker's Delight, "find first byte less than").
+    const fn below(word: u64, n: u8) -> u64 {
+        word.wrapping_sub(LOW_BITS * n as u64) & !word & (LOW_BITS * 0x80)
+    }
+    const fn equal(word: u64, byte: u8) -> u64 {
+        below(word ^ (LOW_BITS * byte as u64), 1)
+    }
+    below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') | equal(word, 0x7F)
+}
+
+/// The index of the lowest byte whose high bit `marks` sets.
+fn byte_index(marks: u64) -> usize {
+    (marks.trailing_zeros() / 8) as usize
+}
 
 /// A control character other than tab: not allowed in a quoted string.
 fn is_control(byte: u8) -> bool {
@@ -353,4 +383,71 @@ const TOKEN_CHARS: [bool; 256] = {
 
 fn is_token_char(b: u8) -> bool {
     TOKEN_CHARS[usize::from(b)]
+}
+
+/// Whether the token `name` is `lower`, a lowercase parameter name, without regard to case.
+/// Setting bit 0x20 turns `A`-`Z` into `a`-`z` and no other byte into a lowercase letter.
+fn is_name<const N: usize>(name: &str, lower: &[u8; N]) -> bool {
+    name.as_bytes()
+        .try_into()
+        .is_ok_and(|name: &[u8; N]| name.iter().zip(lower).all(|(n, l)| n | 0x20 == *l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{byte_index, plain_text_end, stop_bytes};
+
+    /// What `plain_text_end` must find, a byte at a time.
+    fn is_stop(byte: u8) -> bool {
+        byte == b'"' || byte == b'\\' || byte < 0x20 || byte == 0x7F
+    }
+
+    /// Every byte value at every position of a word, after plain bytes and before arbitrary
+    /// ones (stops included, so a borrow above the first stop cannot hide behind it).
+    #[test]
+    fn the_first_stop_byte_of_a_word_is_found_exactly() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for position in 0..8 {
+            for byte in 0..=255u8 {
+                for _ in 0..16 {
+                    // xorshift: varied bytes after `position`.
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    let mut word = seed.to_le_bytes();
+                    word[..position].fill(b'a');
+                    word[position] = byte;
+                    let expected = word.iter().position(|&b| is_stop(b)).unwrap_or(8);
+                    let found = match stop_bytes(u64::from_le_bytes(word)) {
+                        0 => 8,
+                        marks => byte_index(marks),
+                    };
+                    assert_eq!(found, expected, "{word:02x?}");
+                }
+            }
+        }
+    }
+
+    /// Slices of every length up to 20, with a stop at every offset or none: the whole
+    /// words, the last partial one, and inputs shorter than a word.
+    #[test]
+    fn the_scan_stops_at_the_first_stop_or_the_end() {
+        for len in 0..20 {
+            for start in 0..=len {
+                for stop in start..=len {
+                    let mut buffer = [b'x'; 20];
+                    let bytes = &mut buffer[..len];
+                    bytes
+                        .iter_mut()
+                        .skip(start)
+                        .step_by(3)
+                        .for_each(|b| *b = 0xC3);
+                    if stop < len {
+                        bytes[stop] = b'"';
+                    }
+                    assert_eq!(plain_text_end(bytes, start), stop, "{bytes:?} from {start}");
+                }
+            }
+        }
+    }
 }
