@@ -150,3 +150,51 @@ fn sip_header(b: Bencher) {
 fn rvoip_sip_core(b: Bencher) {
     b.bench(|| over_corpus(rvoip_sip_core::types::Reason::from_str));
 }
+
+/// What any parser that looks at each byte pays at the least, as baselines for the parsers
+/// above (not parsers: they check nothing and build nothing).
+mod floor {
+    use super::{Bencher, over_corpus};
+
+    /// Letters and digits: a class a byte-at-a-time parser looks up for every byte.
+    static ALPHANUMERIC: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    };
+
+    /// One table look-up a byte, summed, without a branch.
+    #[divan::bench]
+    fn table_lookup_per_byte(b: Bencher) {
+        b.bench(|| {
+            over_corpus(|value| {
+                let bytes = value.bytes();
+                bytes.filter(|&b| ALPHANUMERIC[usize::from(b)]).count()
+            })
+        });
+    }
+
+    /// Splitting each value into runs of letters and digits, a branch a byte, as a tokenizer
+    /// does before it checks anything.
+    #[divan::bench]
+    fn split_into_runs(b: Bencher) {
+        b.bench(|| {
+            over_corpus(|value| {
+                let bytes = value.as_bytes();
+                let (mut i, mut runs) = (0, 0);
+                while i < bytes.len() {
+                    while i < bytes.len() && ALPHANUMERIC[usize::from(bytes[i])] {
+                        i += 1;
+                    }
+                    runs += 1;
+                    i += 1;
+                }
+                runs
+            })
+        });
+    }
+}
