@@ -345,7 +345,8 @@ const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
 /// lowest such byte, the one [`byte_index`] reads (a borrow can mark bytes above it, never
 /// below). Bytes from 0x80 up, parts of multi-byte characters, are never marked.
 const fn stop_bytes(word: u64) -> u64 {
-    /// Bytes below `n`, for `n` at most 0x80 (Hacker's Delight, "find first byte less than").
+    /// Bytes below `n`, for `n` at most 0x80: subtracting `n` borrows into the high bit of
+    /// a byte below it, and `!word` drops bytes that had the high bit set already.
     const fn below(word: u64, n: u8) -> u64 {
         word.wrapping_sub(LOW_BITS * n as u64) & !word & (LOW_BITS * 0x80)
     }
