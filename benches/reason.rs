@@ -107,7 +107,14 @@ fn check_strictness() {
             "cause-core refuses {value:?}"
         );
     }
-    let refused = |parse: &dyn Fn(&str) -> bool| INVALID.iter().filter(|v| !parse(v)).count();
+    for (value, cause) in TRICKY {
+        assert_eq!(
+            ours(value).and_then(|r| r.1),
+            Some(*cause),
+            "cause-core reads {value:?}"
+        );
+    }
+    let refused = |accepts: &dyn Fn(&str) -> bool| INVALID.iter().filter(|v| !accepts(v)).count();
     let read = |cause: &dyn Fn(&str) -> Option<u16>| {
         TRICKY.iter().filter(|(v, c)| cause(v) == Some(*c)).count()
     };
