@@ -198,7 +198,7 @@ impl<'a> Parser<'a> {
         if has_value {
             self.skip_sws();
         }
-        if is_name(name, b"cause") {
+        if name.eq_ignore_ascii_case("cause") {
             let at = self.pos;
             let cause = if has_value {
                 self.cause()?
@@ -208,7 +208,7 @@ impl<'a> Parser<'a> {
             if reason.cause.replace(cause).is_some() {
                 return Err(ParseReasonError::new(ReasonErrorKind::DuplicateCause, at));
             }
-        } else if is_name(name, b"text") {
+        } else if name.eq_ignore_ascii_case("text") {
             let at = self.pos;
             if !has_value || self.peek() != Some(b'"') {
                 return Err(self.error(ReasonErrorKind::TextNotQuoted));
@@ -384,14 +384,6 @@ const TOKEN_CHARS: [bool; 256] = {
 
 fn is_token_char(b: u8) -> bool {
     TOKEN_CHARS[usize::from(b)]
-}
-
-/// Whether the token `name` is `lower`, a lowercase parameter name, without regard to case.
-/// Setting bit 0x20 turns `A`-`Z` into `a`-`z` and no other byte into a lowercase letter.
-fn is_name<const N: usize>(name: &str, lower: &[u8; N]) -> bool {
-    name.as_bytes()
-        .try_into()
-        .is_ok_and(|name: &[u8; N]| name.iter().zip(lower).all(|(n, l)| n | 0x20 == *l))
 }
 
 #[cfg(test)]
