@@ -202,22 +202,25 @@ fn looks_like_a_number(query: &str) -> bool {
 fn find_cause(query: &str) -> Option<Cause> {
     let exact = Cause::from_name(query).or_else(|| query.parse().ok());
     exact.or_else(|| {
-        Cause::ALL.iter().copied().find(|cause| {
-            let names = [cause.name(), cause.as_str()].into_iter();
-            names
-                .chain(cause.aliases().iter().copied())
-                .any(|name| name.eq_ignore_ascii_case(query))
-        })
+        Cause::ALL
+            .iter()
+            .copied()
+            .find(|&cause| names_of(cause).any(|name| name.eq_ignore_ascii_case(query)))
     })
+}
+
+/// Every name a cause is known by: its constant, its value and its aliases.
+fn names_of(cause: Cause) -> impl Iterator<Item = &'static str> {
+    [cause.name(), cause.as_str()]
+        .into_iter()
+        .chain(cause.aliases().iter().copied())
 }
 
 /// `did you mean `CANCELED` ("Canceled")?` for a near miss of a constant, value or alias.
 fn suggestion(query: &str) -> Option<String> {
     let query = query.to_lowercase();
     let distance = |cause: &Cause| {
-        let names = [cause.name(), cause.as_str()].into_iter();
-        names
-            .chain(cause.aliases().iter().copied())
+        names_of(*cause)
             .map(|name| {
                 let name = name.to_lowercase();
                 (strsim::osa_distance(&query, &name), name.chars().count())
