@@ -1,7 +1,7 @@
 //! Lookups of the generated `Cause` against what users would otherwise write, in one run on the
 //! same inputs: a hand-written `match`, a `HashMap` built once, `phf` maps, and strum's derives.
 //!
-//! Run with `cargo bench --bench lookup`. Before timing, `main` checks that every
+//! Run with `scripts/bench.sh`. Before timing, `main` checks that every
 //! implementation gives the same answers, so a faster one cannot be a wrong one.
 
 use std::hint::black_box;

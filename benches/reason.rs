@@ -2,7 +2,7 @@
 //! parse them, `sip-header` (`SipReason`) and `rvoip-sip-core` (`types::Reason`), in one run
 //! on the same corpus: the forms SIP.js, JsSIP, FreeSWITCH, Asterisk and the RFCs write.
 //!
-//! Run with `cargo bench --bench reason`. divan's allocation profiler counts the allocations
+//! Run with `scripts/bench.sh reason`. divan's allocation profiler counts the allocations
 //! of each parser (cause-core has no allocator to call: it does not link `alloc`). Before
 //! timing, `main` checks that each peer reads the protocol and cause cause-core reads, for
 //! every value it accepts, and prints how many invalid values each refuses and how many

@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Runs the lookup benchmarks (benches/lookup.rs) and prints, for each measurement, the median
-# of the generated code beside the fastest other implementation of the same run, and their
-# ratio, as a markdown table (the one in the README).
-# Usage: scripts/bench.sh
+# Runs the benchmarks, a workspace of their own in benches/ so that the README's test command
+# never builds their baselines.
+#   scripts/bench.sh           the lookup benchmarks (benches/lookup.rs), then, for each
+#                              measurement, the median of the generated code beside the fastest
+#                              other implementation of the same run and their ratio, as a
+#                              markdown table (the one in the README)
+#   scripts/bench.sh reason    the Reason parser against its Rust peers (benches/reason.rs)
+#   scripts/bench.sh NAME ARGS extra arguments go to divan (a filter such as `from_str`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bench=${1:-lookup}
+shift || true
+manifest=benches/Cargo.toml
+if [[ $bench != lookup ]]; then
+  exec cargo bench --quiet --manifest-path "$manifest" --bench "$bench" -- "$@"
+fi
+
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-cargo bench --quiet --bench lookup | tee "$out" >&2
+cargo bench --quiet --manifest-path "$manifest" --bench lookup -- "$@" | tee "$out" >&2
 
 awk -F'│' '
   function ns(text,    value, unit) {

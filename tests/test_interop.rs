@@ -8,16 +8,19 @@
 //! sent; and what each library reports when the server ends a call with a BYE and a Reason.
 //! Where a library differs from our tables, the difference is named below, never skipped.
 //!
-//! Needs Node.js and the pinned packages: `npm ci --prefix tests/interop` (`.ci/run` does it).
+//! Needs Node.js 20 or later and npm: the test installs the pinned packages of
+//! `tests/interop/package-lock.json` itself (`npm ci`) when they are missing or older than
+//! the lockfile.
 
 #[path = "../examples/sip_server/server.rs"]
 #[allow(dead_code)]
 mod server;
 
+use std::fs::{self, File};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -43,28 +46,105 @@ fn interop_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/interop")
 }
 
-/// Fails loudly, with what to do, where Node.js or the pinned packages are missing.
-fn check_prerequisites() {
-    let node = Command::new("node").arg("--version").output();
-    match node {
-        Ok(out) if out.status.success() => {}
-        _ => panic!(
-            "the interop test needs Node.js (20 or later) on PATH: install it (e.g. `apt-get install nodejs npm`), then run `npm ci --prefix tests/interop`"
-        ),
-    }
-    for package in ["sip.js", "jssip", "ws"] {
-        let dir = interop_dir().join("node_modules").join(package);
+/// How long `npm ci` may take: it fetches three packages from the registry (seconds here).
+const INSTALL_LIMIT: Duration = Duration::from_secs(300);
+
+/// The pinned packages the driver needs, installed by `npm ci` from the lockfile.
+const PACKAGES: [&str; 3] = ["sip.js", "jssip", "ws"];
+
+/// Makes sure the pinned packages are installed, running `npm ci` when `node_modules` is
+/// missing, incomplete or older than `package-lock.json`, and returns a shared lock to hold
+/// while the driver runs. The lock (a file under the target directory) makes this safe when
+/// several test binaries start at once: one installs while the others wait, and none installs
+/// while another's driver reads `node_modules`.
+fn ensure_packages() -> File {
+    require_tool("node");
+    require_tool("npm");
+    let lock_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("interop-npm.lock");
+    let lock = File::create(&lock_path)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", lock_path.display()));
+    lock.lock().expect("an exclusive lock on the npm lock file");
+    if !packages_are_current() {
+        npm_ci();
         assert!(
-            dir.is_dir(),
-            "{} is missing: run `npm ci --prefix tests/interop` to install the pinned SIP.js, JsSIP and ws",
-            dir.display()
+            packages_are_current(),
+            "`npm ci` succeeded but left {} without the pinned packages",
+            interop_dir().join("node_modules").display()
         );
+    }
+    lock.unlock().expect("the npm lock file unlocks");
+    lock.lock_shared()
+        .expect("a shared lock on the npm lock file");
+    lock
+}
+
+/// Fails with one line naming what to install where a tool the interop test runs is missing.
+fn require_tool(tool: &str) {
+    let found = Command::new(tool)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    assert!(
+        found,
+        "the interop test needs `{tool}` on PATH: install Node.js 20 or later with npm (for example `apt-get install nodejs npm`)"
+    );
+}
+
+/// Whether every pinned package is installed by an `npm ci` newer than the lockfile (npm
+/// writes `node_modules/.package-lock.json` when it installs).
+fn packages_are_current() -> bool {
+    let modified = |path: PathBuf| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let dir = interop_dir();
+    let installed = modified(dir.join("node_modules/.package-lock.json"));
+    let locked = modified(dir.join("package-lock.json"));
+    let complete = PACKAGES
+        .iter()
+        .all(|package| dir.join("node_modules").join(package).is_dir());
+    matches!((installed, locked), (Some(installed), Some(locked)) if installed >= locked)
+        && complete
+}
+
+/// `npm ci` in `tests/interop`: the exact versions of `package-lock.json`, nothing else.
+fn npm_ci() {
+    eprintln!("test_interop: installing the pinned SIP.js, JsSIP and ws (npm ci in tests/interop)");
+    let mut npm = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(interop_dir())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("npm starts");
+    let stderr = npm.stderr.take().expect("piped stderr");
+    let reader = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap_or_default());
+    let status = wait_for(&mut npm, INSTALL_LIMIT, "`npm ci` in tests/interop");
+    let stderr = reader.join().unwrap_or_default();
+    assert!(
+        status.success(),
+        "`npm ci` in tests/interop failed: {status}\n{stderr}"
+    );
+}
+
+/// Waits for `child` to exit, killing it and failing the test after `limit`.
+fn wait_for(child: &mut Child, limit: Duration, what: &str) -> ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("the child can be waited on") {
+            return status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
 /// Starts the server, runs the driver over every cause with a response, and collects both.
 fn run() -> Run {
-    check_prerequisites();
+    let _packages = ensure_packages();
     let listener = TcpListener::bind("127.0.0.1:0").expect("a port on 127.0.0.1");
     let url = format!("ws://{}", listener.local_addr().expect("a bound address"));
     let events = Arc::new(Mutex::new(Vec::new()));
@@ -94,22 +174,12 @@ fn run() -> Run {
             })
             .collect::<Vec<_>>()
     });
-    let start = Instant::now();
-    loop {
-        if let Some(status) = driver.try_wait().expect("the driver can be waited on") {
-            let mut stderr = String::new();
-            if let Some(mut pipe) = driver.stderr.take() {
-                let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
-            }
-            assert!(status.success(), "the driver failed: {status}\n{stderr}");
-            break;
-        }
-        if start.elapsed() > RUN_LIMIT {
-            let _ = driver.kill();
-            panic!("the driver did not finish within {RUN_LIMIT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
+    let status = wait_for(&mut driver, RUN_LIMIT, "the driver");
+    let mut stderr = String::new();
+    if let Some(mut pipe) = driver.stderr.take() {
+        let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
     }
+    assert!(status.success(), "the driver failed: {status}\n{stderr}");
     let reports = reader.join().expect("the reader thread ends");
     assert_eq!(
         reports.last(),
