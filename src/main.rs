@@ -16,11 +16,7 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde::Serialize;
 
 // The rules the generated rustdoc writes its tables by, so that both tables read alike.
-#[path = "../cause-macros/src/markdown.rs"]
-#[allow(dead_code)] // the tool writes table cells, not description blocks
-mod markdown;
-
-use markdown::{code_span, table_cell};
+use cause_gen::markdown::{code_span, table_cell};
 
 /// The status codes the tool accepts: SIP's classes 1xx to 6xx.
 const CODES: std::ops::RangeInclusive<u16> = 100..=699;

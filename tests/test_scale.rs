@@ -4,7 +4,7 @@
 
 mod nested;
 // The generator of synthetic tables lives with cause-macros, whose expansion test uses it too.
-#[path = "../cause-macros/src/synthetic.rs"]
+#[path = "../cause-gen/src/synthetic.rs"]
 mod synthetic;
 
 use std::fs;
@@ -45,7 +45,7 @@ struct Figures {
 fn measure(n: usize) -> Figures {
     let dir = tempfile::tempdir().unwrap();
     nested::write_probe_crate(dir.path(), "main.rs", MAIN, &synthetic::table(n));
-    let synthetic = nested::workspace().join("cause-macros/src/synthetic.rs");
+    let synthetic = nested::workspace().join("cause-gen/src/synthetic.rs");
     fs::copy(synthetic, dir.path().join("src/synthetic.rs")).unwrap();
     // Dependencies first, so that the timed build is the table's crate alone.
     nested::cargo_ok(dir.path(), &["build", "--quiet", "-p", "cause-macros"]);

@@ -8,40 +8,14 @@
 //! every fact comes from the table. [`cause-core`](https://docs.rs/cause-core) is the SIP table
 //! built with it.
 //!
-//! See [`cause_table!`] for the syntax, the table format and the generated API.
+//! See [`cause_table!`] for the syntax, the table format and the generated API. The generator
+//! itself is the ordinary library [`cause-gen`](https://docs.rs/cause-gen); this crate is its
+//! entry point.
 
-// Lints for the generated code are checked in the crates that call the macro (cause-core and
-// the tests): these cover the macro's own code.
 #![deny(missing_docs, unsafe_code)]
 
-mod category;
-mod diag;
-mod docs;
-mod examples;
-mod expand;
-mod fallback;
-mod input;
-mod load;
-mod lookup;
-mod markdown;
-mod method_docs;
-mod model;
-mod names;
-mod parse_error;
-mod pipeline;
-mod ranges;
-mod spec;
-mod toml_fields;
-mod validate;
-
-#[cfg(test)]
-mod robustness;
-#[cfg(test)]
-mod scale;
 #[cfg(test)]
 mod snapshots;
-#[cfg(test)]
-mod synthetic;
 
 use std::path::PathBuf;
 
@@ -178,17 +152,17 @@ use proc_macro::TokenStream;
 /// unrun.
 #[proc_macro]
 pub fn cause_table(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as input::Input);
-    let call = pipeline::CallSite {
+    let input = syn::parse_macro_input!(input as cause_gen::Input);
+    let call = cause_gen::CallSite {
         base_dir: calling_dir(&input),
     };
-    pipeline::generate(&input, &call).into()
+    cause_gen::generate(&input, &call).into()
 }
 
 /// The directory of the file that calls the macro, as `include_str!` resolves paths; the
 /// crate's manifest directory where the compiler does not say (some IDE expansions).
-fn calling_dir(input: &input::Input) -> PathBuf {
-    let file = input.path.span().unwrap().local_file(); // ok: to proc_macro::Span, in a macro
+fn calling_dir(input: &cause_gen::Input) -> PathBuf {
+    let file = input.path_span().unwrap().local_file(); // ok: to proc_macro::Span, in a macro
     let dir = file.and_then(|f| f.parent().map(PathBuf::from));
     let dir = dir.or_else(|| std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from));
     let dir = dir.unwrap_or_default();

@@ -17,6 +17,7 @@ use crate::spec::Spec;
 use crate::validate::validate;
 
 /// What the macro learns from the compiler about the call.
+#[derive(Debug, Clone)]
 pub struct CallSite {
     /// The directory of the calling file: the table's path is relative to it.
     pub base_dir: PathBuf,
@@ -30,19 +31,37 @@ pub fn generate(input: &Input, call: &CallSite) -> TokenStream {
 /// Read the table, build and validate its model, then expand it.
 fn try_generate(input: &Input, call: &CallSite) -> syn::Result<TokenStream> {
     let file = TableFile::read(&input.path, &call.base_dir)?;
-    let model = build(&file.source).map_err(|errors| {
+    let track_path = file.path.to_string_lossy();
+    expand_source(input, &file.source, &file.written, Some(&track_path))
+}
+
+/// The items for `input` from the text of its table, without reading a file or tracking one:
+/// every stage after the read (spec, validate, expand), for tests and fuzz targets. A table
+/// with errors gives them as one error, as the macro reports them (the path as the call
+/// writes it, line, column, the offending line).
+pub fn expand_table(input: &Input, source: &str) -> syn::Result<TokenStream> {
+    expand_source(input, source, &input.path.value(), None)
+}
+
+/// Build and validate the model of `source` (the table `written` names), then expand it.
+fn expand_source(
+    input: &Input,
+    source: &str,
+    written: &str,
+    track_path: Option<&str>,
+) -> syn::Result<TokenStream> {
+    let model = build(source).map_err(|errors| {
         let renderer = Renderer {
-            path: &file.written,
-            source: &file.source,
+            path: written,
+            source,
             span: input.path.span(),
         };
         renderer.to_syn_error(&errors)
     })?;
-    check_call_fits_table(input, &model, &file.written)?;
-    let track_path = file.path.to_string_lossy();
+    check_call_fits_table(input, &model, written)?;
     let env = Env {
         examples: true,
-        track_path: Some(&track_path),
+        track_path,
     };
     Ok(expand(input, &model, &env))
 }

@@ -17,18 +17,19 @@ use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
+/// A parsed call of `cause_table!`: the items to generate and the table's path.
 pub struct Input {
-    pub cause: Item,
+    pub(crate) cause: Item,
     /// `#[examples(...)]` on the cause enum: how the variants' examples reach it.
-    pub examples: ExamplesAttr,
+    pub(crate) examples: ExamplesAttr,
     /// The table's path, relative to the file that calls the macro.
-    pub path: LitStr,
+    pub(crate) path: LitStr,
     /// The category enum: required when the table has `[[category]]` rows.
-    pub category: Option<Item>,
+    pub(crate) category: Option<Item>,
     /// The parse error: with it, the cause enum implements `FromStr`.
-    pub parse_error: Option<Item>,
+    pub(crate) parse_error: Option<Item>,
     /// The reason-phrase lookup.
-    pub reason_phrase: Option<Item>,
+    pub(crate) reason_phrase: Option<Item>,
 }
 
 /// One item to generate: what the caller wrote before and as its name.
@@ -216,6 +217,12 @@ fn parse_optional(input: ParseStream) -> syn::Result<(Optional, Item)> {
 }
 
 impl Input {
+    /// The span of the table's path literal: where the table's errors point, and whose file
+    /// the path is relative to.
+    pub fn path_span(&self) -> proc_macro2::Span {
+        self.path.span()
+    }
+
     /// The items, in the order of the call.
     fn items(&self) -> impl Iterator<Item = &Item> {
         std::iter::once(&self.cause)

@@ -10,7 +10,7 @@ use crate::expand::{Env, expand};
 use crate::input::Input;
 use crate::pipeline::build;
 
-const VALID: &str = include_str!("../tests/pass/table.toml");
+const VALID: &str = include_str!("../../cause-macros/tests/pass/table.toml");
 
 fn input() -> Input {
     syn::parse_str(

@@ -1,7 +1,7 @@
 //! How the expansion itself scales with the table: read, validate and expand synthetic tables
 //! of 1,000 and 10,000 causes. Timed in the test profile, which is what a build uses (Cargo
 //! compiles proc macros without optimisations by default). Ignored by default; run with
-//! `cargo test -p cause-macros --lib scale -- --ignored --nocapture`.
+//! `cargo test -p cause-gen --lib scale -- --ignored --nocapture`.
 
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,7 @@
-//! Markdown made safe for where it lands, by rules shared by the generated rustdoc
-//! (`docs.rs`) and the `sip-cause` tool's tables (which include this file by path): text from
+//! Markdown made safe for where it lands, by the rules of the generated rustdoc (`docs.rs`),
+//! public so that other renderings of a table (the `sip-cause` tool's) read alike: text from
 //! the table shows as written, HTML as text (a `<script>` stays text), and in a table cell
-//! `|` and line breaks cannot break the table. Plain string functions, no dependencies.
+//! `|` and line breaks cannot break the table. Plain string functions.
 
 /// Markdown for `text` as inline code, with a fence of backticks longer than any run inside.
 pub fn code_span(text: &str) -> String {
