@@ -1,14 +1,13 @@
-//! The generated rustdoc, as plain strings: `expand.rs` only splices them in.
+//! The generated rustdoc of the enums and their variants, as plain strings: `expand.rs` only
+//! splices them in (each method's own rustdoc is written beside its tokens, in `expand/`).
 //!
 //! Descriptions are markdown written by whoever edits the table, so everything taken from it is
 //! escaped for where it lands, by the rules of `markdown.rs`.
 
 use std::fmt::Write as _;
 
-use crate::diag::Loc;
 use crate::markdown::{code_span, description_block, escape_html, inline, one_line, table_cell};
 use crate::model::{Category, Cause, Model, RowCodes};
-use crate::spec::CauseSpec;
 
 /// What the docs need besides the table.
 pub struct DocContext<'a> {
@@ -60,10 +59,26 @@ pub struct ExampleDoc {
 }
 
 impl DocContext<'_> {
+    /// An example of `body` (assertions), as the examples' mode writes it: a doctest, shown
+    /// unrun, or none.
+    pub fn example(&self, body: String, with_category: bool) -> Option<ExampleDoc> {
+        let (use_line, fence) = match &self.examples {
+            ExampleMode::None => return None,
+            ExampleMode::Run(use_line) => (use_line.clone(), "```"),
+            ExampleMode::Show(use_line, _) => (use_line.clone(), "```ignore"),
+        };
+        Some(ExampleDoc {
+            open: format!("\n# Example\n\n{fence}"),
+            use_line,
+            with_category,
+            body: format!("\n{body}```\n"),
+        })
+    }
+
     /// The doc appended to the enum's own: one table per category.
     pub fn enum_doc(&self) -> String {
         let mut doc = String::from("\n# Causes\n");
-        if self.model.categories.is_empty() {
+        if self.model.categories.is_none() {
             // One table of every cause, in table order.
             doc.push('\n');
             doc.push_str(&self.table_head());
@@ -71,14 +86,10 @@ impl DocContext<'_> {
                 doc.push_str(&self.table_row(cause));
             }
         }
-        for category in &self.model.categories {
-            let _ = write!(
-                doc,
-                "\n## {}\n\n",
-                escape_html(&one_line(&category.row.title.value))
-            );
-            if let Some(description) = &category.row.description {
-                let _ = write!(doc, "{}\n\n", description_block(&description.value));
+        for category in self.model.category_list() {
+            let _ = write!(doc, "\n## {}\n\n", escape_html(&one_line(&category.title)));
+            if let Some(description) = &category.description {
+                let _ = write!(doc, "{}\n\n", description_block(description));
             }
             doc.push_str(&self.table_head());
             for cause in self.model.causes_in(category) {
@@ -117,31 +128,18 @@ impl DocContext<'_> {
     }
 
     fn table_row(&self, cause: &Cause) -> String {
-        let row = &cause.row;
         let (code, response) = self.optional_columns();
-        let mut cells = vec![
-            format!(
-                "[{}]({}::{})",
-                code_span(&row.constant.value),
-                self.enum_name,
-                row.variant.value
-            ),
-            table_cell(&code_span(&row.value.value)),
-        ];
+        let mut cells = vec![self.link(cause), table_cell(&code_span(&cause.value))];
         if code {
-            cells.push(table_cell(
-                &row.code
-                    .as_ref()
-                    .map(|c| c.value.to_string())
-                    .unwrap_or_default(),
-            ));
+            let text = cause.code.map(|c| c.to_string());
+            cells.push(table_cell(&text.unwrap_or_default()));
         }
         cells.push(table_cell(&self.codes_cell(cause)));
         if response {
-            let text = row.response.as_ref().map(|code| self.code_text(code.value));
+            let text = cause.response.map(|r| self.code_text(r.code));
             cells.push(table_cell(&text.unwrap_or_default()));
         }
-        cells.push(table_cell(&row.description.value));
+        cells.push(table_cell(&cause.description));
         format!("| {} |\n", cells.join(" | "))
     }
 
@@ -153,9 +151,14 @@ impl DocContext<'_> {
         }
     }
 
+    /// `` [`BUSY`](Cause::Busy) ``
+    fn link(&self, cause: &Cause) -> String {
+        let constant = code_span(&cause.constant);
+        format!("[{constant}]({}::{})", self.enum_name, cause.variant)
+    }
+
     fn codes_cell(&self, cause: &Cause) -> String {
         let mut cell = self.status_codes_text(cause);
-        let cause = &cause.row;
         if !cause.in_dialog_status_codes.is_empty() {
             if !cell.is_empty() {
                 cell.push_str("; ");
@@ -169,13 +172,10 @@ impl DocContext<'_> {
     /// The codes a cause's `status-codes` list; for the fallback, what it stands for: the
     /// failure responses no cause lists.
     fn status_codes_text(&self, cause: &Cause) -> String {
-        let listed = self.codes_text(&cause.row.status_codes);
-        let Some(failure) = self.model.failure else {
+        let listed = self.codes_text(&cause.status_codes);
+        let (Some(failure), true) = (self.model.failure, cause.is_fallback) else {
             return listed;
         };
-        if !std::ptr::eq(cause, &self.model.causes[failure.fallback]) {
-            return listed;
-        }
         let rest = format!(
             "every failure response ({}..={}) no other cause lists",
             failure.low, failure.high
@@ -188,11 +188,8 @@ impl DocContext<'_> {
     }
 
     /// `486 Busy Here, 600 Busy Everywhere`
-    fn codes_text(&self, codes: &[Loc<u16>]) -> String {
-        let codes: Vec<String> = codes
-            .iter()
-            .map(|code| self.code_text(code.value))
-            .collect();
+    fn codes_text(&self, codes: &[u16]) -> String {
+        let codes: Vec<String> = codes.iter().map(|&code| self.code_text(code)).collect();
         codes.join(", ")
     }
 
@@ -200,118 +197,93 @@ impl DocContext<'_> {
         let Some(failure) = self.model.failure else {
             return String::new();
         };
-        let fallback = &self.model.causes[failure.fallback];
+        let fallback = self.link(&self.model.causes[failure.fallback]);
         format!(
-            "\nA final failure response ({}..={}) whose code no cause lists maps to [{}]({}::{}).\n",
-            failure.low,
-            failure.high,
-            code_span(&fallback.row.constant.value),
-            self.enum_name,
-            fallback.row.variant.value
+            "\nA final failure response ({}..={}) whose code no cause lists maps to {fallback}.\n",
+            failure.low, failure.high,
         )
     }
 
-    /// A variant's own doc: its description, its facts, and an example.
-    pub fn variant_doc(&self, cause: &Cause) -> VariantDoc {
-        let category = self.model.category_of(cause).map(|c| &c.row);
-        let status_codes = self.status_codes_text(cause);
-        let response = cause
-            .row
-            .response
-            .as_ref()
-            .map(|code| self.response_fact(code.value));
-        let cause = &cause.row;
-        let mut doc = description_block(&cause.description.value);
+    /// The doc of the variant of the cause at `index`: its description, its facts, and an
+    /// example.
+    pub fn variant_doc(&self, index: usize) -> VariantDoc {
+        let cause = &self.model.causes[index];
+        let mut doc = description_block(&cause.description);
         doc.push_str("\n\n");
         let mut fact = |name: &str, text: String| {
             let _ = writeln!(doc, "- {name}: {}", inline(&text));
         };
-        fact("Constant", code_span(&cause.constant.value));
-        fact("Value", code_span(&cause.value.value));
-        if let Some(code) = &cause.code {
-            fact("Code", code.value.to_string());
+        fact("Constant", code_span(&cause.constant));
+        fact("Value", code_span(&cause.value));
+        if let Some(code) = cause.code {
+            fact("Code", code.to_string());
         }
-        if let (Some(category), Some(name)) = (category, &self.category_name) {
-            let link = format!(
-                "[{}]({name}::{})",
-                category.title.value, category.variant.value
+        if let (Some(category), Some(name)) = (self.model.category_of(index), &self.category_name) {
+            fact(
+                "Category",
+                format!("[{}]({name}::{})", category.title, category.variant),
             );
-            fact("Category", link);
         }
+        let status_codes = self.status_codes_text(cause);
         if !status_codes.is_empty() {
             fact("Status codes", status_codes);
         }
         if !cause.in_dialog_status_codes.is_empty() {
-            fact(
-                "In-dialog status codes",
-                self.codes_text(&cause.in_dialog_status_codes),
-            );
+            let codes = self.codes_text(&cause.in_dialog_status_codes);
+            fact("In-dialog status codes", codes);
         }
-        if let Some(response) = response {
-            fact("Response", response);
+        if let Some(response) = cause.response {
+            let mut text = self.code_text(response.code);
+            if let Some(back) = response.maps_back {
+                let _ = write!(
+                    text,
+                    ", which maps back to {}",
+                    self.link(&self.model.causes[back])
+                );
+            }
+            fact("Response", text);
         }
         if !cause.aliases.is_empty() {
-            let aliases: Vec<String> = cause.aliases.iter().map(|a| code_span(&a.value)).collect();
+            let aliases: Vec<String> = cause.aliases.iter().map(|a| code_span(a)).collect();
             fact("Also parsed from", aliases.join(", "));
         }
         VariantDoc {
             text: doc,
-            example: self.variant_example(cause),
+            example: self.example(self.variant_example(cause), false),
         }
     }
 
-    /// `480 Temporarily Unavailable, which maps back to [`UNAVAILABLE`](Cause::Unavailable)`.
-    fn response_fact(&self, code: u16) -> String {
-        let mut text = self.code_text(code);
-        if let Some(back) = self.model.failure_cause(code) {
-            let _ = write!(
-                text,
-                ", which maps back to [{}]({}::{})",
-                code_span(&back.row.constant.value),
-                self.enum_name,
-                back.row.variant.value
-            );
-        }
-        text
-    }
-
-    fn variant_example(&self, cause: &CauseSpec) -> Option<ExampleDoc> {
-        let (use_line, fence) = match &self.examples {
-            ExampleMode::None => return None,
-            ExampleMode::Run(use_line) => (use_line.clone(), "```"),
-            ExampleMode::Show(use_line, _) => (use_line.clone(), "```ignore"),
-        };
+    /// The assertions of a variant's example: each lookup that finds it.
+    fn variant_example(&self, cause: &Cause) -> String {
         let name = &self.enum_name;
-        let variant = format!("{name}::{}", cause.variant.value);
-        let value = &cause.value.value;
-        let mut example = format!("\nassert_eq!({variant}.as_str(), {value:?});\n");
+        let variant = format!("{name}::{}", cause.variant);
+        let value = &cause.value;
+        let mut example = format!("assert_eq!({variant}.as_str(), {value:?});\n");
         if self.parses {
             let _ = writeln!(
                 example,
                 "assert_eq!({value:?}.parse::<{name}>(), Ok({variant}));"
             );
         }
+        let constant = &cause.constant;
         let _ = writeln!(
             example,
-            "assert_eq!({name}::from_name({:?}), Some({variant}));",
-            cause.constant.value
+            "assert_eq!({name}::from_name({constant:?}), Some({variant}));"
         );
         if let Some(code) = cause.status_codes.first() {
             let _ = writeln!(
                 example,
-                "assert_eq!({name}::from_status_code({}), Some({variant}));",
-                code.value
+                "assert_eq!({name}::from_status_code({code}), Some({variant}));"
             );
         }
-        if let Some(code) = &cause.response {
+        if let Some(response) = cause.response {
             let _ = writeln!(
                 example,
                 "assert_eq!({variant}.response(), Some({}));",
-                code.value
+                response.code
             );
         }
-        if let Some(code) = &cause.code {
-            let code = code.value;
+        if let Some(code) = cause.code {
             let returned = match self.model.row_codes {
                 RowCodes::All => code.to_string(),
                 _ => format!("Some({code})"),
@@ -325,38 +297,20 @@ impl DocContext<'_> {
         if let Some(code) = cause.in_dialog_status_codes.first() {
             let _ = writeln!(
                 example,
-                "assert_eq!({name}::for_in_dialog_failure({}), Some({variant}));",
-                code.value
+                "assert_eq!({name}::for_in_dialog_failure({code}), Some({variant}));"
             );
         }
-        example.push_str("```\n");
-        Some(ExampleDoc {
-            open: format!("\n# Example\n\n{fence}"),
-            use_line,
-            with_category: false,
-            body: example,
-        })
+        example
     }
 
     /// A category variant's doc: its title, description and the constants it holds.
     pub fn category_doc(&self, category: &Category) -> String {
-        let row = &category.row;
-        let mut doc = escape_html(&one_line(&row.title.value));
-        if let Some(description) = &row.description {
-            let _ = write!(doc, "\n\n{}", description_block(&description.value));
+        let mut doc = escape_html(&one_line(&category.title));
+        if let Some(description) = &category.description {
+            let _ = write!(doc, "\n\n{}", description_block(description));
         }
-        let members: Vec<String> = self
-            .model
-            .causes_in(category)
-            .map(|c| {
-                format!(
-                    "[{}]({}::{})",
-                    code_span(&c.row.constant.value),
-                    self.enum_name,
-                    c.row.variant.value
-                )
-            })
-            .collect();
+        let members = self.model.causes_in(category).map(|c| self.link(c));
+        let members: Vec<String> = members.collect();
         let _ = write!(doc, "\n\nCauses: {}.", members.join(", "));
         doc
     }

@@ -6,14 +6,11 @@ use proc_macro2::TokenStream;
 
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use crate::model::Model;
+use crate::model::{Mode, Model};
 
 pub fn expand_with_errors(input: &Input, error: syn::Error) -> TokenStream {
-    let env = Env {
-        examples: false,
-        track_path: None,
-    };
-    let stub = expand(input, &Model::stand_in(), &env);
+    let stand_in = Model::new(Vec::new(), None, None, Vec::new(), Mode::StandIn);
+    let stub = expand(input, &stand_in, &Env { track_path: None });
     let error = error.into_compile_error();
     quote::quote!(#error #stub)
 }

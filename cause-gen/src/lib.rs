@@ -16,20 +16,15 @@
 // the tests): these cover the generator's own code.
 #![deny(missing_docs, unsafe_code)]
 
-mod category;
 mod diag;
 mod docs;
-mod examples;
 mod expand;
 mod fallback;
 mod input;
 mod load;
-mod lookup;
 pub mod markdown;
-mod method_docs;
 mod model;
 mod names;
-mod parse_error;
 mod pipeline;
 mod ranges;
 mod spec;

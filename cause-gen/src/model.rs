@@ -1,27 +1,37 @@
-//! The checked table: the rows of the spec with every reference between them resolved to an
-//! index, once, by `validate.rs`. The stages after validation (`docs.rs`, `expand.rs`) read
-//! these facts and never look a name up again. Like the spec, it knows nothing about tokens.
+//! The checked table: every fact the later stages need, resolved once by `validate.rs` and
+//! read, never looked up again, by `docs.rs` and `expand.rs`. Plain values, no positions (the
+//! spec keeps those, for errors) and no tokens.
 
-use crate::spec::{CategorySpec, CauseSpec, ReasonPhrase, Spec};
+use std::collections::BTreeMap;
 
-/// A table that passed every check.
+/// A table that passed every check, or the stand-in beside a table's errors.
 #[derive(Debug)]
 pub struct Model {
     /// In table order: the variants of the cause enum.
     pub causes: Vec<Cause>,
-    /// In table order: the variants of the category enum.
-    pub categories: Vec<Category>,
+    /// The categories, where the table declares any.
+    pub categories: Option<Categories>,
     pub failure: Option<Failure>,
     /// Sorted by code.
-    pub reason_phrases: Vec<ReasonPhrase>,
-    /// Whether any cause has a `response`: only then do the docs give it a column.
+    pub reason_phrases: Vec<(u16, String)>,
+    /// Whether any cause has a `response`: only then is `response()` generated and do the docs
+    /// give it a column.
     pub has_responses: bool,
     /// Whether any cause has `in-dialog-status-codes`: only then are their lookups generated.
     pub has_in_dialog: bool,
-    /// Whether this is the stand-in of a table with errors (see [`Model::stand_in`]).
-    pub stand_in: bool,
-    /// How many causes have a `code`: it decides the type of the generated `code()`.
+    /// Which rows have a `code`: it decides whether `code()` is generated and its type.
     pub row_codes: RowCodes,
+    pub mode: Mode,
+}
+
+/// What the model is made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A table that passed every check: its items, documented, with examples.
+    Checked,
+    /// The stand-in for a table with errors, emitted beside them so that the caller's uses of
+    /// the items add no errors of their own: every optional method, no examples, no `repr`.
+    StandIn,
 }
 
 /// Which rows have their own `code`.
@@ -35,18 +45,49 @@ pub enum RowCodes {
     All,
 }
 
-/// One `[[cause]]`, with the index of its category in [`Model::categories`] (`None` in a
-/// table without categories, for every cause).
-#[derive(Debug)]
+/// One `[[cause]]`.
+#[derive(Debug, Clone)]
 pub struct Cause {
-    pub row: CauseSpec,
-    pub category: Option<usize>,
+    pub constant: String,
+    pub value: String,
+    /// The enum variant's name.
+    pub variant: String,
+    pub description: String,
+    pub status_codes: Vec<u16>,
+    pub in_dialog_status_codes: Vec<u16>,
+    pub response: Option<Response>,
+    pub code: Option<u16>,
+    pub aliases: Vec<String>,
+    /// Whether this is `[failure] fallback`: it then also stands for every failure response
+    /// that no cause lists.
+    pub is_fallback: bool,
 }
 
-/// One `[[category]]`, with the indices of its causes in [`Model::causes`], in table order.
+/// A cause's `response`, and the cause that response maps back to as a failure response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Response {
+    pub code: u16,
+    /// The index of `for_failure_response(code)`'s cause, with `[failure]`.
+    pub maps_back: Option<usize>,
+}
+
+/// The `[[category]]` rows and which causes each holds.
 #[derive(Debug)]
+pub struct Categories {
+    /// In table order: the variants of the category enum.
+    pub list: Vec<Category>,
+    /// The index in `list` of each cause's category, in table order of the causes.
+    pub of_cause: Vec<usize>,
+}
+
+/// One `[[category]]`.
+#[derive(Debug, Clone)]
 pub struct Category {
-    pub row: CategorySpec,
+    pub key: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub variant: String,
+    /// The indices of its causes in [`Model::causes`], in table order.
     pub causes: Vec<usize>,
 }
 
@@ -59,70 +100,83 @@ pub struct Failure {
 }
 
 impl Model {
-    /// The model of `spec`, given the category index of each cause (in table order) and the
-    /// resolved `[failure]`.
+    /// The model of a checked table; the facts derived from the rows are computed here, once.
     pub fn new(
-        spec: Spec,
-        cause_categories: Vec<Option<usize>>,
+        causes: Vec<Cause>,
+        categories: Option<Categories>,
         failure: Option<Failure>,
+        reason_phrases: Vec<(u16, String)>,
+        mode: Mode,
     ) -> Model {
-        let mut categories: Vec<Category> = spec
-            .categories
-            .into_iter()
-            .map(|row| Category {
-                row,
-                causes: Vec::new(),
-            })
-            .collect();
-        for (index, category) in cause_categories.iter().enumerate() {
-            if let Some(category) = *category {
-                categories[category].causes.push(index);
-            }
-        }
-        let has_responses = spec.causes.iter().any(|c| c.response.is_some());
-        let has_in_dialog = spec
-            .causes
-            .iter()
-            .any(|c| !c.in_dialog_status_codes.is_empty());
-        let with_code = spec.causes.iter().filter(|c| c.code.is_some()).count();
+        let with_code = causes.iter().filter(|c| c.code.is_some()).count();
+        let stand_in = mode == Mode::StandIn;
+        // The stand-in has `code()` whatever its rows, so that a use of it adds no error.
         let row_codes = match with_code {
+            0 if stand_in => RowCodes::Some,
             0 => RowCodes::None,
-            n if n == spec.causes.len() => RowCodes::All,
+            n if n == causes.len() => RowCodes::All,
             _ => RowCodes::Some,
         };
-        let causes = spec
-            .causes
-            .into_iter()
-            .zip(cause_categories)
-            .map(|(row, category)| Cause { row, category })
-            .collect();
-        Model {
+        let mut model = Model {
+            has_responses: stand_in || causes.iter().any(|c| c.response.is_some()),
+            has_in_dialog: stand_in || causes.iter().any(|c| !c.in_dialog_status_codes.is_empty()),
             causes,
             categories,
             failure,
-            reason_phrases: spec.reason_phrases,
-            has_responses,
-            has_in_dialog,
+            reason_phrases,
             row_codes,
-            stand_in: false,
-        }
-    }
-
-    /// The model of a table with nothing in it: what the stand-in items beside errors are
-    /// made of. It has every optional method (`response`, `code`, the in-dialog lookups, a
-    /// `for_failure_response` that finds nothing), so that no use of them in the caller's code
-    /// adds an error to the table's own.
-    pub fn stand_in() -> Model {
-        let mut model = Model::new(Spec::empty(), Vec::new(), None);
-        model.has_responses = true;
-        model.has_in_dialog = true;
-        model.row_codes = RowCodes::Some;
-        model.stand_in = true;
+            mode,
+        };
+        model.resolve_failure_facts();
         model
     }
 
-    pub fn category_of(&self, cause: &Cause) -> Option<&Category> {
-        cause.category.map(|index| &self.categories[index])
+    /// Marks the fallback and resolves each response to the cause it maps back to.
+    fn resolve_failure_facts(&mut self) {
+        let Some(failure) = self.failure else {
+            return;
+        };
+        self.causes[failure.fallback].is_fallback = true;
+        let owners = self.status_code_owners();
+        for cause in &mut self.causes {
+            if let Some(response) = &mut cause.response {
+                response.maps_back = failure_cause(failure, &owners, response.code);
+            }
+        }
+    }
+
+    /// The cause listing each status code in its `status-codes`.
+    fn status_code_owners(&self) -> BTreeMap<u16, usize> {
+        let mut owners = BTreeMap::new();
+        for (index, cause) in self.causes.iter().enumerate() {
+            for &code in &cause.status_codes {
+                owners.entry(code).or_insert(index);
+            }
+        }
+        owners
+    }
+
+    /// The index of the cause a failure response with `code` maps to, as the generated
+    /// `for_failure_response` maps it.
+    pub fn failure_cause(&self, code: u16) -> Option<usize> {
+        let failure = self.failure?;
+        failure_cause(failure, &self.status_code_owners(), code)
+    }
+
+    /// Whether this is the stand-in beside a table's errors.
+    pub fn is_stand_in(&self) -> bool {
+        self.mode == Mode::StandIn
+    }
+
+    /// The category of the cause at `index`, where the table has categories.
+    pub fn category_of(&self, index: usize) -> Option<&Category> {
+        let categories = self.categories.as_ref()?;
+        Some(&categories.list[categories.of_cause[index]])
+    }
+
+    /// The categories, in table order (none in a table without them).
+    pub fn category_list(&self) -> &[Category] {
+        self.categories.as_ref().map_or(&[], |c| &c.list)
     }
 
     /// The causes of `category`, in table order.
@@ -130,24 +184,17 @@ impl Model {
         category.causes.iter().map(|&index| &self.causes[index])
     }
 
-    /// The cause a failure response with `code` maps to, as the generated
-    /// `for_failure_response` maps it: the cause listing it, else the fallback inside the
-    /// failure range.
-    pub fn failure_cause(&self, code: u16) -> Option<&Cause> {
-        let failure = self.failure?;
-        if !(failure.low..=failure.high).contains(&code) {
-            return None;
-        }
-        let listing = self
-            .causes
-            .iter()
-            .find(|cause| cause.row.status_codes.iter().any(|c| c.value == code));
-        listing.or(Some(&self.causes[failure.fallback]))
-    }
-
     pub fn reason_phrase(&self, code: u16) -> Option<&str> {
         let phrases = &self.reason_phrases;
-        let index = phrases.binary_search_by_key(&code, |p| p.code.value).ok()?;
-        Some(&phrases[index].phrase.value)
+        let index = phrases.binary_search_by_key(&code, |p| p.0).ok()?;
+        Some(&phrases[index].1)
     }
+}
+
+/// The cause listing `code`, else the fallback inside the failure range.
+fn failure_cause(failure: Failure, owners: &BTreeMap<u16, usize>, code: u16) -> Option<usize> {
+    if !(failure.low..=failure.high).contains(&code) {
+        return None;
+    }
+    Some(owners.get(&code).copied().unwrap_or(failure.fallback))
 }

@@ -59,17 +59,14 @@ fn expand_source(
         renderer.to_syn_error(&errors)
     })?;
     check_call_fits_table(input, &model, written)?;
-    let env = Env {
-        examples: true,
-        track_path,
-    };
+    let env = Env { track_path };
     Ok(expand(input, &model, &env))
 }
 
 /// The call's items and the table must agree: a table with categories needs their enum, and
 /// a category enum needs categories.
 fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Result<()> {
-    match (&input.category, model.categories.is_empty()) {
+    match (&input.category, model.categories.is_none()) {
         (None, false) => Err(syn::Error::new(
             input.cause.ident.span(),
             format!(

@@ -23,10 +23,7 @@ fn input() -> Input {
 fn check(source: &str) {
     match build(source) {
         Ok(model) => {
-            let env = Env {
-                examples: true,
-                track_path: None,
-            };
+            let env = Env { track_path: None };
             let tokens = expand(&input(), &model, &env);
             assert!(!tokens.is_empty());
         }

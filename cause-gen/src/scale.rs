@@ -16,10 +16,7 @@ fn expansion_time(n: usize) -> (Duration, usize) {
         "pub enum Cause in \"t.toml\"; pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;",
     )
     .unwrap_or_else(|e| panic!("the test's macro input parses: {e}"));
-    let env = Env {
-        examples: true,
-        track_path: None,
-    };
+    let env = Env { track_path: None };
     let start = Instant::now();
     let model = build(&source).unwrap_or_else(|e| panic!("the synthetic table is valid: {e:?}"));
     let tokens = expand(&input, &model, &env).to_string();

@@ -2,15 +2,15 @@
 //! alone (the form of a constant, the range of a code, a missing key) happen while the spec is
 //! built in `spec.rs`; here are the rules that need the whole table, each in its own `check_*`
 //! function. The checks that resolve a reference (a cause's category, the fallback) return the
-//! index they found, and [`Model::new`] is built from those.
+//! index they found, and the model is built from those (`into_model`).
 
 use std::collections::HashMap;
 use std::hash::Hash;
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
-use crate::model::{Failure, Model};
+use crate::model::{self, Categories, Failure, Mode, Model, Response};
 use crate::names;
-use crate::spec::Spec;
+use crate::spec::{CategorySpec, CauseSpec, Spec};
 
 /// An error was recorded in the diagnostics: there is nothing to resolve.
 struct Reported;
@@ -36,7 +36,57 @@ pub fn validate(spec: Spec, diags: &Diagnostics) -> Option<Model> {
     let (Ok(categories), Ok(failure)) = (categories, failure) else {
         return None;
     };
-    Some(Model::new(spec, categories, failure))
+    Some(into_model(spec, categories, failure))
+}
+
+/// The model of a checked spec: its rows without their positions, each cause's category by
+/// index (every cause has one in a table with categories: `check_known_categories`).
+fn into_model(spec: Spec, categories: Vec<Option<usize>>, failure: Option<Failure>) -> Model {
+    let of_cause: Vec<usize> = categories.into_iter().flatten().collect();
+    let categories = (!spec.categories.is_empty()).then(|| {
+        let list = spec.categories.into_iter().enumerate();
+        let list = list.map(|(index, row)| {
+            let causes = (0..of_cause.len()).filter(|&c| of_cause[c] == index);
+            category(row, causes.collect())
+        });
+        Categories {
+            list: list.collect(),
+            of_cause,
+        }
+    });
+    let causes = spec.causes.into_iter().map(cause).collect();
+    let phrases = spec.reason_phrases.into_iter();
+    let phrases = phrases.map(|p| (p.code.value, p.phrase.value)).collect();
+    Model::new(causes, categories, failure, phrases, Mode::Checked)
+}
+
+fn cause(row: CauseSpec) -> model::Cause {
+    let codes = |codes: Vec<Loc<u16>>| codes.into_iter().map(|c| c.value).collect();
+    model::Cause {
+        constant: row.constant.value,
+        value: row.value.value,
+        variant: row.variant.value,
+        description: row.description.value,
+        status_codes: codes(row.status_codes),
+        in_dialog_status_codes: codes(row.in_dialog_status_codes),
+        response: row.response.map(|code| Response {
+            code: code.value,
+            maps_back: None,
+        }),
+        code: row.code.map(|code| code.value),
+        aliases: row.aliases.into_iter().map(|a| a.value).collect(),
+        is_fallback: false,
+    }
+}
+
+fn category(row: CategorySpec, causes: Vec<usize>) -> model::Category {
+    model::Category {
+        key: row.key.value,
+        title: row.title.value,
+        description: row.description.map(|d| d.value),
+        variant: row.variant.value,
+        causes,
+    }
 }
 
 /// A table with no cause would generate an uninhabited enum: almost surely a mistake.

@@ -53,9 +53,11 @@ fn with_cause(extra: &str) -> String {
 fn a_valid_table_has_no_errors() {
     assert_eq!(errors(BASE), Vec::<String>::new());
     let model = build(BASE).expect("BASE is valid");
-    assert_eq!(model.causes[0].row.variant.value, "Busy");
-    assert_eq!(model.causes[0].category, Some(0));
-    assert_eq!(model.categories[0].causes, [0]);
+    assert_eq!(model.causes[0].variant, "Busy");
+    assert!(model.causes[0].is_fallback);
+    let categories = model.categories.as_ref().expect("BASE has categories");
+    assert_eq!(categories.of_cause, [0]);
+    assert_eq!(categories.list[0].causes, [0]);
     let failure = Failure {
         low: 300,
         high: 699,

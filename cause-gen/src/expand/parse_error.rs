@@ -5,9 +5,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::expand::{Generator, derive};
+use super::member::Member;
+use super::{Generator, derive};
 use crate::input::Item;
-use crate::method_docs::Method;
 
 /// How many bytes of the input the error keeps, and the longest strings it compares.
 const KEPT: usize = 32;
@@ -16,7 +16,7 @@ const KEPT: usize = 32;
 const SUGGESTED: usize = 3;
 
 impl Generator<'_> {
-    pub fn parse_error(&self, item: &Item) -> TokenStream {
+    pub(super) fn parse_error(&self, item: &Item) -> TokenStream {
         let Item { attrs, vis, ident } = item;
         let cause = &self.input.cause.ident;
         // Generated only where the caller wrote none: two summaries would run together.
@@ -28,7 +28,7 @@ impl Generator<'_> {
         let derive = derive(&["Clone", "Copy", "PartialEq", "Eq", "Hash"]);
         let not_a_value = format!("` is not the value of any {cause}");
         let distance = distance_fn();
-        let ex_input = self.method_example(Method::ErrorInput);
+        let input = self.member(input_member);
         quote! {
             #(#attrs)*
             #doc
@@ -53,17 +53,7 @@ impl Generator<'_> {
                     Self { __input, __len: __len as ::core::primitive::u8, __cut: __len < __s.len() }
                 }
 
-                /// The string that did not parse: all of it, or its first 32 bytes (see
-                /// [`is_cut`](Self::is_cut)).
-                #ex_input
-                #[must_use]
-                pub fn input(&self) -> &::core::primitive::str {
-                    match ::core::str::from_utf8(&self.__input[..self.__len as ::core::primitive::usize]) {
-                        ::core::result::Result::Ok(__s) => __s,
-                        // Cut on a character boundary when made, so never taken.
-                        ::core::result::Result::Err(_) => "",
-                    }
-                }
+                #input
 
                 /// Whether the string was longer than [`input`](Self::input) keeps.
                 #[must_use]
@@ -144,6 +134,31 @@ impl Generator<'_> {
             impl ::core::error::Error for #ident {}
         }
     }
+}
+
+fn input_member(g: &Generator) -> Option<Member> {
+    let name = &g.docs.enum_name;
+    // A trailing space: no value or alias can end in one.
+    let example = format!(
+        "let error = \"nope \".parse::<{name}>().unwrap_err();\nassert_eq!(error.input(), \"nope \");\nassert!(!error.is_cut());\n"
+    );
+    Some(Member {
+        doc: "The string that did not parse: all of it, or its first 32 bytes (see\n\
+              [`is_cut`](Self::is_cut))."
+            .into(),
+        example: g.model.causes.first().map(|_| example),
+        with_category: false,
+        item: quote! {
+            #[must_use]
+            pub fn input(&self) -> &::core::primitive::str {
+                match ::core::str::from_utf8(&self.__input[..self.__len as ::core::primitive::usize]) {
+                    ::core::result::Result::Ok(__s) => __s,
+                    // Cut on a character boundary when made, so never taken.
+                    ::core::result::Result::Err(_) => "",
+                }
+            }
+        },
+    })
 }
 
 /// `fn __distance(a, b) -> Option<usize>`: the optimal string alignment distance between two

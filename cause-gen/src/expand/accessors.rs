@@ -1,0 +1,260 @@
+//! The cause enum's accessors: what the table says of each cause. One function per member,
+//! its rustdoc, example and tokens together; [`MEMBERS`] orders them in the impl.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::member::{Member, MemberFn};
+use super::{Generator, accessor, codes, str_lit};
+use crate::model::Cause;
+
+/// The accessors, in the order of the generated impl (the lookups follow them).
+pub const MEMBERS: &[MemberFn] = &[
+    all,
+    name,
+    as_str,
+    description,
+    category,
+    status_codes,
+    in_dialog_status_codes,
+    response,
+    aliases,
+];
+
+fn all(g: &Generator) -> Option<Member> {
+    let variants = &g.variants;
+    let name = &g.docs.enum_name;
+    let example = g.model.causes.first().map(|first| {
+        let count = g.model.causes.len();
+        let first = g.path(first);
+        format!("assert_eq!({name}::ALL.len(), {count});\nassert_eq!({name}::ALL[0], {first});\n")
+    });
+    Some(Member {
+        doc: "Every cause, in the order of the table.".into(),
+        example,
+        with_category: false,
+        item: quote!(pub const ALL: &'static [Self] = &[#(#variants),*];),
+    })
+}
+
+fn name(g: &Generator) -> Option<Member> {
+    let body = g.per_cause(quote!(&'static ::core::primitive::str), |c| {
+        str_lit(&c.constant)
+    });
+    let accessor = accessor();
+    let example = g.model.causes.first().map(|first| {
+        format!(
+            "assert_eq!({}.name(), {:?});\n",
+            g.path(first),
+            first.constant
+        )
+    });
+    Some(Member {
+        doc: "The constant naming this cause in the table, such as `\"BUSY\"`.".into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn name(self) -> &'static ::core::primitive::str { #body }
+        },
+    })
+}
+
+fn as_str(g: &Generator) -> Option<Member> {
+    let body = g.per_cause(quote!(&'static ::core::primitive::str), |c| {
+        str_lit(&c.value)
+    });
+    let accessor = accessor();
+    let example = g.model.causes.first().map(|first| {
+        let (p, value) = (g.path(first), &first.value);
+        format!("assert_eq!({p}.as_str(), {value:?});\nassert_eq!({p}.to_string(), {value:?});\n")
+    });
+    Some(Member {
+        doc: "The cause's value: the string that stands for it (on the wire, in logs), which\n\
+              [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)\n\
+              parses."
+            .into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn as_str(self) -> &'static ::core::primitive::str { #body }
+        },
+    })
+}
+
+fn description(g: &Generator) -> Option<Member> {
+    let body = g.per_cause(quote!(&'static ::core::primitive::str), |c| {
+        str_lit(&c.description)
+    });
+    let accessor = accessor();
+    let example = g.model.causes.first().map(|first| {
+        let start: String = first.description.chars().take(24).collect();
+        let p = g.path(first);
+        format!("assert!({p}.description().starts_with({start:?}));\n")
+    });
+    Some(Member {
+        doc: "When this cause happens, as the table describes it (markdown).".into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn description(self) -> &'static ::core::primitive::str { #body }
+        },
+    })
+}
+
+/// With categories: the call names their enum (the pipeline checks that they agree; the
+/// stand-in has the method for any call that names one).
+fn category(g: &Generator) -> Option<Member> {
+    let category = &g.input.category.as_ref()?.ident;
+    let of_cause = g.model.categories.as_ref().map_or(&[][..], |c| &c.of_cause);
+    let variants = of_cause.iter().map(|&index| {
+        let variant = &g.category_variants[index];
+        quote!(#category::#variant)
+    });
+    let body = super::tables::indexed_table(quote!(self), quote!(#category), variants.collect());
+    let accessor = accessor();
+    let example = g.model.causes.first().and_then(|first| {
+        let variant = &g.model.category_of(0)?.variant;
+        Some(format!(
+            "assert_eq!({}.category(), {category}::{variant});\n",
+            g.path(first)
+        ))
+    });
+    Some(Member {
+        doc: "The category the table puts this cause in.".into(),
+        example,
+        with_category: true,
+        item: quote! {
+            #accessor
+            pub const fn category(self) -> #category { #body }
+        },
+    })
+}
+
+fn status_codes(g: &Generator) -> Option<Member> {
+    let u16 = quote!(::core::primitive::u16);
+    let body = per_cause_slice(g, &u16, |c| codes(&c.status_codes));
+    let accessor = accessor();
+    Some(Member {
+        doc: "The status codes that mean this cause, in the order of the table; empty for a\n\
+              cause that no response code produces."
+            .into(),
+        example: g.code_list_example(|c| &c.status_codes, "{p}.status_codes()"),
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn status_codes(self) -> &'static [::core::primitive::u16] { #body }
+        },
+    })
+}
+
+/// With `in-dialog-status-codes` on some row.
+fn in_dialog_status_codes(g: &Generator) -> Option<Member> {
+    if !g.model.has_in_dialog {
+        return None;
+    }
+    let u16 = quote!(::core::primitive::u16);
+    let body = per_cause_slice(g, &u16, |c| codes(&c.in_dialog_status_codes));
+    let accessor = accessor();
+    let call = "{p}.in_dialog_status_codes()";
+    Some(Member {
+        doc: "The status codes that mean this cause when they answer a request sent inside\n\
+              a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure))."
+            .into(),
+        example: g.code_list_example(|c| &c.in_dialog_status_codes, call),
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #body }
+        },
+    })
+}
+
+/// With `response` on some row.
+fn response(g: &Generator) -> Option<Member> {
+    if !g.model.has_responses {
+        return None;
+    }
+    let option_u16 = quote!(::core::option::Option<::core::primitive::u16>);
+    let body = g.per_cause(option_u16, |c| match &c.response {
+        Some(response) => {
+            let code = Literal::u16_unsuffixed(response.code);
+            quote!(::core::option::Option::Some(#code))
+        }
+        None => quote!(::core::option::Option::None),
+    });
+    let accessor = accessor();
+    let example = g.first(|c| c.response.is_some()).map(|cause| {
+        let code = cause.response.map_or(0, |r| r.code);
+        let mut out = format!("assert_eq!({}.response(), Some({code}));\n", g.path(cause));
+        if let Some(none) = g.first(|c| c.response.is_none()) {
+            out.push_str(&format!("assert_eq!({}.response(), None);\n", g.path(none)));
+        }
+        out
+    });
+    Some(Member {
+        doc: "The final response to send to end a request for this cause, as the table's\n\
+              `response` gives it; `None` for a cause that no response ends."
+            .into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> { #body }
+        },
+    })
+}
+
+fn aliases(g: &Generator) -> Option<Member> {
+    let str = quote!(&'static ::core::primitive::str);
+    let body = per_cause_slice(g, &str, |c| c.aliases.iter().map(|a| str_lit(a)).collect());
+    let accessor = accessor();
+    let example = match g.first(|c| !c.aliases.is_empty()) {
+        Some(cause) => {
+            let (alias, p, name) = (&cause.aliases[0], g.path(cause), &g.docs.enum_name);
+            let mut out = format!("assert!({p}.aliases().contains(&{alias:?}));\n");
+            if g.docs.parses {
+                out.push_str(&format!(
+                    "assert_eq!({alias:?}.parse::<{name}>(), Ok({p}));\n"
+                ));
+            }
+            Some(out)
+        }
+        None => (g.model.causes.first())
+            .map(|first| format!("assert!({}.aliases().is_empty());\n", g.path(first))),
+    };
+    Some(Member {
+        doc: "Other spellings that [`FromStr`](::core::str::FromStr) accepts for this\n\
+              cause besides its value."
+            .into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] { #body }
+        },
+    })
+}
+
+/// [`Generator::per_cause`] for slices, the empty ones sharing one constant: every `&[...]`
+/// in a `const` is a promoted constant of its own, and 10,000 empty ones took rustc 1.5 s.
+fn per_cause_slice(
+    g: &Generator,
+    elem: &TokenStream,
+    items: impl Fn(&Cause) -> Vec<TokenStream>,
+) -> TokenStream {
+    let body = g.per_cause(quote!(&'static [#elem]), |cause| {
+        let items = items(cause);
+        if items.is_empty() {
+            quote!(__EMPTY)
+        } else {
+            quote!(&[#(#items),*])
+        }
+    });
+    if g.model.causes.is_empty() {
+        return body;
+    }
+    quote!(const __EMPTY: &[#elem] = &[]; #body)
+}

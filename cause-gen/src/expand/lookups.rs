@@ -1,0 +1,289 @@
+//! The cause enum's lookups: from a constant, from a status code, from a row's code. One
+//! function per member, its rustdoc, example and tokens together; [`MEMBERS`] orders them in
+//! the impl, after the accessors. Their bodies go from a status code through an array indexed
+//! by `code - lowest`, from a string through a dispatch on its length (`tables.rs`).
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::member::{Member, MemberFn};
+use super::tables::{StringMatch, code_table};
+use super::{Generator, accessor};
+use crate::model::RowCodes;
+
+/// The lookups, in the order of the generated impl.
+pub const MEMBERS: &[MemberFn] = &[
+    from_name,
+    from_status_code,
+    failure_codes,
+    fallback,
+    for_failure_response,
+    for_in_dialog_failure,
+    code,
+    from_code,
+];
+
+fn from_name(g: &Generator) -> Option<Member> {
+    let names = g.model.causes.iter().enumerate();
+    let names = names.map(|(index, cause)| (cause.constant.as_str(), index));
+    let matcher = StringMatch {
+        cause: &g.input.cause.ident,
+        variants: &g.variants,
+        hit: |variant| quote!(::core::option::Option::Some(#variant)),
+        miss: quote!(::core::option::Option::None),
+    };
+    let body = matcher.expand(quote!(name), names.collect());
+    let accessor = accessor();
+    let name = &g.docs.enum_name;
+    let example = g.model.causes.first().map(|first| {
+        format!(
+            "assert_eq!({name}::from_name({:?}), Some({}));\nassert_eq!({name}::from_name(\"no such constant\"), None);\n",
+            first.constant,
+            g.path(first)
+        )
+    });
+    Some(Member {
+        doc: "The cause whose constant is `name` (`\"BUSY\"`), matched exactly; `None` for any\n\
+              other string."
+            .into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
+                #body
+            }
+        },
+    })
+}
+
+fn from_status_code(g: &Generator) -> Option<Member> {
+    let cause = &g.input.cause.ident;
+    let body = code_table(
+        quote!(::core::option::Option<#cause>),
+        g.status_code_items(),
+        None,
+        quote!(::core::option::Option::None),
+    );
+    let accessor = accessor();
+    let call = format!("{}::from_status_code({{code}})", g.docs.enum_name);
+    Some(Member {
+        doc: "The cause whose `status-codes` list `code`, whatever the response class;\n\
+              `None` if no cause lists it."
+            .into(),
+        example: g.code_lookup_example(|c| &c.status_codes, &call),
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                #body
+            }
+        },
+    })
+}
+
+/// With `[failure]`.
+fn failure_codes(g: &Generator) -> Option<Member> {
+    let failure = g.model.failure?;
+    let (low, high) = (failure.low, failure.high);
+    let name = &g.docs.enum_name;
+    let (low_lit, high_lit) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+    Some(Member {
+        doc: "The final failure responses, as the table's `[failure] codes` bounds them.".into(),
+        example: Some(format!(
+            "assert_eq!({name}::FAILURE_CODES, {low}..={high});\n"
+        )),
+        with_category: false,
+        item: quote! {
+            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
+        },
+    })
+}
+
+/// With `[failure]`.
+fn fallback(g: &Generator) -> Option<Member> {
+    let failure = g.model.failure?;
+    let variant = &g.variants[failure.fallback];
+    let (name, path) = (&g.docs.enum_name, g.path(&g.model.causes[failure.fallback]));
+    Some(Member {
+        doc: "The cause of a failure response whose code no cause lists.".into(),
+        example: Some(format!("assert_eq!({name}::FALLBACK, {path});\n")),
+        with_category: false,
+        item: quote!(pub const FALLBACK: Self = #variant;),
+    })
+}
+
+/// With `[failure]`; the stand-in beside a table's errors keeps one that finds nothing, so
+/// that its uses compile.
+fn for_failure_response(g: &Generator) -> Option<Member> {
+    let accessor = accessor();
+    let Some(failure) = g.model.failure else {
+        return g.model.is_stand_in().then(|| Member {
+            doc: "The cause of a failure response (none: the table has errors).".into(),
+            example: None,
+            with_category: false,
+            item: quote! {
+                #accessor
+                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                    let _ = code;
+                    ::core::option::Option::None
+                }
+            },
+        });
+    };
+    let cause = &g.input.cause.ident;
+    let (low, high) = (failure.low, failure.high);
+    let fallback_variant = &g.variants[failure.fallback];
+    let body = code_table(
+        quote!(::core::option::Option<#cause>),
+        g.status_code_items(),
+        Some((low, high)),
+        quote!(::core::option::Option::Some(#fallback_variant)),
+    );
+    let fallback = &g.model.causes[failure.fallback];
+    let name = &g.docs.enum_name;
+    let example = g.model.failure_cause(low).map(|index| {
+        let expected = g.path(&g.model.causes[index]);
+        let mut out =
+            format!("assert_eq!({name}::for_failure_response({low}), Some({expected}));\n");
+        if let Some(below) = low.checked_sub(1) {
+            out.push_str(&format!(
+                "assert_eq!({name}::for_failure_response({below}), None);\n"
+            ));
+        }
+        out
+    });
+    Some(Member {
+        doc: format!(
+            "The cause of a final failure response: `None` outside {low}..={high}; inside, the \
+             cause whose `status-codes` list `code`, or [`{}`](Self::FALLBACK) if none does.",
+            fallback.constant
+        ),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                #body
+            }
+        },
+    })
+}
+
+/// With `in-dialog-status-codes` on some row.
+fn for_in_dialog_failure(g: &Generator) -> Option<Member> {
+    if !g.model.has_in_dialog {
+        return None;
+    }
+    // Outside the in-dialog codes, a code means what it means outside a dialog.
+    let (otherwise, otherwise_doc) = match g.model.failure {
+        Some(_) => (
+            quote!(Self::for_failure_response(code)),
+            "for_failure_response",
+        ),
+        None => (quote!(Self::from_status_code(code)), "from_status_code"),
+    };
+    let causes = g.model.causes.iter().zip(&g.variants);
+    let arms = causes
+        .filter(|(cause, _)| !cause.in_dialog_status_codes.is_empty())
+        .map(|(cause, variant)| {
+            let codes = cause.in_dialog_status_codes.iter();
+            let codes = codes.map(|&code| Literal::u16_unsuffixed(code));
+            quote!(#(#codes)|* => ::core::option::Option::Some(#variant),)
+        });
+    let accessor = accessor();
+    let call = format!("{}::for_in_dialog_failure({{code}})", g.docs.enum_name);
+    Some(Member {
+        doc: format!(
+            "The cause of a failure response to a request sent inside a dialog: the cause whose \
+             `in-dialog-status-codes` list `code`, else [`{otherwise_doc}`](Self::{otherwise_doc})."
+        ),
+        example: g.code_lookup_example(|c| &c.in_dialog_status_codes, &call),
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                match code {
+                    #(#arms)*
+                    _ => #otherwise,
+                }
+            }
+        },
+    })
+}
+
+/// With `code` on some row: a `u16` where every row has one, else an `Option<u16>`.
+fn code(g: &Generator) -> Option<Member> {
+    let u16 = quote!(::core::primitive::u16);
+    let (ty, item): (TokenStream, fn(u16) -> TokenStream) = match g.model.row_codes {
+        RowCodes::None => return None,
+        RowCodes::All => (quote!(#u16), |code| {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }),
+        RowCodes::Some => (quote!(::core::option::Option<#u16>), |code| {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(::core::option::Option::Some(#code))
+        }),
+    };
+    let body = g.per_cause(ty.clone(), |cause| match cause.code {
+        Some(code) => item(code),
+        None => quote!(::core::option::Option::None),
+    });
+    let accessor = accessor();
+    let example = g.first(|c| c.code.is_some()).map(|cause| {
+        let code = cause.code.unwrap_or_default();
+        let returned = match g.model.row_codes {
+            RowCodes::All => code.to_string(),
+            _ => format!("Some({code})"),
+        };
+        format!("assert_eq!({}.code(), {returned});\n", g.path(cause))
+    });
+    Some(Member {
+        doc: "The row's own number in the table (its `code`).".into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn code(self) -> #ty { #body }
+        },
+    })
+}
+
+/// With `code` on some row.
+fn from_code(g: &Generator) -> Option<Member> {
+    if g.model.row_codes == RowCodes::None {
+        return None;
+    }
+    let ident = &g.input.cause.ident;
+    let causes = g.model.causes.iter().zip(&g.variants);
+    let listed = causes.filter_map(|(cause, variant)| {
+        Some((cause.code?, quote!(::core::option::Option::Some(#variant))))
+    });
+    let body = code_table(
+        quote!(::core::option::Option<#ident>),
+        listed.collect(),
+        None,
+        quote!(::core::option::Option::None),
+    );
+    let accessor = accessor();
+    let name = &g.docs.enum_name;
+    let example = g.first(|c| c.code.is_some()).map(|cause| {
+        let code = cause.code.unwrap_or_default();
+        format!(
+            "assert_eq!({name}::from_code({code}), Some({}));\n",
+            g.path(cause)
+        )
+    });
+    Some(Member {
+        doc: "The cause whose `code` is `code`; `None` if no row has it.".into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn from_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+                #body
+            }
+        },
+    })
+}
