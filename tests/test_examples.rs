@@ -94,15 +94,16 @@ fn examples_run_wherever_the_enum_lives() {
     fs::write(dir.path().join("src/jobs.toml"), TABLE).expect("write the table");
     let output = nested::cargo_ok(dir.path(), &["test", "--doc", "--quiet"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    // Each enum has 10 examples: its 2 variants and 8 methods (ALL, name, as_str, description,
-    // aliases, from_name, code, from_code); Root's parse error adds input(). Root, JobCause,
-    // a::Cause, b::Cause and Reexported run: 51; Hidden and Private are shown, not run: 20.
+    // Each enum has 11 examples: its 2 variants and 9 methods (ALL, name, as_str, description,
+    // aliases, from_name, find, code, from_code); Root's parse error adds input() and
+    // suggestions(). Root, JobCause, a::Cause, b::Cause and Reexported run: 57; Hidden and
+    // Private are shown, not run: 22.
     let summary = stdout
         .lines()
         .find(|line| line.starts_with("test result:"))
         .unwrap_or_else(|| panic!("no summary in:\n{stdout}"));
     assert!(
-        summary.starts_with("test result: ok. 51 passed; 0 failed; 20 ignored;"),
+        summary.starts_with("test result: ok. 57 passed; 0 failed; 22 ignored;"),
         "{summary}\n{stdout}"
     );
 }

@@ -126,7 +126,20 @@ impl<'a> Generator<'a> {
             let VariantDoc { text, example } = self.docs.variant_doc(index);
             let example = example.map(|example| self.example_attrs(example));
             let variant = format_ident!("{}", cause.variant);
-            quote!(#[doc = #text] #example #variant,)
+            // Where every row has a code, the code is the discriminant: `Q850::UserBusy as u8`.
+            let discriminant = (self.model.code_repr.zip(cause.code)).map(|(_, code)| {
+                let code = Literal::u16_unsuffixed(code);
+                quote!(= #code)
+            });
+            quote!(#[doc = #text] #example #variant #discriminant,)
+        });
+        let repr = self
+            .model
+            .code_repr
+            .filter(|_| !self.input.cause.has_repr());
+        let repr = repr.map(|ty| {
+            let ty = format_ident!("{ty}");
+            quote!(#[repr(#ty)])
         });
         let derive = derive(&[
             "Clone",
@@ -141,6 +154,7 @@ impl<'a> Generator<'a> {
             #(#attrs)*
             #[doc = #doc]
             #derive
+            #repr
             #[non_exhaustive]
             #vis enum #ident {
                 #(#variants)*
@@ -173,7 +187,27 @@ impl<'a> Generator<'a> {
         item: impl Fn(&Cause) -> TokenStream,
     ) -> TokenStream {
         let items = self.model.causes.iter().map(item).collect();
-        tables::indexed_table(subject, ty, items)
+        self.per_cause_items(subject, ty, items)
+    }
+
+    /// The body returning `items[i]` for the cause at position `i`.
+    fn per_cause_items(
+        &self,
+        subject: TokenStream,
+        ty: TokenStream,
+        items: Vec<TokenStream>,
+    ) -> TokenStream {
+        let position = self.position(&subject);
+        tables::indexed_table(subject, position, ty, items)
+    }
+
+    /// The position in the table of the cause `subject`: its discriminant, or where the
+    /// discriminants are the rows' codes, the private `__position()`.
+    fn position(&self, subject: &TokenStream) -> TokenStream {
+        match self.model.code_repr {
+            Some(_) => quote!(Self::__position(#subject)),
+            None => quote!(#subject as ::core::primitive::usize),
+        }
     }
 
     /// `Some(Cause::X)` for each code a cause lists in `status-codes`.
@@ -200,11 +234,15 @@ impl<'a> Generator<'a> {
             quote!(::core::option::Option::None),
         );
         let accessor = accessor();
+        // Generated only where the caller wrote none, with the table's first phrase.
         let doc = (!item.has_doc()).then(|| {
-            quote! {
-                /// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
-                /// (`486` → `"Busy Here"`); `None` for a code it does not list.
-            }
+            let example = self.model.reason_phrases.first();
+            let example = example.map(|(code, phrase)| format!(" (`{code}` → `{phrase:?}`)"));
+            let doc = format!(
+                " The reason phrase of a status code, as the table's `[reason-phrases]` spells it{}; `None` for a code it does not list.",
+                example.unwrap_or_default()
+            );
+            quote!(#[doc = #doc])
         });
         quote! {
             #(#attrs)*

@@ -1,16 +1,16 @@
-//! What to emit when the table has errors: the errors, and beside them the items of an empty
-//! table, so that the caller's other uses of the names (`Cause`, `Category`, …) do not bury the
+//! What to emit when the table has errors: the errors, and beside them the items of the rows
+//! that parsed, so that the caller's other uses of the names (`Cause`, `Category`, …) do not bury the
 //! real errors under follow-on "cannot find type" errors.
 
 use proc_macro2::TokenStream;
 
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use crate::model::{Mode, Model};
+use crate::model::Model;
 
-pub fn expand_with_errors(input: &Input, error: syn::Error) -> TokenStream {
-    let stand_in = Model::new(Vec::new(), None, None, Vec::new(), Mode::StandIn);
-    let stub = expand(input, &stand_in, &Env { track_path: None });
+/// `error`, and beside it the items of `stand_in` (`validate::stand_in`).
+pub fn expand_with_errors(input: &Input, error: syn::Error, stand_in: &Model) -> TokenStream {
+    let stub = expand(input, stand_in, &Env { track_path: None });
     let error = error.into_compile_error();
     quote::quote!(#error #stub)
 }

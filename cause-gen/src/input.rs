@@ -296,6 +296,11 @@ impl Item {
         })
     }
 
+    /// Whether the caller gave the item a `#[repr(...)]`.
+    pub fn has_repr(&self) -> bool {
+        self.attrs_without_repr().count() != self.attrs.len()
+    }
+
     /// Whether the caller wrote documentation for the item (a doc comment or `#[doc = ...]`):
     /// then the generated summary stays out, so that the two are not run together.
     pub fn has_doc(&self) -> bool {

@@ -21,6 +21,9 @@ pub struct Model {
     pub has_in_dialog: bool,
     /// Which rows have a `code`: it decides whether `code()` is generated and its type.
     pub row_codes: RowCodes,
+    /// Where every row has a `code`: the integer type that holds every code the table allows
+    /// (`"u8"` or `"u16"`), the enum's `repr`, its discriminants being the codes.
+    pub code_repr: Option<&'static str>,
     pub mode: Mode,
 }
 
@@ -100,23 +103,33 @@ pub struct Failure {
 }
 
 impl Model {
-    /// The model of a checked table; the facts derived from the rows are computed here, once.
+    /// The model of a table whose rows' `code`s are at most `code_high`; the facts derived
+    /// from the rows are computed here, once.
     pub fn new(
         causes: Vec<Cause>,
         categories: Option<Categories>,
         failure: Option<Failure>,
         reason_phrases: Vec<(u16, String)>,
-        mode: Mode,
+        (code_high, mode): (u16, Mode),
     ) -> Model {
         let with_code = causes.iter().filter(|c| c.code.is_some()).count();
         let stand_in = mode == Mode::StandIn;
-        // The stand-in has `code()` whatever its rows, so that a use of it adds no error.
+        // The stand-in has `code()` and the conversions whatever its rows, so that a use of
+        // them adds no error.
         let row_codes = match with_code {
-            0 if stand_in => RowCodes::Some,
+            _ if stand_in => RowCodes::All,
             0 => RowCodes::None,
             n if n == causes.len() => RowCodes::All,
             _ => RowCodes::Some,
         };
+        // The stand-in has no discriminants: two of its rows may share a code (the error).
+        let code_repr = (row_codes == RowCodes::All && !stand_in).then_some(
+            if code_high <= u16::from(u8::MAX) {
+                "u8"
+            } else {
+                "u16"
+            },
+        );
         let mut model = Model {
             has_responses: stand_in || causes.iter().any(|c| c.response.is_some()),
             has_in_dialog: stand_in || causes.iter().any(|c| !c.in_dialog_status_codes.is_empty()),
@@ -125,6 +138,7 @@ impl Model {
             failure,
             reason_phrases,
             row_codes,
+            code_repr,
             mode,
         };
         model.resolve_failure_facts();

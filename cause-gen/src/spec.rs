@@ -29,6 +29,8 @@ pub struct Spec {
     pub categories_complete: bool,
     /// False when a `[[cause]]` row was dropped for an error (likewise, for its constant).
     pub causes_complete: bool,
+    /// The highest row `code` the table allows (`[ranges] code`, else `u16::MAX`).
+    pub code_high: u16,
 }
 
 /// `[failure] codes = [low, high]`.
@@ -102,6 +104,7 @@ impl Spec {
             has_reason_phrases: false,
             categories_complete: true,
             causes_complete: true,
+            code_high: u16::MAX,
         }
     }
 
@@ -124,6 +127,7 @@ impl Spec {
         let top = Fields::new(&document, whole.clone(), "the table", TOP_KEYS, diags);
         let mut spec = Spec::empty();
         let ranges = Ranges::from_toml(&top, diags);
+        spec.code_high = ranges.code.high;
         let codes = &ranges.status_codes;
         if let Some(failure) = top.table("failure") {
             let fields = Fields::new(failure.0, failure.1, "`[failure]`", FAILURE_KEYS, diags);

@@ -57,7 +57,57 @@ fn into_model(spec: Spec, categories: Vec<Option<usize>>, failure: Option<Failur
     let causes = spec.causes.into_iter().map(cause).collect();
     let phrases = spec.reason_phrases.into_iter();
     let phrases = phrases.map(|p| (p.code.value, p.phrase.value)).collect();
-    Model::new(causes, categories, failure, phrases, Mode::Checked)
+    let code_high = spec.code_high;
+    Model::new(
+        causes,
+        categories,
+        failure,
+        phrases,
+        (code_high, Mode::Checked),
+    )
+}
+
+/// The stand-in for a table with errors: the rows that parsed (`spec`, where the TOML did),
+/// so that the caller's uses of their variants add no errors to the table's own. Only what
+/// cannot clash is kept: the first row of each variant, value and code; no status codes or
+/// aliases.
+pub fn stand_in(spec: Option<&Spec>) -> Model {
+    let Some(spec) = spec else {
+        return Model::new(Vec::new(), None, None, Vec::new(), (0, Mode::StandIn));
+    };
+    let mut variants = std::collections::HashSet::new();
+    let mut values = std::collections::HashSet::new();
+    // A row whose variant is no identifier (a keyword, a bad `variant`) is an error of its own.
+    let is_ident = |variant: &Loc<String>| syn::parse_str::<syn::Ident>(&variant.value).is_ok();
+    let list: Vec<model::Category> = (spec.categories.iter())
+        .filter(|c| is_ident(&c.variant) && variants.insert(c.variant.value.clone()))
+        .map(|row| category(row.clone(), Vec::new()))
+        .collect();
+    variants.clear();
+    let rows = spec.causes.iter().filter(|c| is_ident(&c.variant));
+    let rows = rows.filter(|c| variants.insert(c.variant.value.clone()));
+    let rows = rows.filter(|c| values.insert(c.value.value.clone()));
+    let mut codes = std::collections::HashSet::new();
+    let causes: Vec<model::Cause> = rows
+        .map(|row| model::Cause {
+            status_codes: Vec::new(),
+            in_dialog_status_codes: Vec::new(),
+            response: None,
+            code: row
+                .code
+                .as_ref()
+                .map(|c| c.value)
+                .filter(|&c| codes.insert(c)),
+            aliases: Vec::new(),
+            ..cause(row.clone())
+        })
+        .collect();
+    // Each cause in the first category: the stand-in's `category()` is never run.
+    let categories = (!list.is_empty()).then(|| Categories {
+        of_cause: vec![0; causes.len()],
+        list,
+    });
+    Model::new(causes, categories, None, Vec::new(), (0, Mode::StandIn))
 }
 
 fn cause(row: CauseSpec) -> model::Cause {

@@ -10,6 +10,7 @@ use crate::model::Cause;
 
 /// The accessors, in the order of the generated impl (the lookups follow them).
 pub const MEMBERS: &[MemberFn] = &[
+    position,
     all,
     name,
     as_str,
@@ -20,6 +21,34 @@ pub const MEMBERS: &[MemberFn] = &[
     response,
     aliases,
 ];
+
+/// Where the discriminants are the rows' codes: the position of each in the table, which
+/// the per-cause arrays are indexed by (an array over the codes, holes unread).
+fn position(g: &Generator) -> Option<Member> {
+    g.model.code_repr?;
+    let codes = g.model.causes.iter().filter_map(|c| c.code);
+    let (low, high) = (codes.clone().min()?, codes.max()?);
+    let mut positions = vec![0_usize; usize::from(high - low) + 1];
+    for (position, cause) in g.model.causes.iter().enumerate() {
+        if let Some(code) = cause.code {
+            positions[usize::from(code - low)] = position;
+        }
+    }
+    let len = positions.len();
+    let low = Literal::u16_unsuffixed(low);
+    Some(Member {
+        doc: String::new(),
+        example: None,
+        with_category: false,
+        item: quote! {
+            #[inline]
+            const fn __position(self) -> ::core::primitive::usize {
+                const __POSITION: [::core::primitive::usize; #len] = [#(#positions),*];
+                __POSITION[self as ::core::primitive::usize - #low]
+            }
+        },
+    })
+}
 
 fn all(g: &Generator) -> Option<Member> {
     let variants = &g.variants;
@@ -50,7 +79,13 @@ fn name(g: &Generator) -> Option<Member> {
         )
     });
     Some(Member {
-        doc: "The constant naming this cause in the table, such as `\"BUSY\"`.".into(),
+        doc: match g.model.causes.first() {
+            Some(first) => format!(
+                "The constant naming this cause in the table, such as `{:?}`.",
+                first.constant
+            ),
+            None => "The constant naming this cause in the table.".into(),
+        },
         example,
         with_category: false,
         item: quote! {
@@ -108,12 +143,17 @@ fn description(g: &Generator) -> Option<Member> {
 /// stand-in has the method for any call that names one).
 fn category(g: &Generator) -> Option<Member> {
     let category = &g.input.category.as_ref()?.ident;
-    let of_cause = g.model.categories.as_ref().map_or(&[][..], |c| &c.of_cause);
-    let variants = of_cause.iter().map(|&index| {
-        let variant = &g.category_variants[index];
-        quote!(#category::#variant)
-    });
-    let body = super::tables::indexed_table(quote!(self), quote!(#category), variants.collect());
+    let body = match &g.model.categories {
+        Some(categories) => {
+            let variants = categories.of_cause.iter().map(|&index| {
+                let variant = &g.category_variants[index];
+                quote!(#category::#variant)
+            });
+            g.per_cause_items(quote!(self), quote!(#category), variants.collect())
+        }
+        // The stand-in of a table whose categories did not parse: never run.
+        None => quote!(loop {}),
+    };
     let accessor = accessor();
     let example = g.model.causes.first().and_then(|first| {
         let variant = &g.model.category_of(0)?.variant;

@@ -61,7 +61,12 @@ impl Generator<'_> {
         item: impl Fn(&Category) -> TokenStream,
     ) -> TokenStream {
         let items = self.model.category_list().iter().map(item).collect();
-        indexed_table(quote!(self), ty, items)
+        indexed_table(
+            quote!(self),
+            quote!(self as ::core::primitive::usize),
+            ty,
+            items,
+        )
     }
 
     /// The example of a category member: `body` gets the category enum's name and
@@ -77,7 +82,10 @@ fn all(g: &Generator) -> Option<Member> {
     let all = g.category_variants.iter().map(|v| quote!(Self::#v));
     let count = g.model.category_list().len();
     Some(Member {
-        doc: "Every category, in the order of the table.".into(),
+        doc: format!(
+            "Every `{}`, in the order of the table.",
+            g.input.category.as_ref()?.ident
+        ),
         example: g.category_example(|name, first, _| {
             format!(
                 "assert_eq!({name}::ALL.len(), {count});\nassert_eq!({name}::ALL[0], {first});\n"
@@ -92,7 +100,13 @@ fn key(g: &Generator) -> Option<Member> {
     let body = g.per_category(quote!(&'static ::core::primitive::str), |c| str_lit(&c.key));
     let accessor = accessor();
     Some(Member {
-        doc: "The category's key in the table, such as `\"sip-error\"`.".into(),
+        doc: match g.model.category_list().first() {
+            Some(first) => format!(
+                "The category's key in the table, such as `{:?}`.",
+                first.key
+            ),
+            None => "The category's key in the table.".into(),
+        },
         example: g
             .category_example(|_, first, c| format!("assert_eq!({first}.key(), {:?});\n", c.key)),
         with_category: true,

@@ -3,6 +3,8 @@
 //! the impl, after the accessors. Their bodies go from a status code through an array indexed
 //! by `code - lowest`, from a string through a dispatch on its length (`tables.rs`).
 
+use std::collections::HashSet;
+
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -14,6 +16,7 @@ use crate::model::RowCodes;
 /// The lookups, in the order of the generated impl.
 pub const MEMBERS: &[MemberFn] = &[
     from_name,
+    find,
     from_status_code,
     failure_codes,
     fallback,
@@ -43,15 +46,82 @@ fn from_name(g: &Generator) -> Option<Member> {
         )
     });
     Some(Member {
-        doc: "The cause whose constant is `name` (`\"BUSY\"`), matched exactly; `None` for any\n\
-              other string."
-            .into(),
+        doc: match g.model.causes.first() {
+            Some(first) => format!(
+                "The cause whose constant is `name` (`{:?}`), matched exactly; `None` for any\n\
+                 other string.",
+                first.constant
+            ),
+            None => "The cause whose constant is `name`, matched exactly; `None` for any other\n\
+                     string."
+                .into(),
+        },
         example,
         with_category: false,
         item: quote! {
             #accessor
             pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
                 #body
+            }
+        },
+    })
+}
+
+/// The forgiving lookup: exact first, then trimmed and in any ASCII case.
+fn find(g: &Generator) -> Option<Member> {
+    let mut seen = HashSet::new();
+    let causes = g.model.causes.iter().enumerate();
+    let strings = causes.clone().flat_map(|(index, cause)| {
+        let strings = std::iter::once(&cause.value).chain(&cause.aliases);
+        strings.map(move |s| (s.as_str(), index))
+    });
+    // Values and aliases first: a constant spelled like another cause's value finds that one.
+    let constants = causes.map(|(index, cause)| (cause.constant.as_str(), index));
+    let entries = strings.chain(constants).filter(|(s, _)| seen.insert(*s));
+    let matcher = StringMatch {
+        cause: &g.input.cause.ident,
+        variants: &g.variants,
+        hit: |variant| quote!(::core::option::Option::Some(#variant)),
+        miss: quote!(::core::option::Option::None),
+    };
+    let exact = matcher.expand(quote!(text), entries.collect());
+    let accessor = accessor();
+    let name = &g.docs.enum_name;
+    let example = g.model.causes.first().and_then(|first| {
+        let loose = format!(" {} ", first.value.to_ascii_lowercase());
+        let constant = first.constant.to_ascii_lowercase();
+        // Only where no other cause's string is exactly one of those, once trimmed.
+        let clash = |text: &str| {
+            g.model.causes.iter().skip(1).any(|c| {
+                c.value == text || c.constant == text || c.aliases.iter().any(|a| a == text)
+            })
+        };
+        let p = g.path(first);
+        (!clash(loose.trim()) && !clash(&constant)).then(|| {
+            format!("assert_eq!({name}::find({loose:?}), Some({p}));\nassert_eq!({name}::find({constant:?}), Some({p}));\n")
+        })
+    });
+    Some(Member {
+        doc: "The cause a person most likely means by `text`: the cause whose value, alias or\n\
+              constant is `text` exactly; else, with `text` trimmed, the first in table order\n\
+              whose value, alias or constant equals it in any ASCII case; else `None`. The exact\n\
+              match is a dispatch on the length; the other compares every cause's strings.\n\
+              Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly."
+            .into(),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
+                let __exact = #exact;
+                if __exact.is_some() {
+                    return __exact;
+                }
+                let __text = text.trim();
+                let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
+                Self::ALL.iter().copied().find(|__cause| {
+                    __same(__cause.as_str()) || __same(__cause.name()) || __cause.aliases().iter().any(|__a| __same(__a))
+                })
             }
         },
     })
@@ -226,10 +296,16 @@ fn code(g: &Generator) -> Option<Member> {
             quote!(::core::option::Option::Some(#code))
         }),
     };
-    let body = g.per_cause(ty.clone(), |cause| match cause.code {
-        Some(code) => item(code),
-        None => quote!(::core::option::Option::None),
-    });
+    let body = match g.model.code_repr {
+        // The discriminant is the code.
+        Some(_) => quote!(self as ::core::primitive::u16),
+        None => g.per_cause(ty.clone(), |cause| match cause.code {
+            Some(code) => item(code),
+            // Only in the stand-in, whose rows may have lost their codes; never run.
+            None if g.model.row_codes == RowCodes::All => quote!(0),
+            None => quote!(::core::option::Option::None),
+        }),
+    };
     let accessor = accessor();
     let example = g.first(|c| c.code.is_some()).map(|cause| {
         let code = cause.code.unwrap_or_default();

@@ -27,8 +27,10 @@ impl Generator<'_> {
         });
         let derive = derive(&["Clone", "Copy", "PartialEq", "Eq", "Hash"]);
         let not_a_value = format!("` is not the value of any {cause}");
+        let not_a_code = format!("` is not the code of any {cause}");
         let distance = distance_fn();
         let input = self.member(input_member);
+        let suggestions = self.member(suggestions_member);
         quote! {
             #(#attrs)*
             #doc
@@ -37,6 +39,8 @@ impl Generator<'_> {
                 __input: [::core::primitive::u8; #KEPT],
                 __len: ::core::primitive::u8,
                 __cut: ::core::primitive::bool,
+                // A code given to `TryFrom<u16>`, not a string given to `FromStr`.
+                __code: ::core::primitive::bool,
             }
 
             impl #ident {
@@ -50,7 +54,29 @@ impl Generator<'_> {
                     }
                     let mut __input = [0; #KEPT];
                     __input[..__len].copy_from_slice(&__s.as_bytes()[..__len]);
-                    Self { __input, __len: __len as ::core::primitive::u8, __cut: __len < __s.len() }
+                    Self { __input, __len: __len as ::core::primitive::u8, __cut: __len < __s.len(), __code: false }
+                }
+
+                // `TryFrom<u16>`'s error: the code in decimal digits, as the input.
+                #[cold]
+                #[inline(never)]
+                #[allow(dead_code)]
+                fn __from_code(__code: ::core::primitive::u16) -> Self {
+                    let mut __digits = [0; 5];
+                    let mut __start = __digits.len();
+                    let mut __rest = __code;
+                    loop {
+                        __start -= 1;
+                        __digits[__start] = b'0' + (__rest % 10) as ::core::primitive::u8;
+                        __rest /= 10;
+                        if __rest == 0 {
+                            break;
+                        }
+                    }
+                    let mut __input = [0; #KEPT];
+                    let __len = __digits.len() - __start;
+                    __input[..__len].copy_from_slice(&__digits[__start..]);
+                    Self { __input, __len: __len as ::core::primitive::u8, __cut: false, __code: true }
                 }
 
                 #input
@@ -61,22 +87,42 @@ impl Generator<'_> {
                     self.__cut
                 }
 
+                #suggestions
+
                 /// Up to three values or aliases closest to the input, best first: those
-                /// within one edit in three (case aside).
+                /// within one edit in three (case aside) of a value, an alias or a constant (for
+                /// which its value is offered). None for a code.
                 fn __closest(&self) -> [::core::option::Option<&'static ::core::primitive::str>; #SUGGESTED] {
                     #distance
                     let __input = self.input().as_bytes();
                     let mut __best: [(::core::primitive::usize, ::core::option::Option<&'static ::core::primitive::str>); #SUGGESTED] =
                         [(::core::primitive::usize::MAX, ::core::option::Option::None); #SUGGESTED];
+                    if self.__code {
+                        return [::core::option::Option::None; #SUGGESTED];
+                    }
                     for __cause in #cause::ALL {
-                        let __strings = ::core::iter::once(__cause.as_str()).chain(__cause.aliases().iter().copied());
-                        for __value in __strings {
-                            let ::core::option::Option::Some(__d) = __distance(__input, __value.as_bytes()) else {
+                        let __named = ::core::iter::once((__cause.as_str(), __cause.as_str()))
+                            .chain(::core::iter::once((__cause.name(), __cause.as_str())))
+                            .chain(__cause.aliases().iter().map(|__alias| (*__alias, *__alias)));
+                        for (__name, __offer) in __named {
+                            let ::core::option::Option::Some(__d) = __distance(__input, __name.as_bytes()) else {
                                 continue;
                             };
-                            let __limit = if __value.len() / 3 > 1 { __value.len() / 3 } else { 1 };
+                            let __limit = if __name.len() / 3 > 1 { __name.len() / 3 } else { 1 };
                             if __d > __limit {
                                 continue;
+                            }
+                            // Offered once, at its best distance.
+                            if let ::core::option::Option::Some(__seen) = __best.iter().position(|__b| __b.1 == ::core::option::Option::Some(__offer)) {
+                                if __best[__seen].0 <= __d {
+                                    continue;
+                                }
+                                let mut __i = __seen;
+                                while __i + 1 < #SUGGESTED {
+                                    __best[__i] = __best[__i + 1];
+                                    __i += 1;
+                                }
+                                __best[#SUGGESTED - 1] = (::core::primitive::usize::MAX, ::core::option::Option::None);
                             }
                             // Insert in order of distance, the first found first among equals.
                             let mut __at = #SUGGESTED;
@@ -89,7 +135,7 @@ impl Generator<'_> {
                                     __best[__i] = __best[__i - 1];
                                     __i -= 1;
                                 }
-                                __best[__at] = (__d, ::core::option::Option::Some(__value));
+                                __best[__at] = (__d, ::core::option::Option::Some(__offer));
                             }
                         }
                     }
@@ -116,7 +162,7 @@ impl Generator<'_> {
                     if self.__cut {
                         __formatter.write_str("\u{2026}")?;
                     }
-                    __formatter.write_str(#not_a_value)?;
+                    __formatter.write_str(if self.__code { #not_a_code } else { #not_a_value })?;
                     let __closest = self.__closest();
                     let mut __first = true;
                     for __value in __closest.iter().flatten() {
@@ -156,6 +202,38 @@ fn input_member(g: &Generator) -> Option<Member> {
                     // Cut on a character boundary when made, so never taken.
                     ::core::result::Result::Err(_) => "",
                 }
+            }
+        },
+    })
+}
+
+fn suggestions_member(g: &Generator) -> Option<Member> {
+    let name = &g.docs.enum_name;
+    // A value with its last letter doubled: one edit away, so it is offered.
+    let example = g.model.causes.first().and_then(|first| {
+        let last = first.value.chars().last().filter(char::is_ascii_alphanumeric)?;
+        let typo = format!("{}{last}", first.value);
+        // The error keeps and compares 32 bytes at most.
+        if typo.len() > KEPT {
+            return None;
+        }
+        (g.model.causes.iter().all(|c| c.value != typo && !c.aliases.contains(&typo))).then(|| {
+            format!(
+                "let error = {typo:?}.parse::<{name}>().unwrap_err();\nassert_eq!(error.suggestions().next(), Some({:?}));\n",
+                first.value
+            )
+        })
+    });
+    Some(Member {
+        doc: "The values or aliases closest to the input, best first, at most three: those its\n\
+              message offers (\"did you mean ...\"). A cause's constant counts too, and offers\n\
+              its value. None for a code given to `TryFrom<u16>`."
+            .into(),
+        example,
+        with_category: false,
+        item: quote! {
+            pub fn suggestions(&self) -> impl ::core::iter::Iterator<Item = &'static ::core::primitive::str> {
+                self.__closest().into_iter().flatten()
             }
         },
     })

@@ -111,11 +111,13 @@ pub fn code_table(
     }
 }
 
-/// The body of a `const fn` returning `items[subject as usize]`, for an enum whose variants
-/// are `items` in order (an array indexed by the discriminant, measured faster than a `match`
-/// returning the same items); `match subject {}` for an enum without variants.
+/// The body of a `const fn` returning `items[position]`, for an enum whose variants are
+/// `items` in order and `position` (an expression) the position of `subject` (an array
+/// indexed by the position, measured faster than a `match` returning the same items);
+/// `match subject {}` for an enum without variants.
 pub fn indexed_table(
     subject: TokenStream,
+    position: TokenStream,
     ty: TokenStream,
     items: Vec<TokenStream>,
 ) -> TokenStream {
@@ -125,7 +127,7 @@ pub fn indexed_table(
     let len = items.len();
     quote! {
         const __TABLE: [#ty; #len] = [#(#items),*];
-        __TABLE[#subject as ::core::primitive::usize]
+        __TABLE[#position]
     }
 }
 

@@ -1,11 +1,13 @@
 //! The standard traits of the cause enum: `Debug`, `Display`, `FromStr` (with the call's parse
-//! error) and the conversion to `&'static str`.
+//! error), the conversion to `&'static str`, and where every row has a code, the conversions
+//! to and from `u16`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::tables::StringMatch;
 use super::{Generator, str_lit};
+use crate::model::RowCodes;
 
 impl Generator<'_> {
     pub(super) fn cause_traits(&self) -> TokenStream {
@@ -15,6 +17,7 @@ impl Generator<'_> {
             .parse_error
             .as_ref()
             .map(|item| self.impl_from_str(&item.ident));
+        let codes = self.impl_codes();
         let debug = if self.model.causes.is_empty() {
             quote!(match *self {})
         } else {
@@ -39,11 +42,51 @@ impl Generator<'_> {
             }
 
             #from_str
+            #codes
 
             impl ::core::convert::From<#ident> for &'static ::core::primitive::str {
                 #[inline]
                 fn from(__cause: #ident) -> Self {
                     __cause.as_str()
+                }
+            }
+        }
+    }
+
+    /// Where every row has a code: `From<Cause> for u16` (the code) and, with the parse error,
+    /// `TryFrom<u16>` (the cause of a code).
+    fn impl_codes(&self) -> TokenStream {
+        if self.model.row_codes != RowCodes::All {
+            return TokenStream::new();
+        }
+        let ident = &self.input.cause.ident;
+        let try_from = self.input.parse_error.as_ref().map(|item| {
+            let error = &item.ident;
+            let doc = format!(" The cause whose `code` is `code`, or an error naming the code (see [`{ident}::from_code`]).");
+            quote! {
+                impl ::core::convert::TryFrom<::core::primitive::u16> for #ident {
+                    type Error = #error;
+
+                    #[doc = #doc]
+                    #[inline]
+                    fn try_from(__code: ::core::primitive::u16) -> ::core::result::Result<Self, Self::Error> {
+                        match Self::from_code(__code) {
+                            ::core::option::Option::Some(__cause) => ::core::result::Result::Ok(__cause),
+                            ::core::option::Option::None => ::core::result::Result::Err(#error::__from_code(__code)),
+                        }
+                    }
+                }
+            }
+        });
+        let doc = format!(" The cause's `code`, as [`{ident}::code`] gives it.");
+        quote! {
+            #try_from
+
+            impl ::core::convert::From<#ident> for ::core::primitive::u16 {
+                #[doc = #doc]
+                #[inline]
+                fn from(__cause: #ident) -> Self {
+                    __cause.code()
                 }
             }
         }

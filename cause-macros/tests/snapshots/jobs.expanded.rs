@@ -19,6 +19,7 @@
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord
 )]
+#[repr(u8)]
 #[non_exhaustive]
 pub enum Cause {
     /**The job ran to its end.
@@ -39,7 +40,7 @@ assert_eq!(Cause::Done.code(), 1);
 assert_eq!(Cause::from_code(1), Some(Cause::Done));
 ```
 */
-    Done,
+    Done = 1,
     /**The job was killed by a signal.
 
 - Constant: `KILLED`
@@ -60,9 +61,16 @@ assert_eq!(Cause::Killed.code(), 9);
 assert_eq!(Cause::from_code(9), Some(Cause::Killed));
 ```
 */
-    Killed,
+    Killed = 9,
 }
 impl Cause {
+    #[inline]
+    const fn __position(self) -> ::core::primitive::usize {
+        const __POSITION: [::core::primitive::usize; 9usize] = [
+            0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 1usize,
+        ];
+        __POSITION[self as ::core::primitive::usize - 1]
+    }
     /// Every cause, in the order of the table.
     /**
 # Example
@@ -75,7 +83,7 @@ assert_eq!(Cause::ALL[0], Cause::Done);
 ```
 */
     pub const ALL: &'static [Self] = &[Cause::Done, Cause::Killed];
-    /// The constant naming this cause in the table, such as `"BUSY"`.
+    /// The constant naming this cause in the table, such as `"DONE"`.
     /**
 # Example
 
@@ -89,7 +97,7 @@ assert_eq!(Cause::Done.name(), "DONE");
     #[must_use]
     pub const fn name(self) -> &'static ::core::primitive::str {
         const __TABLE: [&'static ::core::primitive::str; 2usize] = ["DONE", "KILLED"];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
@@ -108,7 +116,7 @@ assert_eq!(Cause::Done.to_string(), "done");
     #[must_use]
     pub const fn as_str(self) -> &'static ::core::primitive::str {
         const __TABLE: [&'static ::core::primitive::str; 2usize] = ["done", "killed"];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// When this cause happens, as the table describes it (markdown).
     /**
@@ -127,7 +135,7 @@ assert!(Cause::Done.description().starts_with("The job ran to its end."));
             "The job ran to its end.",
             "The job was killed by a signal.",
         ];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// The status codes that mean this cause, in the order of the table; empty for a
     /// cause that no response code produces.
@@ -145,7 +153,7 @@ assert_eq!(Cause::Killed.status_codes(), &[9, 15]);
     pub const fn status_codes(self) -> &'static [::core::primitive::u16] {
         const __EMPTY: &[::core::primitive::u16] = &[];
         const __TABLE: [&'static [::core::primitive::u16]; 2usize] = [__EMPTY, &[9, 15]];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
@@ -166,9 +174,9 @@ assert!(Cause::Done.aliases().is_empty());
             __EMPTY,
             __EMPTY,
         ];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
-    /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
+    /// The cause whose constant is `name` (`"DONE"`), matched exactly; `None` for any
     /// other string.
     /**
 # Example
@@ -198,6 +206,54 @@ assert_eq!(Cause::from_name("no such constant"), None);
             }
             _ => ::core::option::Option::None,
         }
+    }
+    /// The cause a person most likely means by `text`: the cause whose value, alias or
+    /// constant is `text` exactly; else, with `text` trimmed, the first in table order
+    /// whose value, alias or constant equals it in any ASCII case; else `None`. The exact
+    /// match is a dispatch on the length; the other compares every cause's strings.
+    /// Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::find(" done "), Some(Cause::Done));
+assert_eq!(Cause::find("done"), Some(Cause::Done));
+```
+*/
+    #[inline]
+    #[must_use]
+    pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
+        let __exact = match text.len() {
+            4usize => {
+                match text {
+                    "done" => ::core::option::Option::Some(Cause::Done),
+                    "DONE" => ::core::option::Option::Some(Cause::Done),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            6usize => {
+                match text {
+                    "killed" => ::core::option::Option::Some(Cause::Killed),
+                    "KILLED" => ::core::option::Option::Some(Cause::Killed),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
+        if __exact.is_some() {
+            return __exact;
+        }
+        let __text = text.trim();
+        let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|__cause| {
+                __same(__cause.as_str()) || __same(__cause.name())
+                    || __cause.aliases().iter().any(|__a| __same(__a))
+            })
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.
@@ -242,8 +298,7 @@ assert_eq!(Cause::Done.code(), 1);
     #[inline]
     #[must_use]
     pub const fn code(self) -> ::core::primitive::u16 {
-        const __TABLE: [::core::primitive::u16; 2usize] = [1, 9];
-        __TABLE[self as ::core::primitive::usize]
+        self as ::core::primitive::u16
     }
     /// The cause whose `code` is `code`; `None` if no row has it.
     /**
@@ -282,7 +337,7 @@ impl ::core::fmt::Debug for Cause {
         __formatter
             .write_str({
                 const __TABLE: [&::core::primitive::str; 2usize] = ["Done", "Killed"];
-                __TABLE[*self as ::core::primitive::usize]
+                __TABLE[Self::__position(*self)]
             })
     }
 }
@@ -290,6 +345,13 @@ impl ::core::fmt::Display for Cause {
     #[inline]
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         __formatter.pad(self.as_str())
+    }
+}
+impl ::core::convert::From<Cause> for ::core::primitive::u16 {
+    /// The cause's `code`, as [`Cause::code`] gives it.
+    #[inline]
+    fn from(__cause: Cause) -> Self {
+        __cause.code()
     }
 }
 impl ::core::convert::From<Cause> for &'static ::core::primitive::str {

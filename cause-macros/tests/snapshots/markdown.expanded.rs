@@ -62,7 +62,7 @@ assert_eq!(Cause::ALL[0], Cause::Pipe);
 ```
 */
     pub const ALL: &'static [Self] = &[Cause::Pipe, Cause::Tick];
-    /// The constant naming this cause in the table, such as `"BUSY"`.
+    /// The constant naming this cause in the table, such as `"PIPE"`.
     /**
 # Example
 
@@ -173,7 +173,7 @@ assert!(Cause::Pipe.aliases().is_empty());
         ];
         __TABLE[self as ::core::primitive::usize]
     }
-    /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
+    /// The cause whose constant is `name` (`"PIPE"`), matched exactly; `None` for any
     /// other string.
     /**
 # Example
@@ -198,6 +198,59 @@ assert_eq!(Cause::from_name("no such constant"), None);
             }
             _ => ::core::option::Option::None,
         }
+    }
+    /// The cause a person most likely means by `text`: the cause whose value, alias or
+    /// constant is `text` exactly; else, with `text` trimmed, the first in table order
+    /// whose value, alias or constant equals it in any ASCII case; else `None`. The exact
+    /// match is a dispatch on the length; the other compares every cause's strings.
+    /// Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::find(" a|b "), Some(Cause::Pipe));
+assert_eq!(Cause::find("pipe"), Some(Cause::Pipe));
+```
+*/
+    #[inline]
+    #[must_use]
+    pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
+        let __exact = match text.len() {
+            3usize => {
+                match text {
+                    "a|b" => ::core::option::Option::Some(Cause::Pipe),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            4usize => {
+                match text {
+                    "PIPE" => ::core::option::Option::Some(Cause::Pipe),
+                    "TICK" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            6usize => {
+                match text {
+                    "`tick`" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
+        if __exact.is_some() {
+            return __exact;
+        }
+        let __text = text.trim();
+        let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|__cause| {
+                __same(__cause.as_str()) || __same(__cause.name())
+                    || __cause.aliases().iter().any(|__a| __same(__a))
+            })
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.
@@ -439,7 +492,7 @@ Causes: [`PIPE`](Cause::Pipe), [`TICK`](Cause::Tick).*/
     OddText,
 }
 impl Category {
-    /// Every category, in the order of the table.
+    /// Every `Category`, in the order of the table.
     /**
 # Example
 
@@ -453,7 +506,7 @@ assert_eq!(Category::ALL[0], Category::OddText);
 ```
 */
     pub const ALL: &'static [Self] = &[Self::OddText];
-    /// The category's key in the table, such as `"sip-error"`.
+    /// The category's key in the table, such as `"odd_text"`.
     /**
 # Example
 
@@ -527,6 +580,7 @@ pub struct ParseCauseError {
     __input: [::core::primitive::u8; 32usize],
     __len: ::core::primitive::u8,
     __cut: ::core::primitive::bool,
+    __code: ::core::primitive::bool,
 }
 impl ParseCauseError {
     #[cold]
@@ -542,6 +596,32 @@ impl ParseCauseError {
             __input,
             __len: __len as ::core::primitive::u8,
             __cut: __len < __s.len(),
+            __code: false,
+        }
+    }
+    #[cold]
+    #[inline(never)]
+    #[allow(dead_code)]
+    fn __from_code(__code: ::core::primitive::u16) -> Self {
+        let mut __digits = [0; 5];
+        let mut __start = __digits.len();
+        let mut __rest = __code;
+        loop {
+            __start -= 1;
+            __digits[__start] = b'0' + (__rest % 10) as ::core::primitive::u8;
+            __rest /= 10;
+            if __rest == 0 {
+                break;
+            }
+        }
+        let mut __input = [0; 32usize];
+        let __len = __digits.len() - __start;
+        __input[..__len].copy_from_slice(&__digits[__start..]);
+        Self {
+            __input,
+            __len: __len as ::core::primitive::u8,
+            __cut: false,
+            __code: true,
         }
     }
     /// The string that did not parse: all of it, or its first 32 bytes (see
@@ -571,8 +651,27 @@ assert!(!error.is_cut());
     pub fn is_cut(&self) -> ::core::primitive::bool {
         self.__cut
     }
+    /// The values or aliases closest to the input, best first, at most three: those its
+    /// message offers ("did you mean ..."). A cause's constant counts too, and offers
+    /// its value. None for a code given to `TryFrom<u16>`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+let error = "a|bb".parse::<Cause>().unwrap_err();
+assert_eq!(error.suggestions().next(), Some("a|b"));
+```
+*/
+    pub fn suggestions(
+        &self,
+    ) -> impl ::core::iter::Iterator<Item = &'static ::core::primitive::str> {
+        self.__closest().into_iter().flatten()
+    }
     /// Up to three values or aliases closest to the input, best first: those
-    /// within one edit in three (case aside).
+    /// within one edit in three (case aside) of a value, an alias or a constant (for
+    /// which its value is offered). None for a code.
     fn __closest(
         &self,
     ) -> [::core::option::Option<&'static ::core::primitive::str>; 3usize] {
@@ -618,19 +717,40 @@ assert!(!error.is_cut());
             ::core::primitive::usize::MAX,
             ::core::option::Option::None,
         ); 3usize];
+        if self.__code {
+            return [::core::option::Option::None; 3usize];
+        }
         for __cause in Cause::ALL {
-            let __strings = ::core::iter::once(__cause.as_str())
-                .chain(__cause.aliases().iter().copied());
-            for __value in __strings {
+            let __named = ::core::iter::once((__cause.as_str(), __cause.as_str()))
+                .chain(::core::iter::once((__cause.name(), __cause.as_str())))
+                .chain(__cause.aliases().iter().map(|__alias| (*__alias, *__alias)));
+            for (__name, __offer) in __named {
                 let ::core::option::Option::Some(__d) = __distance(
                     __input,
-                    __value.as_bytes(),
+                    __name.as_bytes(),
                 ) else {
                     continue;
                 };
-                let __limit = if __value.len() / 3 > 1 { __value.len() / 3 } else { 1 };
+                let __limit = if __name.len() / 3 > 1 { __name.len() / 3 } else { 1 };
                 if __d > __limit {
                     continue;
+                }
+                if let ::core::option::Option::Some(__seen) = __best
+                    .iter()
+                    .position(|__b| __b.1 == ::core::option::Option::Some(__offer))
+                {
+                    if __best[__seen].0 <= __d {
+                        continue;
+                    }
+                    let mut __i = __seen;
+                    while __i + 1 < 3usize {
+                        __best[__i] = __best[__i + 1];
+                        __i += 1;
+                    }
+                    __best[3usize - 1] = (
+                        ::core::primitive::usize::MAX,
+                        ::core::option::Option::None,
+                    );
                 }
                 let mut __at = 3usize;
                 while __at > 0 && __best[__at - 1].0 > __d {
@@ -642,7 +762,7 @@ assert!(!error.is_cut());
                         __best[__i] = __best[__i - 1];
                         __i -= 1;
                     }
-                    __best[__at] = (__d, ::core::option::Option::Some(__value));
+                    __best[__at] = (__d, ::core::option::Option::Some(__offer));
                 }
             }
         }
@@ -665,7 +785,14 @@ impl ::core::fmt::Display for ParseCauseError {
         if self.__cut {
             __formatter.write_str("\u{2026}")?;
         }
-        __formatter.write_str("` is not the value of any Cause")?;
+        __formatter
+            .write_str(
+                if self.__code {
+                    "` is not the code of any Cause"
+                } else {
+                    "` is not the value of any Cause"
+                },
+            )?;
         let __closest = self.__closest();
         let mut __first = true;
         for __value in __closest.iter().flatten() {
@@ -680,8 +807,7 @@ impl ::core::fmt::Display for ParseCauseError {
     }
 }
 impl ::core::error::Error for ParseCauseError {}
-/// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
-/// (`486` → `"Busy Here"`); `None` for a code it does not list.
+/// The reason phrase of a status code, as the table's `[reason-phrases]` spells it; `None` for a code it does not list.
 #[inline]
 #[must_use]
 pub const fn reason_phrase(

@@ -22,6 +22,7 @@ A final failure response (300..=699) whose code no cause lists maps to [`FAILED`
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord
 )]
+#[repr(u16)]
 #[non_exhaustive]
 pub enum Cause {
     /**The request failed.
@@ -45,9 +46,14 @@ assert_eq!(Cause::Failed.code(), 1);
 assert_eq!(Cause::from_code(1), Some(Cause::Failed));
 ```
 */
-    Failed,
+    Failed = 1,
 }
 impl Cause {
+    #[inline]
+    const fn __position(self) -> ::core::primitive::usize {
+        const __POSITION: [::core::primitive::usize; 1usize] = [0usize];
+        __POSITION[self as ::core::primitive::usize - 1]
+    }
     /// Every cause, in the order of the table.
     /**
 # Example
@@ -60,7 +66,7 @@ assert_eq!(Cause::ALL[0], Cause::Failed);
 ```
 */
     pub const ALL: &'static [Self] = &[Cause::Failed];
-    /// The constant naming this cause in the table, such as `"BUSY"`.
+    /// The constant naming this cause in the table, such as `"FAILED"`.
     /**
 # Example
 
@@ -74,7 +80,7 @@ assert_eq!(Cause::Failed.name(), "FAILED");
     #[must_use]
     pub const fn name(self) -> &'static ::core::primitive::str {
         const __TABLE: [&'static ::core::primitive::str; 1usize] = ["FAILED"];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// The cause's value: the string that stands for it (on the wire, in logs), which
     /// [`Display`](::core::fmt::Display) prints and [`FromStr`](::core::str::FromStr)
@@ -93,7 +99,7 @@ assert_eq!(Cause::Failed.to_string(), "Failed");
     #[must_use]
     pub const fn as_str(self) -> &'static ::core::primitive::str {
         const __TABLE: [&'static ::core::primitive::str; 1usize] = ["Failed"];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// When this cause happens, as the table describes it (markdown).
     /**
@@ -111,7 +117,7 @@ assert!(Cause::Failed.description().starts_with("The request failed."));
         const __TABLE: [&'static ::core::primitive::str; 1usize] = [
             "The request failed.",
         ];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// The category the table puts this cause in.
     /**
@@ -129,7 +135,7 @@ assert_eq!(Cause::Failed.category(), Category::Errors);
     #[must_use]
     pub const fn category(self) -> Category {
         const __TABLE: [Category; 1usize] = [Category::Errors];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// The status codes that mean this cause, in the order of the table; empty for a
     /// cause that no response code produces.
@@ -138,7 +144,7 @@ assert_eq!(Cause::Failed.category(), Category::Errors);
     pub const fn status_codes(self) -> &'static [::core::primitive::u16] {
         const __EMPTY: &[::core::primitive::u16] = &[];
         const __TABLE: [&'static [::core::primitive::u16]; 1usize] = [__EMPTY];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
     /// Other spellings that [`FromStr`](::core::str::FromStr) accepts for this
     /// cause besides its value.
@@ -156,9 +162,9 @@ assert!(Cause::Failed.aliases().is_empty());
     pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] {
         const __EMPTY: &[&'static ::core::primitive::str] = &[];
         const __TABLE: [&'static [&'static ::core::primitive::str]; 1usize] = [__EMPTY];
-        __TABLE[self as ::core::primitive::usize]
+        __TABLE[Self::__position(self)]
     }
-    /// The cause whose constant is `name` (`"BUSY"`), matched exactly; `None` for any
+    /// The cause whose constant is `name` (`"FAILED"`), matched exactly; `None` for any
     /// other string.
     /**
 # Example
@@ -182,6 +188,47 @@ assert_eq!(Cause::from_name("no such constant"), None);
             }
             _ => ::core::option::Option::None,
         }
+    }
+    /// The cause a person most likely means by `text`: the cause whose value, alias or
+    /// constant is `text` exactly; else, with `text` trimmed, the first in table order
+    /// whose value, alias or constant equals it in any ASCII case; else `None`. The exact
+    /// match is a dispatch on the length; the other compares every cause's strings.
+    /// Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::find(" failed "), Some(Cause::Failed));
+assert_eq!(Cause::find("failed"), Some(Cause::Failed));
+```
+*/
+    #[inline]
+    #[must_use]
+    pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
+        let __exact = match text.len() {
+            6usize => {
+                match text {
+                    "Failed" => ::core::option::Option::Some(Cause::Failed),
+                    "FAILED" => ::core::option::Option::Some(Cause::Failed),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
+        if __exact.is_some() {
+            return __exact;
+        }
+        let __text = text.trim();
+        let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|__cause| {
+                __same(__cause.as_str()) || __same(__cause.name())
+                    || __cause.aliases().iter().any(|__a| __same(__a))
+            })
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.
@@ -651,8 +698,7 @@ assert_eq!(Cause::Failed.code(), 1);
     #[inline]
     #[must_use]
     pub const fn code(self) -> ::core::primitive::u16 {
-        const __TABLE: [::core::primitive::u16; 1usize] = [1];
-        __TABLE[self as ::core::primitive::usize]
+        self as ::core::primitive::u16
     }
     /// The cause whose `code` is `code`; `None` if no row has it.
     /**
@@ -683,7 +729,7 @@ impl ::core::fmt::Debug for Cause {
         __formatter
             .write_str({
                 const __TABLE: [&::core::primitive::str; 1usize] = ["Failed"];
-                __TABLE[*self as ::core::primitive::usize]
+                __TABLE[Self::__position(*self)]
             })
     }
 }
@@ -711,6 +757,28 @@ impl ::core::str::FromStr for Cause {
         }
     }
 }
+impl ::core::convert::TryFrom<::core::primitive::u16> for Cause {
+    type Error = ParseCauseError;
+    /// The cause whose `code` is `code`, or an error naming the code (see [`Cause::from_code`]).
+    #[inline]
+    fn try_from(
+        __code: ::core::primitive::u16,
+    ) -> ::core::result::Result<Self, Self::Error> {
+        match Self::from_code(__code) {
+            ::core::option::Option::Some(__cause) => ::core::result::Result::Ok(__cause),
+            ::core::option::Option::None => {
+                ::core::result::Result::Err(ParseCauseError::__from_code(__code))
+            }
+        }
+    }
+}
+impl ::core::convert::From<Cause> for ::core::primitive::u16 {
+    /// The cause's `code`, as [`Cause::code`] gives it.
+    #[inline]
+    fn from(__cause: Cause) -> Self {
+        __cause.code()
+    }
+}
 impl ::core::convert::From<Cause> for &'static ::core::primitive::str {
     #[inline]
     fn from(__cause: Cause) -> Self {
@@ -736,7 +804,7 @@ Causes: [`FAILED`](Cause::Failed).*/
     Errors,
 }
 impl Category {
-    /// Every category, in the order of the table.
+    /// Every `Category`, in the order of the table.
     /**
 # Example
 
@@ -750,7 +818,7 @@ assert_eq!(Category::ALL[0], Category::Errors);
 ```
 */
     pub const ALL: &'static [Self] = &[Self::Errors];
-    /// The category's key in the table, such as `"sip-error"`.
+    /// The category's key in the table, such as `"errors"`.
     /**
 # Example
 
@@ -824,6 +892,7 @@ pub struct ParseCauseError {
     __input: [::core::primitive::u8; 32usize],
     __len: ::core::primitive::u8,
     __cut: ::core::primitive::bool,
+    __code: ::core::primitive::bool,
 }
 impl ParseCauseError {
     #[cold]
@@ -839,6 +908,32 @@ impl ParseCauseError {
             __input,
             __len: __len as ::core::primitive::u8,
             __cut: __len < __s.len(),
+            __code: false,
+        }
+    }
+    #[cold]
+    #[inline(never)]
+    #[allow(dead_code)]
+    fn __from_code(__code: ::core::primitive::u16) -> Self {
+        let mut __digits = [0; 5];
+        let mut __start = __digits.len();
+        let mut __rest = __code;
+        loop {
+            __start -= 1;
+            __digits[__start] = b'0' + (__rest % 10) as ::core::primitive::u8;
+            __rest /= 10;
+            if __rest == 0 {
+                break;
+            }
+        }
+        let mut __input = [0; 32usize];
+        let __len = __digits.len() - __start;
+        __input[..__len].copy_from_slice(&__digits[__start..]);
+        Self {
+            __input,
+            __len: __len as ::core::primitive::u8,
+            __cut: false,
+            __code: true,
         }
     }
     /// The string that did not parse: all of it, or its first 32 bytes (see
@@ -868,8 +963,27 @@ assert!(!error.is_cut());
     pub fn is_cut(&self) -> ::core::primitive::bool {
         self.__cut
     }
+    /// The values or aliases closest to the input, best first, at most three: those its
+    /// message offers ("did you mean ..."). A cause's constant counts too, and offers
+    /// its value. None for a code given to `TryFrom<u16>`.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+let error = "Failedd".parse::<Cause>().unwrap_err();
+assert_eq!(error.suggestions().next(), Some("Failed"));
+```
+*/
+    pub fn suggestions(
+        &self,
+    ) -> impl ::core::iter::Iterator<Item = &'static ::core::primitive::str> {
+        self.__closest().into_iter().flatten()
+    }
     /// Up to three values or aliases closest to the input, best first: those
-    /// within one edit in three (case aside).
+    /// within one edit in three (case aside) of a value, an alias or a constant (for
+    /// which its value is offered). None for a code.
     fn __closest(
         &self,
     ) -> [::core::option::Option<&'static ::core::primitive::str>; 3usize] {
@@ -915,19 +1029,40 @@ assert!(!error.is_cut());
             ::core::primitive::usize::MAX,
             ::core::option::Option::None,
         ); 3usize];
+        if self.__code {
+            return [::core::option::Option::None; 3usize];
+        }
         for __cause in Cause::ALL {
-            let __strings = ::core::iter::once(__cause.as_str())
-                .chain(__cause.aliases().iter().copied());
-            for __value in __strings {
+            let __named = ::core::iter::once((__cause.as_str(), __cause.as_str()))
+                .chain(::core::iter::once((__cause.name(), __cause.as_str())))
+                .chain(__cause.aliases().iter().map(|__alias| (*__alias, *__alias)));
+            for (__name, __offer) in __named {
                 let ::core::option::Option::Some(__d) = __distance(
                     __input,
-                    __value.as_bytes(),
+                    __name.as_bytes(),
                 ) else {
                     continue;
                 };
-                let __limit = if __value.len() / 3 > 1 { __value.len() / 3 } else { 1 };
+                let __limit = if __name.len() / 3 > 1 { __name.len() / 3 } else { 1 };
                 if __d > __limit {
                     continue;
+                }
+                if let ::core::option::Option::Some(__seen) = __best
+                    .iter()
+                    .position(|__b| __b.1 == ::core::option::Option::Some(__offer))
+                {
+                    if __best[__seen].0 <= __d {
+                        continue;
+                    }
+                    let mut __i = __seen;
+                    while __i + 1 < 3usize {
+                        __best[__i] = __best[__i + 1];
+                        __i += 1;
+                    }
+                    __best[3usize - 1] = (
+                        ::core::primitive::usize::MAX,
+                        ::core::option::Option::None,
+                    );
                 }
                 let mut __at = 3usize;
                 while __at > 0 && __best[__at - 1].0 > __d {
@@ -939,7 +1074,7 @@ assert!(!error.is_cut());
                         __best[__i] = __best[__i - 1];
                         __i -= 1;
                     }
-                    __best[__at] = (__d, ::core::option::Option::Some(__value));
+                    __best[__at] = (__d, ::core::option::Option::Some(__offer));
                 }
             }
         }
@@ -962,7 +1097,14 @@ impl ::core::fmt::Display for ParseCauseError {
         if self.__cut {
             __formatter.write_str("\u{2026}")?;
         }
-        __formatter.write_str("` is not the value of any Cause")?;
+        __formatter
+            .write_str(
+                if self.__code {
+                    "` is not the code of any Cause"
+                } else {
+                    "` is not the value of any Cause"
+                },
+            )?;
         let __closest = self.__closest();
         let mut __first = true;
         for __value in __closest.iter().flatten() {
@@ -977,8 +1119,7 @@ impl ::core::fmt::Display for ParseCauseError {
     }
 }
 impl ::core::error::Error for ParseCauseError {}
-/// The reason phrase of a status code, as the table's `[reason-phrases]` spells it
-/// (`486` → `"Busy Here"`); `None` for a code it does not list.
+/// The reason phrase of a status code, as the table's `[reason-phrases]` spells it; `None` for a code it does not list.
 #[inline]
 #[must_use]
 pub const fn reason_phrase(
