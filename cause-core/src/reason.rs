@@ -28,6 +28,7 @@ mod parse;
 pub use error::{ParseReasonError, ReasonErrorKind};
 
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
 /// One `reason-value` of a `Reason` header field: `SIP ;cause=486 ;text="Busy Here"`.
 ///
@@ -45,9 +46,21 @@ use core::fmt;
 /// # Ok::<(), cause_core::ParseReasonError>(())
 /// ```
 ///
-/// Two values are equal when they say the same: the same protocol as written, cause number,
-/// text (unescaped) and other parameters in order (names without regard to case), whatever
-/// white space or parameter order the peer used.
+/// Two values are equal when they say the same: the same protocol (in any ASCII case, as
+/// RFC 3326's grammar reads `"SIP"` and `"Q.850"`), cause number, text (unescaped) and other
+/// parameters in order (names without regard to case), whatever white space or parameter
+/// order the peer used. [`Hash`] agrees, so a set holds one of each meaning:
+///
+/// ```
+/// use std::collections::HashSet;
+/// use cause_core::Reason;
+///
+/// let set: HashSet<Reason> = [r#"SIP;cause=486;text="Busy Here""#, r#"sip ;cause=486; text="Busy Here""#]
+///     .into_iter()
+///     .map(|value| Reason::parse(value).unwrap())
+///     .collect();
+/// assert_eq!(set.len(), 1);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Reason<'a> {
     protocol: &'a str,
@@ -117,6 +130,17 @@ impl PartialEq for ReasonText<'_> {
 }
 
 impl Eq for ReasonText<'_> {}
+
+/// Consistent with equality: the characters, unescaped.
+impl Hash for ReasonText<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for c in self.chars() {
+            state.write_u32(u32::from(c));
+        }
+        // No character is u32::MAX: what follows cannot run into the text.
+        state.write_u32(u32::MAX);
+    }
+}
 
 impl<'a> Reason<'a> {
     /// Parses one `reason-value`, such as `Q.850;cause=16;text="NORMAL_CLEARING"`. White space
@@ -204,7 +228,7 @@ impl PartialEq for Reason<'_> {
                 _ => break false,
             }
         };
-        self.protocol == other.protocol
+        self.protocol.eq_ignore_ascii_case(other.protocol)
             && self.cause == other.cause
             && self.text == other.text
             && same_params
@@ -212,6 +236,29 @@ impl PartialEq for Reason<'_> {
 }
 
 impl Eq for Reason<'_> {}
+
+/// Consistent with equality by meaning: the protocol and the extension parameters' names in
+/// any ASCII case, the cause, the text unescaped, the parameters' values as written.
+impl Hash for Reason<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_folded(self.protocol, state);
+        self.cause.hash(state);
+        self.text.hash(state);
+        for (name, value) in self.extensions() {
+            hash_folded(name, state);
+            value.hash(state);
+        }
+    }
+}
+
+/// `text` in ASCII lower case, then a byte no UTF-8 text holds, so that what follows cannot
+/// run into it.
+fn hash_folded<H: Hasher>(text: &str, state: &mut H) {
+    for byte in text.bytes() {
+        state.write_u8(byte.to_ascii_lowercase());
+    }
+    state.write_u8(0xff);
+}
 
 /// Canonical form: `protocol;cause=N;text="..."` (`"` and `\` escaped), then the other
 /// parameters as written, with no white space.
