@@ -1,7 +1,9 @@
-//! `serde` support: a cause is its value string (`"Busy"`, `"User busy"`), a category or class
-//! its key (`"sip-error"`, `"normal"`), as SIP.js and JSON clients see them. A cause also
-//! deserializes from an alias; an unknown one fails with the parse error's message, which names
-//! the input and the closest values.
+//! `serde` support: a cause is written as its value string (`"Busy"`, `"User busy"`), a category
+//! or class as its key (`"sip-error"`, `"normal"`), as SIP.js and JSON clients see them. A cause
+//! is read from every spelling a peer sends: its value, an alias or its constant (`"BUSY"`, the
+//! text FreeSWITCH writes in its CDRs), and a Q.850 cause also from its number (`17`) in
+//! human-readable formats. An unknown one fails with the parse error's message, which names the
+//! input and the closest values.
 
 use core::convert::Infallible;
 use core::fmt;
@@ -18,10 +20,11 @@ enum Invalid<F> {
     Unknown,
 }
 
-/// A string in, through `parse`.
+/// A string in, through `parse`; a number too, through `from_code`, where there is one.
 struct StrVisitor<T, F> {
     expecting: &'static str,
     parse: fn(&str) -> Result<T, Invalid<F>>,
+    from_code: Option<fn(u16) -> Option<T>>,
     output: PhantomData<T>,
 }
 
@@ -39,11 +42,31 @@ impl<T, F: fmt::Display> Visitor<'_> for StrVisitor<T, F> {
             Err(Invalid::Unknown) => Err(E::invalid_value(de::Unexpected::Str(value), &self)),
         }
     }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<T, E> {
+        let from_code = self.from_code;
+        let found = from_code.zip(u16::try_from(value).ok());
+        match found.and_then(|(from_code, code)| from_code(code)) {
+            Some(parsed) => Ok(parsed),
+            None => Err(E::invalid_value(de::Unexpected::Unsigned(value), &self)),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<T, E> {
+        match u64::try_from(value) {
+            Ok(value) => self.visit_u64(value),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Signed(value), &self)),
+        }
+    }
 }
 
-/// `Serialize` as `$as_str`, `Deserialize` through `$parse`; `$doc` says which string.
+/// `Serialize` as `$as_str`, `Deserialize` through `$parse` (and `$from_code`, for numbers in
+/// human-readable formats); `$doc` says which string.
 macro_rules! string_serde {
     ($ty:ty, $doc:literal, $expecting:literal, $as_str:expr, $parse:expr) => {
+        string_serde!($ty, $doc, $expecting, $as_str, $parse, None);
+    };
+    ($ty:ty, $doc:literal, $expecting:literal, $as_str:expr, $parse:expr, $from_code:expr) => {
         #[doc = $doc]
         #[doc = " Needs the `serde` feature."]
         impl Serialize for $ty {
@@ -56,11 +79,19 @@ macro_rules! string_serde {
         #[doc = " Needs the `serde` feature."]
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_str(StrVisitor {
+                let visitor = StrVisitor {
                     expecting: $expecting,
                     parse: $parse,
+                    from_code: $from_code,
                     output: PhantomData,
-                })
+                };
+                // A number is read only where the format says what it holds: a binary format
+                // has only the string this writes.
+                if visitor.from_code.is_some() && deserializer.is_human_readable() {
+                    deserializer.deserialize_any(visitor)
+                } else {
+                    deserializer.deserialize_str(visitor)
+                }
             }
         }
     };
@@ -68,10 +99,10 @@ macro_rules! string_serde {
 
 string_serde!(
     Cause,
-    " As the value string, `\"Busy\"`; deserialized from the value or an alias.",
-    "a SIP cause value such as \"Busy\"",
+    " As the value string, `\"Busy\"`, which SIP.js reports; deserialized from the value, an alias or the constant (`\"BUSY\"`).",
+    "a SIP cause value or constant such as \"Busy\"",
     Cause::as_str,
-    |value| value.parse().map_err(Invalid::Parse)
+    |value| parse_or_name(value, Cause::from_name)
 );
 
 string_serde!(
@@ -84,10 +115,11 @@ string_serde!(
 
 string_serde!(
     Q850,
-    " As the ITU name, `\"User busy\"`; deserialized from it or an alias (Asterisk's spellings).",
-    "a Q.850 cause name such as \"User busy\"",
+    " As the ITU name, `\"User busy\"`; deserialized from it, an alias (Asterisk's spellings), the constant (`\"USER_BUSY\"`, FreeSWITCH's hangup cause) or, in human-readable formats, the cause value (`17`).",
+    "a Q.850 cause name, constant or value such as \"User busy\", \"USER_BUSY\" or 17",
     Q850::as_str,
-    |value| value.parse().map_err(Invalid::Parse)
+    |value| parse_or_name(value, Q850::from_name),
+    Some(Q850::from_code)
 );
 
 string_serde!(
@@ -97,6 +129,16 @@ string_serde!(
     Q850Class::key,
     |value| by_key::<Q850Class>(Q850Class::ALL, Q850Class::key, value)
 );
+
+/// `value` parsed as a value or an alias, else as a constant; the parse error otherwise.
+fn parse_or_name<T: core::str::FromStr>(
+    value: &str,
+    from_name: fn(&str) -> Option<T>,
+) -> Result<T, Invalid<T::Err>> {
+    value
+        .parse()
+        .or_else(|error| from_name(value).ok_or(Invalid::Parse(error)))
+}
 
 /// The item of `all` whose key is `value`.
 fn by_key<T: Copy>(
@@ -130,6 +172,19 @@ mod tests {
     fn aliases_deserialize_and_unknown_values_fail() {
         let cause: Cause = serde_json::from_str("\"WebRTC Not Supported\"").unwrap();
         assert_eq!(cause, Cause::WebrtcNotSupported);
+        for cause in Cause::ALL {
+            let json = format!("\"{}\"", cause.name());
+            assert_eq!(
+                serde_json::from_str::<Cause>(&json).unwrap(),
+                *cause,
+                "{json}"
+            );
+        }
+        let error = serde_json::from_str::<Cause>("486").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: integer `486`, expected a SIP cause value or constant such as \"Busy\" at line 1 column 3"
+        );
         let error = serde_json::from_str::<Cause>("\"busy\"").unwrap_err();
         assert_eq!(
             error.to_string(),
@@ -163,6 +218,20 @@ mod tests {
             serde_json::from_str::<Q850>("\"UNALLOCATED\"").unwrap(),
             Q850::UnallocatedNumber
         );
+        for &q850 in Q850::ALL {
+            for json in [q850.code().to_string(), format!("\"{}\"", q850.name())] {
+                assert_eq!(serde_json::from_str::<Q850>(&json).unwrap(), q850, "{json}");
+            }
+        }
+        for number in ["0", "128", "-1", "65536", "1.5"] {
+            let error = serde_json::from_str::<Q850>(number)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("expected a Q.850 cause name, constant or value"),
+                "{error}"
+            );
+        }
         for &class in Q850Class::ALL {
             let json = serde_json::to_string(&class).unwrap();
             assert_eq!(serde_json::from_str::<Q850Class>(&json).unwrap(), class);
