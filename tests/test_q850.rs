@@ -201,10 +201,7 @@ fn the_tables_link_through_their_responses() {
     }
     assert_eq!(Cause::Busy.q850(), Some(Q850::UserBusy));
     assert_eq!(Cause::Rejected.q850(), Some(Q850::CallRejected));
-    assert_eq!(
-        Cause::InternalError.q850(),
-        Some(Q850::NormalTemporaryFailure)
-    );
+    assert_eq!(Cause::InternalError.q850(), Some(Q850::TemporaryFailure));
     for &q in Q850::ALL {
         let expected = match q {
             Q850::NormalClearing => Some(Cause::Bye),

@@ -14,7 +14,7 @@ impl Cause {
     ///
     /// assert_eq!(Cause::Busy.q850(), Some(Q850::UserBusy));            // 486 -> 17
     /// assert_eq!(Cause::Bye.q850(), Some(Q850::NormalClearing));       // 16
-    /// assert_eq!(Cause::NoAnswer.q850(), Some(Q850::RecoveryOnTimerExpire)); // 408 -> 102
+    /// assert_eq!(Cause::NoAnswer.q850(), Some(Q850::RecoveryOnTimerExpiry)); // 408 -> 102
     /// assert_eq!(Cause::Canceled.q850(), None);                        // 487
     /// ```
     #[must_use]
