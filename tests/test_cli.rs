@@ -93,8 +93,18 @@ fn reason_reads_each_value_of_a_header() {
             r#"SIP;cause=200;text="Call completed elsewhere", Q.850;cause=16, SIP"#
         ]),
         "reason: SIP;cause=200;text=\"Call completed elsewhere\"\ncause: none (200 is not a final failure response)\n\
-         reason: Q.850;cause=16\ncause: BYE \"Terminated\" (Session causes)\n\
+         reason: Q.850;cause=16\nq850: 16 NORMAL_CLEARING \"Normal call clearing\" (Normal event)\ncause: BYE \"Terminated\" (Session causes)\n\
          reason: SIP\ncause: none (no cause code)\n"
+    );
+    // A Q.850 value is named even where it has no SIP side.
+    assert_eq!(
+        stdout(&["reason", "Q.850;cause=4"]),
+        "reason: Q.850;cause=4\nq850: 4 SEND_SPECIAL_INFORMATION_TONE \"Send special information tone\" (Normal event)\n\
+         cause: none (SEND_SPECIAL_INFORMATION_TONE has no SIP response in RFC 3398, so no SIP cause)\n"
+    );
+    assert_eq!(
+        stdout(&["reason", "Q.850;cause=200"]),
+        "reason: Q.850;cause=200\nq850: none (200 is no Q.850 cause value)\ncause: none (no SIP cause maps to it)\n"
     );
     assert_eq!(
         failure(&["reason", "SIP;cause=4x6"]),
@@ -135,14 +145,14 @@ fn a_constant_or_value_prints_the_cause() {
 
 #[test]
 fn bad_input_is_a_one_line_error() {
-    let expected = "expected a status code in 100..=699 (486), a cause constant (BUSY) or a cause value (\"Busy\"); `sip-cause table` lists them all";
+    let expected = "expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all";
     assert_eq!(
         failure(&[""]),
         format!("sip-cause: error: empty argument: {expected}\n")
     );
     assert_eq!(
         failure(&["nope"]),
-        format!("sip-cause: error: `nope` is no status code, constant or value: {expected}\n")
+        format!("sip-cause: error: `nope` is no status code, cause or reason phrase: {expected}\n")
     );
     for code in ["99", "700", "0", "65536", "99999999999999999999"] {
         assert_eq!(
@@ -222,10 +232,14 @@ fn no_argument_prints_a_short_usage() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "Usage: sip-cause [--in-dialog] <CODE|CAUSE>\n       sip-cause table [--json]\n       sip-cause reason <VALUE>\nRun `sip-cause --help` for more.\n"
+        "Usage: sip-cause [--in-dialog] <CODE|CAUSE|PHRASE>\n       sip-cause q850 <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850] [--json]\nRun `sip-cause --help` for more.\n"
     );
     let help = stdout(&["--help"]);
-    assert!(help.contains("Usage: sip-cause"), "{help}");
+    assert!(
+        help.contains("Usage: sip-cause [OPTIONS] [CODE|CAUSE|PHRASE]\n"),
+        "{help}"
+    );
+    assert!(!help.contains("..."), "one argument, not a list: {help}");
 }
 
 #[test]
@@ -245,15 +259,15 @@ fn people_type_lowercase_and_stray_spaces() {
 fn near_misses_get_a_suggestion() {
     assert_eq!(
         failure(&["canceld"]),
-        "sip-cause: error: `canceld` is no status code, constant or value: did you mean `CANCELED` (\"Canceled\")?\n"
+        "sip-cause: error: `canceld` is no status code, cause or reason phrase: did you mean `CANCELED` (\"Canceled\")?\n"
     );
     assert_eq!(
         failure(&["NO_ANSWR"]),
-        "sip-cause: error: `NO_ANSWR` is no status code, constant or value: did you mean `NO_ANSWER` (\"No Answer\")?\n"
+        "sip-cause: error: `NO_ANSWR` is no status code, cause or reason phrase: did you mean `NO_ANSWER` (\"No Answer\")?\n"
     );
     assert_eq!(
         failure(&["Busy Heer"]),
-        "sip-cause: error: `Busy Heer` is no status code, constant or value: expected a status code in 100..=699 (486), a cause constant (BUSY) or a cause value (\"Busy\"); `sip-cause table` lists them all\n"
+        "sip-cause: error: `Busy Heer` is no status code, cause or reason phrase: expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all\n"
     );
 }
 
@@ -267,7 +281,7 @@ fn every_command_line_mistake_is_one_line_and_exit_2() {
     }
     assert_eq!(
         failure(&["486", "487"]),
-        "sip-cause: error: one code or cause at a time, not 2 (`486 487`)\n"
+        "sip-cause: error: unexpected argument `487`: one code or cause at a time (see `sip-cause --help`)\n"
     );
     assert_eq!(
         failure(&["--in-dialog"]),
@@ -275,15 +289,15 @@ fn every_command_line_mistake_is_one_line_and_exit_2() {
     );
     assert_eq!(
         failure(&["--colour"]),
-        "sip-cause: error: unexpected argument '--colour' found (see `sip-cause --help`)\n"
+        "sip-cause: error: unknown option `--colour` (see `sip-cause --help`)\n"
     );
     assert_eq!(
         failure(&["table", "--csv"]),
-        "sip-cause: error: unexpected argument '--csv' found (see `sip-cause --help`)\n"
+        "sip-cause: error: unknown option `--csv` (see `sip-cause --help`)\n"
     );
     assert_eq!(
         failure(&["reason"]),
-        "sip-cause: error: the following required arguments were not provided: <VALUE> (see `sip-cause --help`)\n"
+        "sip-cause: error: missing <VALUE> (see `sip-cause --help`)\n"
     );
 }
 
@@ -329,7 +343,7 @@ fn the_readme_shows_what_the_tool_prints() {
         assert_eq!(shown, format!("{}\n", expected.join("\n")), "{command}");
         checked += 1;
     }
-    assert_eq!(checked, 3, "transcripts with output in the README");
+    assert_eq!(checked, 5, "transcripts with output in the README");
 }
 
 /// Splits a command line as a POSIX shell does for words and single quotes.
@@ -383,4 +397,56 @@ fn q850_shows_a_pstn_cause_and_its_sip_side() {
             "{q850:?}"
         );
     }
+}
+
+/// Issue 15's transcript: the Q.850 side as forgiving as the causes', whole tables as JSON,
+/// long arguments cut, reason phrases understood.
+#[test]
+fn q850_lookups_forgive_and_suggest_like_causes() {
+    let unallocated = stdout(&["q850", "UNALLOCATED"]);
+    for query in ["unallocated", " Unallocated ", "unallocated_number", "1"] {
+        assert_eq!(stdout(&["q850", query]), unallocated, "{query:?}");
+    }
+    assert_eq!(
+        failure(&["q850", "USR_BUSY"]),
+        "sip-cause: error: `USR_BUSY` is no Q.850 cause: did you mean `USER_BUSY` (\"User busy\")?\n"
+    );
+    assert_eq!(
+        failure(&["q850", "zzz"]),
+        "sip-cause: error: `zzz` is no Q.850 cause: give a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")\n"
+    );
+}
+
+#[test]
+fn table_json_q850_is_the_q850_table() {
+    let json: serde_json::Value = serde_json::from_str(&stdout(&["table", "--json", "--q850"]))
+        .expect("the Q.850 table is JSON");
+    let causes = json["cause"].as_array().expect("a list of causes");
+    assert_eq!(causes.len(), cause_core::Q850::ALL.len());
+    for (row, q850) in causes.iter().zip(cause_core::Q850::ALL) {
+        assert_eq!(row["code"], q850.code());
+        assert_eq!(row["constant"], q850.name());
+        assert_eq!(row["value"], q850.as_str());
+        assert_eq!(row["category"], q850.category().key());
+    }
+    assert_eq!(json["ranges"]["code"], serde_json::json!([1, 127]));
+    assert_eq!(json["category"].as_array().map(Vec::len), Some(7));
+}
+
+#[test]
+fn a_reason_phrase_finds_its_code() {
+    assert_eq!(stdout(&["Busy Here"]), stdout(&["486"]));
+    assert_eq!(stdout(&["temporarily unavailable"]), stdout(&["480"]));
+}
+
+#[test]
+fn errors_quote_at_most_80_characters_of_an_argument() {
+    let long = "x".repeat(100_000);
+    let error = failure(&[&long]);
+    assert!(error.len() < 400, "{} bytes: {error}", error.len());
+    assert!(error.contains(&format!("`{}…`", "x".repeat(80))), "{error}");
+    let error = failure(&["q850", &long]);
+    assert!(error.len() < 400, "{} bytes", error.len());
+    let error = failure(&["reason", &format!("{long};cause=")]);
+    assert!(error.len() < 400, "{} bytes", error.len());
 }

@@ -21,6 +21,8 @@ pub struct Model {
     pub has_in_dialog: bool,
     /// Which rows have a `code`: it decides whether `code()` is generated and its type.
     pub row_codes: RowCodes,
+    /// `[ranges] status-codes`, where the table declares it.
+    pub status_code_range: Option<(u16, u16)>,
     /// Where every row has a `code`: the integer type that holds every code the table allows
     /// (`"u8"` or `"u16"`), the enum's `repr`, its discriminants being the codes.
     pub code_repr: Option<&'static str>,
@@ -139,6 +141,7 @@ impl Model {
             reason_phrases,
             row_codes,
             code_repr,
+            status_code_range: None,
             mode,
         };
         model.resolve_failure_facts();

@@ -98,6 +98,11 @@ impl NumberRange {
         })
     }
 
+    /// `(low, high)`, where the table declared the range.
+    pub fn declared(&self) -> Option<(u16, u16)> {
+        self.declared.map(|_| (self.low, self.high))
+    }
+
     /// The number `integer` stands for, if in range; else an error naming it as `what`.
     pub fn check(
         &self,

@@ -31,6 +31,8 @@ pub struct Spec {
     pub causes_complete: bool,
     /// The highest row `code` the table allows (`[ranges] code`, else `u16::MAX`).
     pub code_high: u16,
+    /// `[ranges] status-codes`, where the table declares it.
+    pub status_code_range: Option<(u16, u16)>,
 }
 
 /// `[failure] codes = [low, high]`.
@@ -105,6 +107,7 @@ impl Spec {
             categories_complete: true,
             causes_complete: true,
             code_high: u16::MAX,
+            status_code_range: None,
         }
     }
 
@@ -128,6 +131,7 @@ impl Spec {
         let mut spec = Spec::empty();
         let ranges = Ranges::from_toml(&top, diags);
         spec.code_high = ranges.code.high;
+        spec.status_code_range = ranges.status_codes.declared();
         let codes = &ranges.status_codes;
         if let Some(failure) = top.table("failure") {
             let fields = Fields::new(failure.0, failure.1, "`[failure]`", FAILURE_KEYS, diags);

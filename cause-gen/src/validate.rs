@@ -57,14 +57,11 @@ fn into_model(spec: Spec, categories: Vec<Option<usize>>, failure: Option<Failur
     let causes = spec.causes.into_iter().map(cause).collect();
     let phrases = spec.reason_phrases.into_iter();
     let phrases = phrases.map(|p| (p.code.value, p.phrase.value)).collect();
-    let code_high = spec.code_high;
-    Model::new(
-        causes,
-        categories,
-        failure,
-        phrases,
-        (code_high, Mode::Checked),
-    )
+    let (code_high, status_code_range) = (spec.code_high, spec.status_code_range);
+    let mode = (code_high, Mode::Checked);
+    let mut model = Model::new(causes, categories, failure, phrases, mode);
+    model.status_code_range = status_code_range;
+    model
 }
 
 /// The stand-in for a table with errors: the rows that parsed (`spec`, where the TOML did),
@@ -107,7 +104,9 @@ pub fn stand_in(spec: Option<&Spec>) -> Model {
         of_cause: vec![0; causes.len()],
         list,
     });
-    Model::new(causes, categories, None, Vec::new(), (0, Mode::StandIn))
+    let mut model = Model::new(causes, categories, None, Vec::new(), (0, Mode::StandIn));
+    model.status_code_range = spec.status_code_range;
+    model
 }
 
 fn cause(row: CauseSpec) -> model::Cause {

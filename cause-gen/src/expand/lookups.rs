@@ -18,6 +18,7 @@ pub const MEMBERS: &[MemberFn] = &[
     from_name,
     find,
     from_status_code,
+    status_codes_range,
     failure_codes,
     fallback,
     for_failure_response,
@@ -148,6 +149,24 @@ fn from_status_code(g: &Generator) -> Option<Member> {
             pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 #body
             }
+        },
+    })
+}
+
+/// With `[ranges] status-codes`.
+fn status_codes_range(g: &Generator) -> Option<Member> {
+    let (low, high) = g.model.status_code_range?;
+    let name = &g.docs.enum_name;
+    let (low_lit, high_lit) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+    Some(Member {
+        doc: "The status codes the table allows, as its `[ranges] status-codes` bounds them."
+            .into(),
+        example: Some(format!(
+            "assert_eq!({name}::STATUS_CODES, {low}..={high});\n"
+        )),
+        with_category: false,
+        item: quote! {
+            pub const STATUS_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
         },
     })
 }

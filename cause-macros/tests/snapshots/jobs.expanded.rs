@@ -285,6 +285,17 @@ assert_eq!(Cause::from_status_code(9), Some(Cause::Killed));
         }
         __TABLE[(code - 9) as ::core::primitive::usize]
     }
+    /// The status codes the table allows, as its `[ranges] status-codes` bounds them.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::STATUS_CODES, 1..=99);
+```
+*/
+    pub const STATUS_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = 1..=99;
     /// The row's own number in the table (its `code`).
     /**
 # Example

@@ -1,0 +1,203 @@
+//! The command line, parsed once into a [`Request`]. clap's mistakes become one line each,
+//! written from clap's own error kind and context, never from its rendered text.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, ArgMatches, Command};
+
+use crate::Exit;
+
+/// What the person asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// A status code, a cause or a reason phrase, as typed.
+    Lookup { query: String, in_dialog: bool },
+    /// A Q.850 cause, as typed.
+    Q850(String),
+    /// A `Reason` header value.
+    Reason(String),
+    /// A whole table.
+    Table { q850: bool, json: bool },
+}
+
+/// The request of this process's command line.
+pub fn parse() -> Result<Request, Exit> {
+    match command().try_get_matches() {
+        Ok(matches) => Ok(request(&matches)),
+        Err(error) => Err(clap_exit(error)),
+    }
+}
+
+fn request(matches: &ArgMatches) -> Request {
+    let text =
+        |matches: &ArgMatches, id: &str| matches.get_one::<String>(id).cloned().unwrap_or_default();
+    match matches.subcommand() {
+        Some(("reason", reason)) => Request::Reason(text(reason, "value")),
+        Some(("q850", q850)) => Request::Q850(text(q850, "cause")),
+        Some(("table", table)) => Request::Table {
+            q850: table.get_flag("q850"),
+            json: table.get_flag("json"),
+        },
+        _ => Request::Lookup {
+            query: text(matches, "query"),
+            in_dialog: matches.get_flag("in-dialog"),
+        },
+    }
+}
+
+pub fn command() -> Command {
+    Command::new("sip-cause")
+        .about("Why a SIP request or session ended: the SIP.js failure and end causes")
+        .version(env!("CARGO_PKG_VERSION"))
+        .arg(
+            Arg::new("query")
+                .value_name("CODE|CAUSE|PHRASE")
+                .allow_negative_numbers(true)
+                .help(
+                    "A status code (486), a cause constant (BUSY) or value (Busy), in any case, \
+                     or a reason phrase (Busy Here)",
+                ),
+        )
+        .arg(
+            Arg::new("in-dialog")
+                .long("in-dialog")
+                .action(ArgAction::SetTrue)
+                .help("Map the code as a response to a request sent inside a dialog"),
+        )
+        .subcommand(
+            Command::new("table")
+                .about("Print every cause, one markdown table per category")
+                .arg(
+                    Arg::new("json")
+                        .long("json")
+                        .action(ArgAction::SetTrue)
+                        .help("Print the whole table as JSON, with the keys of its TOML file"),
+                )
+                .arg(
+                    Arg::new("q850")
+                        .long("q850")
+                        .action(ArgAction::SetTrue)
+                        .help("Print the Q.850 table (one markdown table per class) instead"),
+                ),
+        )
+        .subcommand(
+            Command::new("reason")
+                .about("Read a Reason header value (RFC 3326): each value and the cause it says")
+                .arg(
+                    Arg::new("value")
+                        .value_name("VALUE")
+                        .required(true)
+                        .help("The header value, such as 'SIP ;cause=486 ;text=\"Busy Here\"'"),
+                ),
+        )
+        .subcommand(
+            Command::new("q850")
+                .about("An ITU-T Q.850 cause: its SIP response (RFC 3398) and SIP cause")
+                .arg(Arg::new("cause").value_name("CAUSE").required(true).help(
+                    "A cause value (17), a FreeSWITCH name (USER_BUSY), an ITU name (User busy) \
+                     or an Asterisk alias (BUSY), in any case",
+                )),
+        )
+        .args_conflicts_with_subcommands(true)
+        .arg_required_else_help(true)
+}
+
+/// How a clap error ends the tool: help and version printed, no argument the short usage, any
+/// other mistake one line.
+fn clap_exit(error: clap::Error) -> Exit {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => Exit::Shown(error),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Exit::Usage,
+        _ => Exit::Error(format!("{} (see `sip-cause --help`)", clap_message(&error))),
+    }
+}
+
+/// The one line for a clap error, from its kind and the arguments it names.
+fn clap_message(error: &clap::Error) -> String {
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(value)) => value.clone(),
+        Some(ContextValue::Strings(values)) => values.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let invalid = crate::lookup::quoted(&context(ContextKind::InvalidArg));
+    // `486 487`: clap takes the second for a subcommand that conflicts with the first.
+    let extra = crate::lookup::quoted(&context(ContextKind::InvalidSubcommand));
+    match error.kind() {
+        ErrorKind::ArgumentConflict if !extra.is_empty() => {
+            format!("unexpected argument `{extra}`: one code or cause at a time")
+        }
+        ErrorKind::UnknownArgument if !invalid.starts_with('-') => {
+            format!("unexpected argument `{invalid}`: one code or cause at a time")
+        }
+        ErrorKind::UnknownArgument => format!("unknown option `{invalid}`"),
+        ErrorKind::InvalidSubcommand => format!("unknown command `{invalid}`"),
+        ErrorKind::MissingRequiredArgument => format!("missing {invalid}"),
+        ErrorKind::ArgumentConflict => {
+            let prior = context(ContextKind::PriorArg);
+            format!("`{invalid}` cannot be used with `{prior}`")
+        }
+        kind => {
+            let what = kind
+                .as_str()
+                .unwrap_or("invalid command line")
+                .to_lowercase();
+            match invalid.is_empty() {
+                true => what,
+                false => format!("{what}: `{invalid}`"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        command().debug_assert();
+    }
+
+    fn parsed(args: &[&str]) -> Result<Request, String> {
+        let args = std::iter::once("sip-cause").chain(args.iter().copied());
+        match command().try_get_matches_from(args) {
+            Ok(matches) => Ok(request(&matches)),
+            Err(error) => Err(clap_message(&error)),
+        }
+    }
+
+    #[test]
+    fn each_form_is_one_request() {
+        let lookup = |query: &str, in_dialog| Request::Lookup {
+            query: query.into(),
+            in_dialog,
+        };
+        assert_eq!(parsed(&["486"]), Ok(lookup("486", false)));
+        assert_eq!(parsed(&["-1"]), Ok(lookup("-1", false)));
+        assert_eq!(parsed(&["--in-dialog", "481"]), Ok(lookup("481", true)));
+        assert_eq!(parsed(&["--in-dialog"]), Ok(lookup("", true)));
+        assert_eq!(parsed(&["q850", "17"]), Ok(Request::Q850("17".into())));
+        assert_eq!(
+            parsed(&["reason", "SIP"]),
+            Ok(Request::Reason("SIP".into()))
+        );
+        let table = |q850, json| Ok(Request::Table { q850, json });
+        assert_eq!(parsed(&["table"]), table(false, false));
+        assert_eq!(parsed(&["table", "--json", "--q850"]), table(true, true));
+    }
+
+    #[test]
+    fn mistakes_are_named_from_the_error_kind() {
+        let unexpected = "unexpected argument `487`: one code or cause at a time";
+        assert_eq!(parsed(&["486", "487"]), Err(unexpected.into()));
+        assert_eq!(
+            parsed(&["--colour"]),
+            Err("unknown option `--colour`".into())
+        );
+        assert_eq!(
+            parsed(&["table", "--csv"]),
+            Err("unknown option `--csv`".into())
+        );
+        assert_eq!(parsed(&["reason"]), Err("missing <VALUE>".into()));
+    }
+}

@@ -1,0 +1,161 @@
+//! The answers, as text: a status code, a cause, a Q.850 cause, a `Reason` header value.
+
+use std::fmt::Write as _;
+
+use cause_core::{Cause, Q850, Reason, reason_phrase};
+
+use crate::lookup::quoted;
+
+/// `BUSY "Busy" (SIP error causes)`
+fn headline(cause: Cause) -> String {
+    format!(
+        "{} {:?} ({})",
+        cause.name(),
+        cause.as_str(),
+        cause.category()
+    )
+}
+
+/// `17 USER_BUSY "User busy" (Normal event)`
+fn q850_headline(q850: Q850) -> String {
+    let (code, name, value) = (q850.code(), q850.name(), q850.as_str());
+    format!("{code} {name} {value:?} ({})", q850.category())
+}
+
+/// `486 Busy Here, 600 Busy Everywhere`
+pub fn codes_text(codes: &[u16]) -> String {
+    let codes = codes.iter().map(|&code| match reason_phrase(code) {
+        Some(phrase) => format!("{code} {phrase}"),
+        None => code.to_string(),
+    });
+    codes.collect::<Vec<_>>().join(", ")
+}
+
+/// What the fallback cause's codes are: all the failure responses the others leave.
+pub fn fallback_codes_text() -> String {
+    let range = Cause::FAILURE_CODES;
+    let (low, high) = (range.start(), range.end());
+    format!("every failure response ({low}..={high}) no other cause lists")
+}
+
+/// `486` → the code, its reason phrase, its cause and its Q.850 cause.
+pub fn code(code: u16, in_dialog: bool) -> String {
+    let mut out = match reason_phrase(code) {
+        Some(phrase) => format!("{code} {phrase}\n"),
+        None => format!("{code} (no registered reason phrase)\n"),
+    };
+    let cause = match in_dialog {
+        true => Cause::for_in_dialog_failure(code),
+        false => Cause::for_failure_response(code),
+    };
+    let Some(cause) = cause else {
+        let range = Cause::FAILURE_CODES;
+        let (low, high) = (range.start(), range.end());
+        let _ = writeln!(
+            out,
+            "cause: none ({code} is not a final failure response, {low}..={high})"
+        );
+        return out;
+    };
+    let _ = writeln!(out, "cause: {}", headline(cause));
+    if let Some(q850) = Q850::from_status_code(code) {
+        let _ = writeln!(out, "q850: {}", q850_headline(q850));
+    }
+    let _ = writeln!(out, "{}", cause.description());
+    out
+}
+
+/// A cause with its codes, aliases, response, Reason and description.
+pub fn cause(cause: Cause) -> String {
+    let mut out = format!("{}\n", headline(cause));
+    if cause == Cause::FALLBACK {
+        let _ = writeln!(out, "status codes: {}", fallback_codes_text());
+    }
+    if !cause.status_codes().is_empty() {
+        let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
+    }
+    if !cause.in_dialog_status_codes().is_empty() {
+        let codes = codes_text(cause.in_dialog_status_codes());
+        let _ = writeln!(out, "in-dialog status codes: {codes}");
+    }
+    if !cause.aliases().is_empty() {
+        let aliases: Vec<String> = cause.aliases().iter().map(|a| format!("{a:?}")).collect();
+        let _ = writeln!(out, "also parsed from: {}", aliases.join(", "));
+    }
+    if let Some(response) = cause.response() {
+        let _ = writeln!(out, "response: {}", codes_text(&[response]));
+    }
+    if let Some(reason) = cause.reason() {
+        let _ = writeln!(out, "Reason: {reason}");
+    }
+    if let Some(q850) = cause.q850() {
+        let _ = writeln!(out, "q850: {}", q850_headline(q850));
+    }
+    let _ = writeln!(out, "{}", cause.description());
+    out
+}
+
+/// A Q.850 cause: its class, SIP response and SIP cause.
+pub fn q850(q850: Q850) -> String {
+    let mut out = format!("{}\n", q850_headline(q850));
+    match q850.response() {
+        Some(code) => {
+            let _ = writeln!(out, "response: {} (RFC 3398)", codes_text(&[code]));
+        }
+        None => out.push_str("response: none (RFC 3398 gives none)\n"),
+    }
+    match q850.cause() {
+        Some(cause) => {
+            let _ = writeln!(out, "cause: {}", headline(cause));
+        }
+        None => out.push_str("cause: none\n"),
+    }
+    let _ = writeln!(out, "{}", q850.description());
+    out
+}
+
+/// Each value of a `Reason` header: its Q.850 cause where it is one, and the SIP cause it
+/// says; an error names the byte.
+pub fn reason(value: &str) -> Result<String, String> {
+    let mut out = String::new();
+    for reason in Reason::parse_list(value) {
+        let reason =
+            reason.map_err(|e| format!("invalid Reason value {:?}: {e}", quoted(value)))?;
+        let _ = writeln!(out, "reason: {reason}");
+        let is = |protocol: &str| reason.protocol().eq_ignore_ascii_case(protocol);
+        let q850 = reason
+            .cause()
+            .filter(|_| is("Q.850"))
+            .map(|code| (code, Q850::from_code(code)));
+        match q850 {
+            Some((_, Some(q850))) => {
+                let _ = writeln!(out, "q850: {}", q850_headline(q850));
+            }
+            Some((code, None)) => {
+                let _ = writeln!(out, "q850: none ({code} is no Q.850 cause value)");
+            }
+            None => {}
+        }
+        let none = match (Cause::from_reason(&reason), reason.cause(), q850) {
+            (Some(cause), ..) => {
+                let _ = writeln!(out, "cause: {}", headline(cause));
+                continue;
+            }
+            (None, _, Some((_, Some(q850)))) if q850.response().is_none() => format!(
+                "{} has no SIP response in RFC 3398, so no SIP cause",
+                q850.name()
+            ),
+            (None, _, Some(_)) => "no SIP cause maps to it".to_owned(),
+            (None, _, None) if !is("SIP") => {
+                format!(
+                    "protocol {} is neither SIP nor Q.850",
+                    quoted(reason.protocol())
+                )
+            }
+            (None, Some(code), None) => format!("{code} is not a final failure response"),
+            (None, None, None) => "no cause code".to_owned(),
+        };
+        let _ = writeln!(out, "cause: none ({none})");
+    }
+    Ok(out)
+}

@@ -1,0 +1,144 @@
+//! What a query names, as cause-core answers it: a status code (or the reason phrase of one),
+//! a cause, a Q.850 cause; and for a miss, the closest names cause-core suggests.
+
+use cause_core::{Cause, Q850, reason_phrase};
+
+/// What a query to `sip-cause` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// A status code, given as a number or as its reason phrase.
+    Code(u16),
+    Cause(Cause),
+}
+
+/// The most of an argument an error message quotes, in characters.
+const QUOTED: usize = 80;
+
+/// `text` as an error message quotes it: at most [`QUOTED`] characters, `…` where cut.
+pub fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// `486`, ` BUSY`, `webrtc not supported`, `Busy Here`: a code, a cause or a reason phrase.
+pub fn query(text: &str, in_dialog: bool) -> Result<Found, String> {
+    let text = text.trim();
+    let codes = Cause::STATUS_CODES;
+    let range = format!("{}..={}", codes.start(), codes.end());
+    if text.is_empty() {
+        return Err(match in_dialog {
+            true => "--in-dialog needs a status code, as in `sip-cause --in-dialog 481`".into(),
+            false => format!("empty argument: {}", expected()),
+        });
+    }
+    if looks_like_a_number(text) {
+        return status_code(text).map(Found::Code);
+    }
+    if in_dialog {
+        let text = quoted(text);
+        return Err(format!(
+            "--in-dialog maps a status code, not `{text}`: give a code in {range}"
+        ));
+    }
+    if let Some(cause) = Cause::find(text) {
+        return Ok(Found::Cause(cause));
+    }
+    if let Some(code) = codes
+        .clone()
+        .find(|&c| reason_phrase(c).is_some_and(|p| p.eq_ignore_ascii_case(text)))
+    {
+        return Ok(Found::Code(code));
+    }
+    let hint = match text.parse::<Cause>() {
+        Err(error) => did_you_mean(error.suggestions(), |s| Cause::find(s).map(Cause::name)),
+        Ok(_) => None,
+    };
+    let text = quoted(text);
+    Err(format!(
+        "`{text}` is no status code, cause or reason phrase: {}",
+        hint.unwrap_or_else(expected)
+    ))
+}
+
+/// What the tool takes, for an error that has nothing closer to offer.
+fn expected() -> String {
+    let codes = Cause::STATUS_CODES;
+    format!(
+        "expected a status code in {}..={} (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all",
+        codes.start(),
+        codes.end()
+    )
+}
+
+/// `486`, `-1`, `+7`: what a person means as a number, in range or not.
+fn looks_like_a_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A status code in the table's range.
+fn status_code(text: &str) -> Result<u16, String> {
+    let codes = Cause::STATUS_CODES;
+    let code = text.strip_prefix('+').unwrap_or(text).parse::<u16>().ok();
+    code.filter(|code| codes.contains(code)).ok_or_else(|| {
+        format!(
+            "status code {} is out of range: expected {}..={}",
+            quoted(text),
+            codes.start(),
+            codes.end()
+        )
+    })
+}
+
+/// `did you mean `CANCELED` ("Canceled")?` for the first suggestion, named by its constant.
+fn did_you_mean<'a>(
+    mut suggestions: impl Iterator<Item = &'a str>,
+    constant: impl Fn(&str) -> Option<&'static str>,
+) -> Option<String> {
+    let value = suggestions.next()?;
+    let constant = constant(value)?;
+    Some(format!("did you mean `{constant}` ({value:?})?"))
+}
+
+/// A Q.850 cause by value (17) or by name, value or alias, in any case.
+pub fn q850(text: &str) -> Result<Q850, String> {
+    let text = text.trim();
+    if let Ok(code) = text.parse::<u16>() {
+        return Q850::from_code(code).ok_or_else(|| {
+            format!("{code} is no Q.850 cause value: `sip-cause table --q850` lists them")
+        });
+    }
+    if let Some(q850) = Q850::find(text) {
+        return Ok(q850);
+    }
+    let hint = match text.parse::<Q850>() {
+        Err(error) => did_you_mean(error.suggestions(), |s| Q850::find(s).map(Q850::name)),
+        Ok(_) => None,
+    };
+    let hint = hint.unwrap_or_else(|| {
+        "give a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")".into()
+    });
+    Err(format!("`{}` is no Q.850 cause: {hint}", quoted(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_cuts_long_arguments() {
+        assert_eq!(quoted("short"), "short");
+        let long = "é".repeat(100);
+        assert_eq!(quoted(&long), format!("{}…", "é".repeat(80)));
+    }
+
+    #[test]
+    fn queries_name_codes_causes_and_phrases() {
+        assert_eq!(query(" 486", false), Ok(Found::Code(486)));
+        assert_eq!(query("busy", false), Ok(Found::Cause(Cause::Busy)));
+        assert_eq!(query("busy here", false), Ok(Found::Code(486)));
+        assert_eq!(q850("unallocated"), Ok(Q850::UnallocatedNumber));
+    }
+}

@@ -1,0 +1,225 @@
+//! Whole tables: markdown by the rules of the generated docs (cause-gen's), JSON with the keys
+//! of the tables' TOML files.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use cause_core::{Category, Cause, Q850, Q850Class, reason_phrase};
+use cause_gen::markdown::{code_span, table_cell};
+use serde::Serialize;
+
+use crate::describe::{codes_text, fallback_codes_text};
+
+/// Every cause, one markdown table per category.
+pub fn causes_markdown() -> String {
+    let mut out = String::new();
+    for &category in Category::ALL {
+        let _ = writeln!(out, "## {category}\n");
+        out.push_str("| Constant | Value | Status codes | Response | Description |\n");
+        out.push_str("|----------|-------|--------------|----------|-------------|\n");
+        for &cause in category.causes() {
+            let mut codes = match cause == Cause::FALLBACK {
+                true => fallback_codes_text(),
+                false => codes_text(cause.status_codes()),
+            };
+            if !cause.in_dialog_status_codes().is_empty() {
+                let separator = if codes.is_empty() { "" } else { "; " };
+                let in_dialog = codes_text(cause.in_dialog_status_codes());
+                let _ = write!(codes, "{separator}in a dialog: {in_dialog}");
+            }
+            let response = cause.response().map(|code| codes_text(&[code]));
+            let cells = [
+                code_span(cause.name()),
+                code_span(cause.as_str()),
+                codes,
+                response.unwrap_or_default(),
+                cause.description().to_owned(),
+            ];
+            row(&mut out, &cells);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The Q.850 causes, one markdown table per class, with their RFC 3398 mappings.
+pub fn q850_markdown() -> String {
+    let mut out = String::new();
+    for &class in Q850Class::ALL {
+        let _ = writeln!(out, "## {class}\n");
+        out.push_str("| Value | Name | ITU name | SIP response | From SIP | Description |\n");
+        out.push_str("|-------|------|----------|--------------|----------|-------------|\n");
+        for &q850 in class.causes() {
+            let response = q850.response().map(|code| codes_text(&[code]));
+            let cells = [
+                q850.code().to_string(),
+                code_span(q850.name()),
+                q850.as_str().to_owned(),
+                response.unwrap_or_default(),
+                codes_text(q850.status_codes()),
+                q850.description().to_owned(),
+            ];
+            row(&mut out, &cells);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `| a | b |`, each cell by the docs' rules.
+fn row(out: &mut String, cells: &[String]) {
+    let cells: Vec<String> = cells.iter().map(|cell| table_cell(cell)).collect();
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// A table as JSON, with the keys of its TOML file.
+#[derive(Serialize)]
+struct JsonTable {
+    ranges: JsonRanges,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure: Option<JsonFailure>,
+    category: Vec<JsonCategory>,
+    cause: Vec<JsonCause>,
+    #[serde(rename = "reason-phrases", skip_serializing_if = "Option::is_none")]
+    reason_phrases: Option<BTreeMap<u16, &'static str>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct JsonRanges {
+    status_codes: [u16; 2],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<[u16; 2]>,
+}
+
+#[derive(Serialize)]
+struct JsonFailure {
+    codes: [u16; 2],
+    fallback: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonCategory {
+    key: &'static str,
+    title: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct JsonCause {
+    constant: &'static str,
+    value: &'static str,
+    category: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<u16>,
+    description: &'static str,
+    status_codes: &'static [u16],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_dialog_status_codes: Option<&'static [u16]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    response: Option<u16>,
+    aliases: &'static [&'static str],
+}
+
+fn pair(range: std::ops::RangeInclusive<u16>) -> [u16; 2] {
+    [*range.start(), *range.end()]
+}
+
+/// The SIP causes as JSON, with the keys of `causes.toml`.
+pub fn causes_json() -> String {
+    let cause = Cause::ALL.iter().map(|&c| JsonCause {
+        constant: c.name(),
+        value: c.as_str(),
+        category: c.category().key(),
+        code: None,
+        description: c.description(),
+        status_codes: c.status_codes(),
+        in_dialog_status_codes: Some(c.in_dialog_status_codes()),
+        response: c.response(),
+        aliases: c.aliases(),
+    });
+    let category = Category::ALL.iter().map(|c| JsonCategory {
+        key: c.key(),
+        title: c.title(),
+    });
+    let phrases = Cause::STATUS_CODES.filter_map(|code| Some((code, reason_phrase(code)?)));
+    json(&JsonTable {
+        ranges: JsonRanges {
+            status_codes: pair(Cause::STATUS_CODES),
+            code: None,
+        },
+        failure: Some(JsonFailure {
+            codes: pair(Cause::FAILURE_CODES),
+            fallback: Cause::FALLBACK.name(),
+        }),
+        category: category.collect(),
+        cause: cause.collect(),
+        reason_phrases: Some(phrases.collect()),
+    })
+}
+
+/// The Q.850 causes as JSON, with the keys of `q850.toml`.
+pub fn q850_json() -> String {
+    let cause = Q850::ALL.iter().map(|&q| JsonCause {
+        constant: q.name(),
+        value: q.as_str(),
+        category: q.category().key(),
+        code: Some(q.code()),
+        description: q.description(),
+        status_codes: q.status_codes(),
+        in_dialog_status_codes: None,
+        response: q.response(),
+        aliases: q.aliases(),
+    });
+    let category = Q850Class::ALL.iter().map(|c| JsonCategory {
+        key: c.key(),
+        title: c.title(),
+    });
+    let codes = Q850::ALL.iter().map(|q| q.code());
+    let code = codes
+        .clone()
+        .min()
+        .zip(codes.max())
+        .map(|(low, high)| [low, high]);
+    json(&JsonTable {
+        ranges: JsonRanges {
+            status_codes: pair(Q850::STATUS_CODES),
+            code,
+        },
+        failure: None,
+        category: category.collect(),
+        cause: cause.collect(),
+        reason_phrases: None,
+    })
+}
+
+fn json(table: &JsonTable) -> String {
+    // Strings, integers and maps with integer keys: serializing cannot fail.
+    let mut json = serde_json::to_string_pretty(table).expect("the table serializes");
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_cells_follow_the_rules_of_the_docs() {
+        let tricky = "a | b\n<script>x</script> `c|d` # e";
+        assert_eq!(
+            table_cell(tricky),
+            "a \\| b &lt;script&gt;x&lt;/script&gt; `c\\|d` # e"
+        );
+        assert_eq!(table_cell(&code_span("a`b")), "``a`b``");
+        assert_eq!(table_cell(""), "\u{2014}");
+        let table = causes_markdown();
+        assert!(
+            table.contains("| `SIP_FAILURE_CODE` | `SIP Failure Code` | every failure response (300..=699) no other cause lists | \u{2014} |"),
+            "{table}"
+        );
+        for line in table.lines().filter(|l| l.starts_with("| `")) {
+            assert_eq!(line.matches(" | ").count(), 4, "{line}");
+        }
+    }
+}
