@@ -23,9 +23,9 @@ impl TableFile {
         let full = base.join(&written);
         let error = |message: String| syn::Error::new(path.span(), format!("{written}: {message}"));
         if written.is_empty() {
-            return Err(error(
-                "the table's path is empty: name a TOML file, such as \"causes.toml\"".into(),
-            ));
+            // No path to put before the message.
+            let message = "the table's path is empty: name a TOML file, such as \"causes.toml\"";
+            return Err(syn::Error::new(path.span(), message));
         }
         if full.is_dir() {
             return Err(error(format!(
