@@ -350,11 +350,16 @@ fn over_phrases(lookup: impl Fn(u16) -> Option<&'static str>) -> usize {
         .sum()
 }
 
-fn over_strings<T: Copy>(parse: impl Fn(&str) -> Option<T>) -> usize {
-    STRINGS
+fn over<T: Copy>(strings: &[String], parse: impl Fn(&str) -> Option<T>) -> usize {
+    strings
         .iter()
         .map(|s| usize::from(parse(black_box(s)).is_some()))
         .sum()
+}
+
+/// How many of `STRINGS` are hits: every value and alias, then as many misses.
+fn hits() -> usize {
+    STRINGS.len() / 2
 }
 
 fn over_causes<T: Copy>(all: &[T], as_str: impl Fn(T) -> &'static str) -> usize {
@@ -391,43 +396,53 @@ mod for_failure_response {
     }
 }
 
-#[divan::bench_group]
-mod from_str {
-    use super::*;
+/// `FromStr` over the hits alone, the misses alone, and both (the inputs of `STRINGS`).
+macro_rules! from_str_benches {
+    ($($group:ident: $part:expr,)*) => {$(
+        #[divan::bench_group]
+        mod $group {
+            use super::*;
 
-    #[divan::bench]
-    fn generated(b: Bencher) {
-        LazyLock::force(&STRINGS);
-        b.bench(|| over_strings(|s| s.parse::<Cause>().ok()));
-    }
+            #[divan::bench]
+            fn generated(b: Bencher) {
+                let strings = $part;
+                b.bench(|| over(strings, |s| s.parse::<Cause>().ok()));
+            }
 
-    #[divan::bench]
-    fn hand_match(b: Bencher) {
-        LazyLock::force(&STRINGS);
-        b.bench(|| over_strings(hand::from_str));
-    }
+            #[divan::bench]
+            fn hand_match(b: Bencher) {
+                let strings = $part;
+                b.bench(|| over(strings, hand::from_str));
+            }
 
-    #[divan::bench]
-    fn hashmap(b: Bencher) {
-        LazyLock::force(&STRINGS);
-        LazyLock::force(&maps::BY_VALUE);
-        b.bench(|| over_strings(|s| maps::BY_VALUE.get(s).copied()));
-    }
+            #[divan::bench]
+            fn hashmap(b: Bencher) {
+                let strings = $part;
+                LazyLock::force(&maps::BY_VALUE);
+                b.bench(|| over(strings, |s| maps::BY_VALUE.get(s).copied()));
+            }
 
-    #[divan::bench]
-    fn phf(b: Bencher) {
-        LazyLock::force(&STRINGS);
-        b.bench(|| over_strings(|s| phf_maps::BY_VALUE.get(s).copied()));
-    }
+            #[divan::bench]
+            fn phf(b: Bencher) {
+                let strings = $part;
+                b.bench(|| over(strings, |s| phf_maps::BY_VALUE.get(s).copied()));
+            }
 
-    #[divan::bench]
-    fn strum(b: Bencher) {
-        LazyLock::force(&STRINGS);
-        b.bench(|| over_strings(|s| s.parse::<StrumCause>().ok()));
-    }
+            #[divan::bench]
+            fn strum(b: Bencher) {
+                let strings = $part;
+                b.bench(|| over(strings, |s| s.parse::<StrumCause>().ok()));
+            }
+        }
+    )*};
 }
 
-#[divan::bench_group]
+from_str_benches! {
+    from_str: &STRINGS[..],
+    from_str_hits: &STRINGS[..hits()],
+    from_str_misses: &STRINGS[hits()..],
+}
+
 mod as_str {
     use super::*;
 

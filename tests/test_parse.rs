@@ -111,6 +111,28 @@ fn parse_error_names_the_input_and_the_closest_values() {
 }
 
 #[test]
+fn the_error_keeps_every_length_exactly() {
+    // Each length the copy handles its own way: below 4 bytes, 4..8, 8..16, 16..=32, longer;
+    // and a character cut at every offset near the end.
+    for len in 0..=40 {
+        let input: String = (0..len)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let error = input.parse::<Cause>().unwrap_err();
+        assert_eq!(error.input(), &input[..len.min(32)], "{len}");
+        assert_eq!(error.is_cut(), len > 32, "{len}");
+        let wide = format!("{}\u{1F4DE}", &input[..len.min(31)]);
+        let kept = wide.parse::<Cause>().unwrap_err();
+        let expected = if wide.len() <= 32 {
+            wide.as_str()
+        } else {
+            &input[..len.min(31)]
+        };
+        assert_eq!(kept.input(), expected, "{len}");
+    }
+}
+
+#[test]
 fn display_honours_width_and_alignment() {
     assert_eq!(format!("[{:>6}]", Cause::Busy), "[  Busy]");
     assert_eq!(format!("[{:<6}]", Cause::Busy), "[Busy  ]");

@@ -91,9 +91,12 @@
 //! # Features
 //!
 //! - `serde` (off by default): [`Cause`], [`Category`], [`Q850`] and [`Q850Class`] implement
-//!   `Serialize` and `Deserialize` as their strings (the value, `"Busy"` or `"User busy"`, and
-//!   the key, `"sip-error"` or `"normal"`); a cause also deserializes from an alias. Works without `std`. The trait implementations that need
-//!   the feature say so on the types' pages.
+//!   `Serialize` and `Deserialize`. They are written as their strings (the value, `"Busy"` or
+//!   `"User busy"`, which is what SIP.js reports and the ITU spells; the key, `"sip-error"` or
+//!   `"normal"`), and read from every spelling a peer sends: a cause from its value, an alias
+//!   or its constant (`"BUSY"`, as FreeSWITCH writes its hangup causes), a Q.850 cause also
+//!   from its number (`17`) in human-readable formats. Works without `std`. The trait
+//!   implementations that need the feature say so on the types' pages.
 #![no_std]
 #![deny(missing_docs)]
 

@@ -99,6 +99,7 @@ use proc_macro::TokenStream;
 ///
 /// impl Cause {
 ///     pub const ALL: &'static [Cause];
+///     pub const STATUS_CODES: RangeInclusive<u16>;     // with [ranges] status-codes
 ///     pub const FAILURE_CODES: RangeInclusive<u16>;    // with [failure]
 ///     pub const FALLBACK: Cause;                       // with [failure]
 ///     pub const fn name(self) -> &'static str;          // "BUSY"
@@ -111,7 +112,8 @@ use proc_macro::TokenStream;
 ///     pub const fn code(self) -> u16;                  // with `code` on every row (else Option<u16>)
 ///     pub const fn from_code(code: u16) -> Option<Cause>;
 ///     pub const fn aliases(self) -> &'static [&'static str];
-///     pub fn from_name(name: &str) -> Option<Cause>;
+///     pub fn from_name(name: &str) -> Option<Cause>;    // the constant, exactly
+///     pub fn find(text: &str) -> Option<Cause>;         // value, alias or constant, forgiving
 ///     pub const fn from_status_code(code: u16) -> Option<Cause>;
 ///     pub const fn for_failure_response(code: u16) -> Option<Cause>;   // with [failure]
 ///     pub const fn for_in_dialog_failure(code: u16) -> Option<Cause>;  // with in-dialog codes
@@ -119,6 +121,8 @@ use proc_macro::TokenStream;
 /// impl Display for Cause { /* the value */ }
 /// impl FromStr for Cause { type Err = ParseCauseError; /* a value or an alias */ }
 /// impl From<Cause> for &'static str { /* the value */ }
+/// impl From<Cause> for u16 { /* the code */ }          // with `code` on every row
+/// impl TryFrom<u16> for Cause { type Error = ParseCauseError; }  // likewise, with the parse error
 ///
 /// pub enum Category { /* one variant per [[category]] */ }
 /// impl Category {
@@ -132,6 +136,7 @@ use proc_macro::TokenStream;
 /// impl ParseCauseError {
 ///     pub fn input(&self) -> &str;                      // the string (its first 32 bytes)
 ///     pub fn is_cut(&self) -> bool;
+///     pub fn suggestions(&self) -> impl Iterator<Item = &'static str>;  // what the message offers
 /// }   // "`Bussy` is not the value of any Cause: did you mean "Busy"?"
 /// pub const fn reason_phrase(code: u16) -> Option<&'static str>;
 /// ```
@@ -140,7 +145,12 @@ use proc_macro::TokenStream;
 /// possible on a `#[non_exhaustive]` enum without a default variant). The code uses
 /// `::core` paths only, so it builds in `no_std` crates and beside any local `Option` or
 /// `Result`. Lookups by status code are arrays indexed by the code; per-variant data are
-/// arrays indexed by the discriminant.
+/// arrays indexed by the variant's position. Where every row has a `code`, that code is the
+/// variant's discriminant (`Q850::UserBusy as u8 == 17`), with a `repr` wide enough for the
+/// table's `[ranges] code` unless the call gives one.
+///
+/// A table with errors is reported beside stand-in items made of the rows that parsed, so
+/// that code elsewhere in the crate naming their variants adds no errors of its own.
 ///
 /// The enum's rustdoc lists the table, one markdown table per category, after your own doc
 /// comment; every variant's rustdoc holds its row and an example. The examples name the enum

