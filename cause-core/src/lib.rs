@@ -146,7 +146,9 @@ cause_macros::cause_table! {
     /// from SIP as RFC 3398 does; [`Q850::cause`] and [`Cause::q850`] link the two tables.
     pub enum Q850 in "../q850.toml";
 
-    /// The class of a [`Q850`] cause, as Q.850 groups the cause values.
+    /// The class of a [`Q850`] cause, as Q.850 groups the cause values: what
+    /// [`Q850::category`] returns. (The method keeps the generator's one name for every
+    /// table's groups, so that code written against one table reads the same on another.)
     pub enum Q850Class;
 
     /// The error of parsing a string that is neither the ITU name nor an alias of a [`Q850`]
