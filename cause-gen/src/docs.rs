@@ -173,12 +173,17 @@ impl DocContext<'_> {
     /// failure responses no cause lists.
     fn status_codes_text(&self, cause: &Cause) -> String {
         let listed = self.codes_text(&cause.status_codes);
-        let (Some(failure), true) = (self.model.failure, cause.is_fallback) else {
+        if cause.fallback_of.is_empty() {
             return listed;
-        };
+        }
+        let ranges = cause
+            .fallback_of
+            .iter()
+            .map(|(low, high)| format!("{low}..={high}"));
+        let ranges: Vec<String> = ranges.collect();
         let rest = format!(
-            "every failure response ({}..={}) no other cause lists",
-            failure.low, failure.high
+            "every failure response ({}) no other cause lists",
+            ranges.join(" or ")
         );
         if listed.is_empty() {
             rest
@@ -193,15 +198,18 @@ impl DocContext<'_> {
         codes.join(", ")
     }
 
+    /// One line per `[failure]` range: where its unlisted codes go.
     fn failure_note(&self) -> String {
-        let Some(failure) = self.model.failure else {
-            return String::new();
-        };
-        let fallback = self.link(&self.model.causes[failure.fallback]);
-        format!(
-            "\nA final failure response ({}..={}) whose code no cause lists maps to {fallback}.\n",
-            failure.low, failure.high,
-        )
+        let mut note = String::new();
+        for failure in &self.model.failures {
+            let fallback = self.link(&self.model.causes[failure.fallback]);
+            let _ = write!(
+                note,
+                "\nA final failure response ({}..={}) whose code no cause lists maps to {fallback}.\n",
+                failure.low, failure.high,
+            );
+        }
+        note
     }
 
     /// The doc of the variant of the cause at `index`: its description, its facts, and an
@@ -234,6 +242,9 @@ impl DocContext<'_> {
         }
         if let Some(response) = cause.response {
             let mut text = self.code_text(response.code);
+            if response.by_default {
+                text.push_str(" (the table's `[defaults] response`)");
+            }
             if let Some(back) = response.maps_back {
                 let _ = write!(
                     text,

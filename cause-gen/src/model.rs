@@ -11,7 +11,11 @@ pub struct Model {
     pub causes: Vec<Cause>,
     /// The categories, where the table declares any.
     pub categories: Option<Categories>,
-    pub failure: Option<Failure>,
+    /// The `[failure]` ranges, sorted and disjoint (none without `[failure]`).
+    pub failures: Vec<Failure>,
+    /// `[defaults] response`: the response of a cause that gives none, and of a code that
+    /// no row has (`response_for_code`).
+    pub default_response: Option<u16>,
     /// Sorted by code.
     pub reason_phrases: Vec<(u16, String)>,
     /// Whether any cause has a `response`: only then is `response()` generated and do the docs
@@ -63,9 +67,9 @@ pub struct Cause {
     pub response: Option<Response>,
     pub code: Option<u16>,
     pub aliases: Vec<String>,
-    /// Whether this is `[failure] fallback`: it then also stands for every failure response
-    /// that no cause lists.
-    pub is_fallback: bool,
+    /// The `[failure]` ranges whose `fallback` this is: it then also stands for every failure
+    /// response in them that no cause lists.
+    pub fallback_of: Vec<(u16, u16)>,
 }
 
 /// A cause's `response`, and the cause that response maps back to as a failure response.
@@ -74,6 +78,8 @@ pub struct Response {
     pub code: u16,
     /// The index of `for_failure_response(code)`'s cause, with `[failure]`.
     pub maps_back: Option<usize>,
+    /// Whether it is the table's `[defaults] response`, the row giving none.
+    pub by_default: bool,
 }
 
 /// The `[[category]]` rows and which causes each holds.
@@ -96,7 +102,7 @@ pub struct Category {
     pub causes: Vec<usize>,
 }
 
-/// `[failure]`: the range of failure codes and the index of the fallback cause.
+/// A `[failure]` range of failure codes and the index of its fallback cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Failure {
     pub low: u16,
@@ -110,7 +116,7 @@ impl Model {
     pub fn new(
         causes: Vec<Cause>,
         categories: Option<Categories>,
-        failure: Option<Failure>,
+        failures: Vec<Failure>,
         reason_phrases: Vec<(u16, String)>,
         (code_high, mode): (u16, Mode),
     ) -> Model {
@@ -137,7 +143,8 @@ impl Model {
             has_in_dialog: stand_in || causes.iter().any(|c| !c.in_dialog_status_codes.is_empty()),
             causes,
             categories,
-            failure,
+            failures,
+            default_response: None,
             reason_phrases,
             row_codes,
             code_repr,
@@ -148,16 +155,21 @@ impl Model {
         model
     }
 
-    /// Marks the fallback and resolves each response to the cause it maps back to.
+    /// Marks each fallback with its ranges and resolves each response to the cause it maps
+    /// back to.
     fn resolve_failure_facts(&mut self) {
-        let Some(failure) = self.failure else {
+        if self.failures.is_empty() {
             return;
-        };
-        self.causes[failure.fallback].is_fallback = true;
+        }
+        for failure in &self.failures {
+            let ranges = &mut self.causes[failure.fallback].fallback_of;
+            ranges.push((failure.low, failure.high));
+        }
         let owners = self.status_code_owners();
+        let failures = self.failures.clone();
         for cause in &mut self.causes {
             if let Some(response) = &mut cause.response {
-                response.maps_back = failure_cause(failure, &owners, response.code);
+                response.maps_back = failure_cause(&failures, &owners, response.code);
             }
         }
     }
@@ -176,8 +188,14 @@ impl Model {
     /// The index of the cause a failure response with `code` maps to, as the generated
     /// `for_failure_response` maps it.
     pub fn failure_cause(&self, code: u16) -> Option<usize> {
-        let failure = self.failure?;
-        failure_cause(failure, &self.status_code_owners(), code)
+        failure_cause(&self.failures, &self.status_code_owners(), code)
+    }
+
+    /// The lowest and highest failure code, with `[failure]`.
+    pub fn failure_span(&self) -> Option<(u16, u16)> {
+        let first = self.failures.first()?;
+        let last = self.failures.last()?;
+        Some((first.low, last.high))
     }
 
     /// Whether this is the stand-in beside a table's errors.
@@ -208,10 +226,8 @@ impl Model {
     }
 }
 
-/// The cause listing `code`, else the fallback inside the failure range.
-fn failure_cause(failure: Failure, owners: &BTreeMap<u16, usize>, code: u16) -> Option<usize> {
-    if !(failure.low..=failure.high).contains(&code) {
-        return None;
-    }
+/// The cause listing `code`, else the fallback of the failure range it is in.
+fn failure_cause(failures: &[Failure], owners: &BTreeMap<u16, usize>, code: u16) -> Option<usize> {
+    let failure = failures.iter().find(|f| (f.low..=f.high).contains(&code))?;
     Some(owners.get(&code).copied().unwrap_or(failure.fallback))
 }

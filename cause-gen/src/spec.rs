@@ -14,10 +14,11 @@ use crate::toml_fields::{Fields, string_value};
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
-    /// `[failure] codes`: the inclusive range of final failure responses.
-    pub failure_codes: Option<FailureCodes>,
-    /// `[failure] fallback`: the constant of the cause for codes that no cause lists.
-    pub fallback: Option<Loc<String>>,
+    /// `[failure]`, or each `[[failure]]`: a range of final failure responses and the cause
+    /// of the codes in it that no cause lists.
+    pub failures: Vec<FailureSpec>,
+    /// `[defaults] response`: the response of a cause that gives none.
+    pub default_response: Option<Loc<u16>>,
     pub categories: Vec<CategorySpec>,
     pub causes: Vec<CauseSpec>,
     /// Sorted by code.
@@ -33,6 +34,15 @@ pub struct Spec {
     pub code_high: u16,
     /// `[ranges] status-codes`, where the table declares it.
     pub status_code_range: Option<(u16, u16)>,
+}
+
+/// One `[failure]` (or `[[failure]]`) table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailureSpec {
+    /// `codes`: the inclusive range, where it is valid.
+    pub codes: Option<FailureCodes>,
+    /// `fallback`: the constant of the cause for codes that no cause lists.
+    pub fallback: Option<Loc<String>>,
 }
 
 /// `[failure] codes = [low, high]`.
@@ -78,7 +88,15 @@ pub struct ReasonPhrase {
     pub phrase: Loc<String>,
 }
 
-const TOP_KEYS: &[&str] = &["ranges", "failure", "category", "cause", "reason-phrases"];
+const TOP_KEYS: &[&str] = &[
+    "ranges",
+    "failure",
+    "defaults",
+    "category",
+    "cause",
+    "reason-phrases",
+];
+const DEFAULTS_KEYS: &[&str] = &["response"];
 const FAILURE_KEYS: &[&str] = &["codes", "fallback"];
 const CATEGORY_KEYS: &[&str] = &["key", "title", "description", "variant"];
 const CAUSE_KEYS: &[&str] = &[
@@ -98,8 +116,8 @@ impl Spec {
     /// A table with nothing in it, complete: what the stand-in items beside errors are made of.
     pub fn empty() -> Spec {
         Spec {
-            failure_codes: None,
-            fallback: None,
+            failures: Vec::new(),
+            default_response: None,
             categories: Vec::new(),
             causes: Vec::new(),
             reason_phrases: Vec::new(),
@@ -133,10 +151,17 @@ impl Spec {
         spec.code_high = ranges.code.high;
         spec.status_code_range = ranges.status_codes.declared();
         let codes = &ranges.status_codes;
-        if let Some(failure) = top.table("failure") {
-            let fields = Fields::new(failure.0, failure.1, "`[failure]`", FAILURE_KEYS, diags);
-            spec.failure_codes = FailureCodes::from_toml(&fields, codes, diags);
-            spec.fallback = fields.required_string("fallback");
+        for (table, span) in top.table_or_tables("failure") {
+            let fields = Fields::new(table, span, "`[failure]`", FAILURE_KEYS, diags);
+            spec.failures.push(FailureSpec {
+                codes: FailureCodes::from_toml(&fields, codes, diags),
+                fallback: fields.required_string("fallback"),
+            });
+        }
+        if let Some((table, span)) = top.table("defaults") {
+            let fields = Fields::new(table, span, "`[defaults]`", DEFAULTS_KEYS, diags);
+            spec.default_response =
+                single_code(&fields, "response", codes, "status code").flatten();
         }
         for row in top.tables("category") {
             match CategorySpec::from_toml(row, diags) {

@@ -89,6 +89,15 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// One table (`[failure]`) or the rows of an array of tables (`[[failure]]`).
+    pub fn table_or_tables(&self, key: &str) -> Vec<(&'a DeTable<'i>, ByteSpan)> {
+        match self.get(key).map(|value| (value.get_ref(), value.span())) {
+            Some((DeValue::Table(table), span)) => vec![(table, span)],
+            Some(_) => self.tables(key),
+            None => Vec::new(),
+        }
+    }
+
     /// The rows of an array of tables such as `[[cause]]`.
     pub fn tables(&self, key: &str) -> Vec<(&'a DeTable<'i>, ByteSpan)> {
         let Some(value) = self.get(key) else {

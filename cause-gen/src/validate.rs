@@ -31,17 +31,18 @@ pub fn validate(spec: Spec, diags: &Diagnostics) -> Option<Model> {
     check_codes_once_per_list(&spec, diags);
     check_codes_once_across_causes(&spec, diags);
     check_unique_row_codes(&spec, diags);
-    let failure = check_fallback(&spec, diags);
+    check_failure_ranges_disjoint(&spec, diags);
+    let failures = check_fallbacks(&spec, diags);
     check_reason_phrases_cover_codes(&spec, diags);
-    let (Ok(categories), Ok(failure)) = (categories, failure) else {
+    let (Ok(categories), Ok(failures)) = (categories, failures) else {
         return None;
     };
-    Some(into_model(spec, categories, failure))
+    Some(into_model(spec, categories, failures))
 }
 
 /// The model of a checked spec: its rows without their positions, each cause's category by
 /// index (every cause has one in a table with categories: `check_known_categories`).
-fn into_model(spec: Spec, categories: Vec<Option<usize>>, failure: Option<Failure>) -> Model {
+fn into_model(spec: Spec, categories: Vec<Option<usize>>, failures: Vec<Failure>) -> Model {
     let of_cause: Vec<usize> = categories.into_iter().flatten().collect();
     let categories = (!spec.categories.is_empty()).then(|| {
         let list = spec.categories.into_iter().enumerate();
@@ -54,14 +55,32 @@ fn into_model(spec: Spec, categories: Vec<Option<usize>>, failure: Option<Failur
             of_cause,
         }
     });
-    let causes = spec.causes.into_iter().map(cause).collect();
+    let default = spec.default_response.map(|code| code.value);
+    let causes = spec
+        .causes
+        .into_iter()
+        .map(|row| with_default(cause(row), default));
+    let causes = causes.collect();
     let phrases = spec.reason_phrases.into_iter();
     let phrases = phrases.map(|p| (p.code.value, p.phrase.value)).collect();
     let (code_high, status_code_range) = (spec.code_high, spec.status_code_range);
     let mode = (code_high, Mode::Checked);
-    let mut model = Model::new(causes, categories, failure, phrases, mode);
+    let mut model = Model::new(causes, categories, failures, phrases, mode);
     model.status_code_range = status_code_range;
+    model.default_response = default;
     model
+}
+
+/// A cause without its own `response` gets the table's `[defaults] response`.
+fn with_default(mut cause: model::Cause, default: Option<u16>) -> model::Cause {
+    if cause.response.is_none() {
+        cause.response = default.map(|code| Response {
+            code,
+            maps_back: None,
+            by_default: true,
+        });
+    }
+    cause
 }
 
 /// The stand-in for a table with errors: the rows that parsed (`spec`, where the TOML did),
@@ -70,7 +89,7 @@ fn into_model(spec: Spec, categories: Vec<Option<usize>>, failure: Option<Failur
 /// aliases.
 pub fn stand_in(spec: Option<&Spec>) -> Model {
     let Some(spec) = spec else {
-        return Model::new(Vec::new(), None, None, Vec::new(), (0, Mode::StandIn));
+        return Model::new(Vec::new(), None, Vec::new(), Vec::new(), (0, Mode::StandIn));
     };
     let mut variants = std::collections::HashSet::new();
     let mut values = std::collections::HashSet::new();
@@ -104,7 +123,13 @@ pub fn stand_in(spec: Option<&Spec>) -> Model {
         of_cause: vec![0; causes.len()],
         list,
     });
-    let mut model = Model::new(causes, categories, None, Vec::new(), (0, Mode::StandIn));
+    let mut model = Model::new(
+        causes,
+        categories,
+        Vec::new(),
+        Vec::new(),
+        (0, Mode::StandIn),
+    );
     model.status_code_range = spec.status_code_range;
     model
 }
@@ -121,10 +146,11 @@ fn cause(row: CauseSpec) -> model::Cause {
         response: row.response.map(|code| Response {
             code: code.value,
             maps_back: None,
+            by_default: false,
         }),
         code: row.code.map(|code| code.value),
         aliases: row.aliases.into_iter().map(|a| a.value).collect(),
-        is_fallback: false,
+        fallback_of: Vec::new(),
     }
 }
 
@@ -336,33 +362,65 @@ fn check_unique_row_codes(spec: &Spec, diags: &Diagnostics) {
     });
 }
 
-/// The fallback must be a cause of the table: `[failure]` resolved, when it is complete.
-fn check_fallback(spec: &Spec, diags: &Diagnostics) -> Result<Option<Failure>, Reported> {
-    let Some(fallback) = &spec.fallback else {
-        return Ok(None);
-    };
+/// Each `[failure]`'s fallback must be a cause of the table: each resolved, when complete.
+fn check_fallbacks(spec: &Spec, diags: &Diagnostics) -> Result<Vec<Failure>, Reported> {
     let constants: Vec<&str> = spec
         .causes
         .iter()
         .map(|c| c.constant.value.as_str())
         .collect();
-    let Some(index) = constants.iter().position(|c| *c == fallback.value) else {
-        if spec.causes_complete {
-            let hint = names::did_you_mean(&fallback.value, &constants)
-                .unwrap_or_else(|| ": name the `constant` of a `[[cause]]`".to_owned());
-            diags.error(
-                fallback.span.clone(),
-                format!("`fallback` names no cause, `{}`{hint}", fallback.value),
+    let mut failures = Vec::new();
+    let mut result = Ok(());
+    for failure in &spec.failures {
+        let Some(fallback) = &failure.fallback else {
+            continue;
+        };
+        let Some(index) = constants.iter().position(|c| *c == fallback.value) else {
+            if spec.causes_complete {
+                let hint = names::did_you_mean(&fallback.value, &constants)
+                    .unwrap_or_else(|| ": name the `constant` of a `[[cause]]`".to_owned());
+                diags.error(
+                    fallback.span.clone(),
+                    format!("`fallback` names no cause, `{}`{hint}", fallback.value),
+                );
+            }
+            result = Err(Reported);
+            continue;
+        };
+        // Without valid `codes` (an error of their own), there is no range to resolve.
+        if let Some(codes) = &failure.codes {
+            failures.push(Failure {
+                low: codes.low.value,
+                high: codes.high.value,
+                fallback: index,
+            });
+        }
+    }
+    failures.sort_by_key(|f| f.low);
+    result.map(|()| failures)
+}
+
+/// A failure code has one fallback: `[[failure]]` ranges may not overlap.
+fn check_failure_ranges_disjoint(spec: &Spec, diags: &Diagnostics) {
+    let mut ranges: Vec<&crate::spec::FailureCodes> = spec
+        .failures
+        .iter()
+        .filter_map(|f| f.codes.as_ref())
+        .collect();
+    ranges.sort_by_key(|codes| codes.low.value);
+    for pair in ranges.windows(2) {
+        let (first, second) = (pair[0], pair[1]);
+        if second.low.value <= first.high.value {
+            diags.duplicate(
+                second.low.span.start..second.high.span.end,
+                first.low.span.start..first.high.span.end,
+                format!(
+                    "the failure codes {}..={} overlap {}..={}: each code can fall back to one cause",
+                    second.low.value, second.high.value, first.low.value, first.high.value
+                ),
             );
         }
-        return Err(Reported);
-    };
-    // Without valid `codes` (an error of their own), there is no range to resolve.
-    Ok(spec.failure_codes.as_ref().map(|codes| Failure {
-        low: codes.low.value,
-        high: codes.high.value,
-        fallback: index,
-    }))
+    }
 }
 
 /// With `[reason-phrases]`, the docs show a phrase beside every code, so each needs one.
@@ -371,22 +429,21 @@ fn check_reason_phrases_cover_codes(spec: &Spec, diags: &Diagnostics) {
         return;
     }
     let known: Vec<u16> = spec.reason_phrases.iter().map(|p| p.code.value).collect();
-    for cause in &spec.causes {
-        let codes = cause
-            .status_codes
-            .iter()
+    let default = spec.default_response.iter();
+    let rows = spec.causes.iter().flat_map(|cause| {
+        (cause.status_codes.iter())
             .chain(&cause.in_dialog_status_codes)
-            .chain(&cause.response);
-        for code in codes {
-            if !known.contains(&code.value) {
-                diags.error(
-                    code.span.clone(),
-                    format!(
-                        "status code {} has no reason phrase: add `{} = \"...\"` to `[reason-phrases]`",
-                        code.value, code.value
-                    ),
-                );
-            }
+            .chain(&cause.response)
+    });
+    for code in default.chain(rows) {
+        if !known.contains(&code.value) {
+            diags.error(
+                code.span.clone(),
+                format!(
+                    "status code {} has no reason phrase: add `{} = \"...\"` to `[reason-phrases]`",
+                    code.value, code.value
+                ),
+            );
         }
     }
 }

@@ -61,6 +61,11 @@ use proc_macro::TokenStream;
 /// [failure]                      # optional
 /// codes = [300, 699]             # inclusive range of final failure responses
 /// fallback = "SIP_FAILURE_CODE"  # the cause of a failure code that no cause lists
+///                                # (or several [[failure]] ranges, disjoint, each with its
+///                                # own fallback: 4xx to one cause, 5xx to another)
+///
+/// [defaults]                     # optional
+/// response = 480                 # the response of a cause that gives none
 ///
 /// [[category]]
 /// key = "sip-error"              # kebab-case, unique; the variant is `SipError`
@@ -100,8 +105,9 @@ use proc_macro::TokenStream;
 /// impl Cause {
 ///     pub const ALL: &'static [Cause];
 ///     pub const STATUS_CODES: RangeInclusive<u16>;     // with [ranges] status-codes
-///     pub const FAILURE_CODES: RangeInclusive<u16>;    // with [failure]
-///     pub const FALLBACK: Cause;                       // with [failure]
+///     pub const FAILURE_CODES: RangeInclusive<u16>;    // with [failure] (the span of several)
+///     pub const FALLBACK: Cause;                       // with one [failure] range
+///     pub const DEFAULT_RESPONSE: u16;                 // with [defaults] response
 ///     pub const fn name(self) -> &'static str;          // "BUSY"
 ///     pub const fn as_str(self) -> &'static str;        // "Busy"
 ///     pub const fn description(self) -> &'static str;
@@ -111,6 +117,7 @@ use proc_macro::TokenStream;
 ///     pub const fn response(self) -> Option<u16>;     // Some(486), with `response` keys
 ///     pub const fn code(self) -> u16;                  // with `code` on every row (else Option<u16>)
 ///     pub const fn from_code(code: u16) -> Option<Cause>;
+///     pub const fn response_for_code(code: u16) -> Option<u16>;  // row codes and responses
 ///     pub const fn aliases(self) -> &'static [&'static str];
 ///     pub fn from_name(name: &str) -> Option<Cause>;    // the constant, exactly
 ///     pub fn find(text: &str) -> Option<Cause>;         // value, alias or constant, forgiving

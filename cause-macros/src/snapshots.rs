@@ -18,7 +18,7 @@ fn expansion(name: &str) -> String {
     let path = snapshot_dir().join(format!("{name}.toml"));
     let source = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let call = if name == "jobs" {
+    let call = if name == "jobs" || name == "switch" {
         "/// Why a job ended.\n pub enum Cause in \"t.toml\";"
     } else {
         "/// Why it ended.\n pub enum Cause in \"t.toml\"; /// Groups.\n pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;"
@@ -76,4 +76,9 @@ fn a_table_of_no_protocol() {
 #[test]
 fn markdown_that_could_break_the_docs() {
     check("markdown");
+}
+
+#[test]
+fn a_switch_with_several_failure_ranges_and_a_default_response() {
+    check("switch");
 }

@@ -25,6 +25,8 @@ pub const MEMBERS: &[MemberFn] = &[
     for_in_dialog_failure,
     code,
     from_code,
+    default_response,
+    response_for_code,
 ];
 
 fn from_name(g: &Generator) -> Option<Member> {
@@ -171,14 +173,20 @@ fn status_codes_range(g: &Generator) -> Option<Member> {
     })
 }
 
-/// With `[failure]`.
+/// With `[failure]`: its range, or the span of several.
 fn failure_codes(g: &Generator) -> Option<Member> {
-    let failure = g.model.failure?;
-    let (low, high) = (failure.low, failure.high);
+    let (low, high) = g.model.failure_span()?;
     let name = &g.docs.enum_name;
     let (low_lit, high_lit) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+    let doc = match g.model.failures.len() {
+        1 => "The final failure responses, as the table's `[failure] codes` bounds them.",
+        _ => {
+            "The final failure responses: from the lowest to the highest of the table's\n\
+              `[[failure]]` ranges."
+        }
+    };
     Some(Member {
-        doc: "The final failure responses, as the table's `[failure] codes` bounds them.".into(),
+        doc: doc.into(),
         example: Some(format!(
             "assert_eq!({name}::FAILURE_CODES, {low}..={high});\n"
         )),
@@ -189,9 +197,11 @@ fn failure_codes(g: &Generator) -> Option<Member> {
     })
 }
 
-/// With `[failure]`.
+/// With one `[failure]` range (with several, each has its own: see `for_failure_response`).
 fn fallback(g: &Generator) -> Option<Member> {
-    let failure = g.model.failure?;
+    let [failure] = g.model.failures[..] else {
+        return None;
+    };
     let variant = &g.variants[failure.fallback];
     let (name, path) = (&g.docs.enum_name, g.path(&g.model.causes[failure.fallback]));
     Some(Member {
@@ -206,7 +216,7 @@ fn fallback(g: &Generator) -> Option<Member> {
 /// that its uses compile.
 fn for_failure_response(g: &Generator) -> Option<Member> {
     let accessor = accessor();
-    let Some(failure) = g.model.failure else {
+    let Some((low, high)) = g.model.failure_span() else {
         return g.model.is_stand_in().then(|| Member {
             doc: "The cause of a failure response (none: the table has errors).".into(),
             example: None,
@@ -221,15 +231,18 @@ fn for_failure_response(g: &Generator) -> Option<Member> {
         });
     };
     let cause = &g.input.cause.ident;
-    let (low, high) = (failure.low, failure.high);
-    let fallback_variant = &g.variants[failure.fallback];
+    // Every code of the span: the cause listing it, else its range's fallback, else none.
+    let items = (low..=high).filter_map(|code| {
+        let index = g.model.failure_cause(code)?;
+        let variant = &g.variants[index];
+        Some((code, quote!(::core::option::Option::Some(#variant))))
+    });
     let body = code_table(
         quote!(::core::option::Option<#cause>),
-        g.status_code_items(),
+        items.collect(),
         Some((low, high)),
-        quote!(::core::option::Option::Some(#fallback_variant)),
+        quote!(::core::option::Option::None),
     );
-    let fallback = &g.model.causes[failure.fallback];
     let name = &g.docs.enum_name;
     let example = g.model.failure_cause(low).map(|index| {
         let expected = g.path(&g.model.causes[index]);
@@ -243,11 +256,7 @@ fn for_failure_response(g: &Generator) -> Option<Member> {
         out
     });
     Some(Member {
-        doc: format!(
-            "The cause of a final failure response: `None` outside {low}..={high}; inside, the \
-             cause whose `status-codes` list `code`, or [`{}`](Self::FALLBACK) if none does.",
-            fallback.constant
-        ),
+        doc: failure_doc(g),
         example,
         with_category: false,
         item: quote! {
@@ -259,13 +268,37 @@ fn for_failure_response(g: &Generator) -> Option<Member> {
     })
 }
 
+/// What `for_failure_response` does, in one line: with one range, its fallback is `FALLBACK`.
+fn failure_doc(g: &Generator) -> String {
+    if let [failure] = g.model.failures[..] {
+        let (low, high) = (failure.low, failure.high);
+        return format!(
+            "The cause of a final failure response: `None` outside {low}..={high}; inside, the \
+             cause whose `status-codes` list `code`, or [`{}`](Self::FALLBACK) if none does.",
+            g.model.causes[failure.fallback].constant
+        );
+    }
+    let ranges = g.model.failures.iter().map(|f| {
+        let fallback = &g.model.causes[f.fallback];
+        format!(
+            "[`{}`](Self::{}) in {}..={}",
+            fallback.constant, fallback.variant, f.low, f.high
+        )
+    });
+    format!(
+        "The cause of a final failure response: the cause whose `status-codes` list `code`, \
+         else the fallback of the `[[failure]]` range it is in: {}; `None` outside them.",
+        ranges.collect::<Vec<_>>().join(", ")
+    )
+}
+
 /// With `in-dialog-status-codes` on some row.
 fn for_in_dialog_failure(g: &Generator) -> Option<Member> {
     if !g.model.has_in_dialog {
         return None;
     }
     // Outside the in-dialog codes, a code means what it means outside a dialog.
-    let (otherwise, otherwise_doc) = match g.model.failure {
+    let (otherwise, otherwise_doc) = match g.model.failure_span() {
         Some(_) => (
             quote!(Self::for_failure_response(code)),
             "for_failure_response",
@@ -378,6 +411,66 @@ fn from_code(g: &Generator) -> Option<Member> {
             #accessor
             pub const fn from_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 #body
+            }
+        },
+    })
+}
+
+/// With `[defaults] response`.
+fn default_response(g: &Generator) -> Option<Member> {
+    let code = g.model.default_response?;
+    let literal = Literal::u16_unsuffixed(code);
+    let name = &g.docs.enum_name;
+    Some(Member {
+        doc: "The response of a cause whose row gives none, as the table's `[defaults] response`\n\
+              gives it: [`response`](Self::response) returns it for those causes."
+            .into(),
+        example: Some(format!("assert_eq!({name}::DEFAULT_RESPONSE, {code});\n")),
+        with_category: false,
+        item: quote!(pub const DEFAULT_RESPONSE: ::core::primitive::u16 = #literal;),
+    })
+}
+
+/// With row codes and responses: the response for a code, rows or not.
+fn response_for_code(g: &Generator) -> Option<Member> {
+    if g.model.row_codes == RowCodes::None || !g.model.has_responses {
+        return None;
+    }
+    let (otherwise, otherwise_doc) = match g.model.default_response {
+        Some(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            let doc = "[`DEFAULT_RESPONSE`](Self::DEFAULT_RESPONSE)";
+            (quote!(::core::option::Option::Some(#code)), doc)
+        }
+        None => (quote!(::core::option::Option::None), "`None`"),
+    };
+    let accessor = accessor();
+    let name = &g.docs.enum_name;
+    let example = g
+        .first(|c| c.code.is_some() && c.response.is_some())
+        .map(|cause| {
+            let (code, response) = (
+                cause.code.unwrap_or_default(),
+                cause.response.map_or(0, |r| r.code),
+            );
+            format!("assert_eq!({name}::response_for_code({code}), Some({response}));\n")
+        });
+    Some(Member {
+        doc: format!(
+            "The response for the cause whose `code` is `code`: its [`response`](Self::response),\n\
+             or else {otherwise_doc}\n\
+             where no row has that code. For a system whose causes are numbers (a switch's hangup\n\
+             cause), this is the response it sends for any of them."
+        ),
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn response_for_code(code: ::core::primitive::u16) -> ::core::option::Option<::core::primitive::u16> {
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(__cause) => __cause.response(),
+                    ::core::option::Option::None => #otherwise,
+                }
             }
         },
     })

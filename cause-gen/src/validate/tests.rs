@@ -54,7 +54,7 @@ fn a_valid_table_has_no_errors() {
     assert_eq!(errors(BASE), Vec::<String>::new());
     let model = build(BASE).expect("BASE is valid");
     assert_eq!(model.causes[0].variant, "Busy");
-    assert!(model.causes[0].is_fallback);
+    assert_eq!(model.causes[0].fallback_of, [(300, 699)]);
     let categories = model.categories.as_ref().expect("BASE has categories");
     assert_eq!(categories.of_cause, [0]);
     assert_eq!(categories.list[0].causes, [0]);
@@ -63,7 +63,7 @@ fn a_valid_table_has_no_errors() {
         high: 699,
         fallback: 0,
     };
-    assert_eq!(model.failure, Some(failure));
+    assert_eq!(model.failures, [failure]);
 }
 
 #[test]
@@ -266,4 +266,38 @@ fn ranges_are_the_tables_own() {
             "t.toml:4:1: unknown key `colour` in `[ranges]` (allowed keys: `status-codes`, `code`)",
         ]
     );
+}
+
+#[test]
+fn several_failure_ranges_each_fall_back_to_their_own_cause() {
+    let table = BASE.replace("[failure]\ncodes = [300, 699]\nfallback = \"BUSY\"", "");
+    let table = format!(
+        "[[failure]]\ncodes = [400, 499]\nfallback = \"BUSY\"\n\n[[failure]]\ncodes = [300, 399]\nfallback = \"BUSY\"\n\n{table}"
+    );
+    let model = build(&table).unwrap_or_else(|e| panic!("valid: {e:?}"));
+    let lows: Vec<u16> = model.failures.iter().map(|f| f.low).collect();
+    assert_eq!(lows, [300, 400], "sorted");
+    assert_eq!(model.failure_span(), Some((300, 499)));
+    assert_eq!(model.causes[0].fallback_of, [(300, 399), (400, 499)]);
+
+    let overlapping = table.replace("codes = [300, 399]", "codes = [300, 400]");
+    let errors = errors(&overlapping);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].ends_with(
+            "the failure codes 400..=499 overlap 300..=400: each code can fall back to one cause"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_default_response_fills_the_rows_without_one() {
+    let table = format!("[defaults]\nresponse = 486\n\n{BASE}");
+    let model = build(&table).unwrap_or_else(|e| panic!("valid: {e:?}"));
+    assert_eq!(model.default_response, Some(486));
+    let response = model.causes[0].response.expect("the default");
+    assert_eq!((response.code, response.by_default), (486, true));
+    let unknown = table.replace("response = 486", "response = 70000");
+    assert_eq!(errors(&unknown).len(), 1, "{:?}", errors(&unknown));
 }

@@ -1052,6 +1052,29 @@ assert_eq!(Cause::from_code(1), Some(Cause::Other));
         }
         __TABLE[(code - 1) as ::core::primitive::usize]
     }
+    /// The response for the cause whose `code` is `code`: its [`response`](Self::response),
+    /// or else `None`
+    /// where no row has that code. For a system whose causes are numbers (a switch's hangup
+    /// cause), this is the response it sends for any of them.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::response_for_code(17), Some(486));
+```
+*/
+    #[inline]
+    #[must_use]
+    pub const fn response_for_code(
+        code: ::core::primitive::u16,
+    ) -> ::core::option::Option<::core::primitive::u16> {
+        match Self::from_code(code) {
+            ::core::option::Option::Some(__cause) => __cause.response(),
+            ::core::option::Option::None => ::core::option::Option::None,
+        }
+    }
 }
 impl ::core::fmt::Debug for Cause {
     fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
