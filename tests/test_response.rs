@@ -84,3 +84,75 @@ fn from_reason_reads_sip_and_q850_causes() {
     assert_eq!(cause("Q.850;cause=17"), Some(Cause::Busy));
     assert_eq!(cause("STIR;cause=436"), None);
 }
+
+#[test]
+fn reason_new_refuses_what_cannot_be_written_and_round_trips_the_rest() {
+    use cause_core::ReasonErrorKind::{ControlCharacter, InvalidToken, MissingProtocol};
+    let refused = |protocol: &str, text: Option<&str>| {
+        let error = Reason::new(protocol, 486, text).unwrap_err();
+        (error.kind(), error.offset())
+    };
+    assert_eq!(refused("", None), (MissingProtocol, 0));
+    assert_eq!(refused("S P", None), (InvalidToken, 1));
+    assert_eq!(refused("SIP;", None), (InvalidToken, 3));
+    assert_eq!(refused("Q.850\"", None), (InvalidToken, 5));
+    assert_eq!(refused("SIP", Some("a\nb")), (ControlCharacter, 1));
+    assert_eq!(refused("SIP", Some("\u{7f}")), (ControlCharacter, 0));
+    assert_eq!(refused("SIP", Some("bad\r")), (ControlCharacter, 3));
+    for text in [
+        None,
+        Some(""),
+        Some("Busy Here"),
+        Some("tab\there"),
+        Some(r#"say "no""#),
+        Some(r"back\slash"),
+        Some("¿Ocupado? 忙"),
+        Some(",;="),
+    ] {
+        for protocol in ["SIP", "Q.850", "x-custom", "STIR"] {
+            for cause in [0, 16, 486, u16::MAX] {
+                let reason = Reason::new(protocol, cause, text).expect("valid");
+                assert_eq!(reason.protocol(), protocol);
+                assert_eq!(reason.cause(), Some(cause));
+                let written = reason.to_string();
+                let parsed = parse(&written);
+                assert_eq!(parsed, reason, "{written}");
+                assert_eq!(
+                    parsed.text().map(|t| t.to_string()),
+                    text.map(str::to_owned)
+                );
+                assert_eq!(
+                    reason.text().map(|t| t.to_string()),
+                    text.map(str::to_owned)
+                );
+            }
+        }
+    }
+    let escaped = Reason::new("SIP", 480, Some(r#"say "no""#)).unwrap();
+    assert_eq!(escaped.text().unwrap().as_escaped(), None);
+    let plain = Reason::new("SIP", 480, Some("Busy Here")).unwrap();
+    assert_eq!(plain.text().unwrap().as_escaped(), Some("Busy Here"));
+}
+
+#[test]
+fn answered_elsewhere_is_no_failure() {
+    for value in [
+        r#"SIP;cause=200;text="Call completed elsewhere""#,
+        "sip ;cause=200",
+        "Q.850;cause=26",
+        r#"Q.850;cause=26;text="ANSWERED_ELSEWHERE""#,
+    ] {
+        let reason = parse(value);
+        assert!(reason.is_answered_elsewhere(), "{value}");
+        assert_eq!(Cause::from_reason(&reason), None, "{value}");
+    }
+    for value in [
+        "SIP;cause=486",
+        "Q.850;cause=16",
+        "STIR;cause=200",
+        "Q.850;cause=200",
+        "SIP",
+    ] {
+        assert!(!parse(value).is_answered_elsewhere(), "{value}");
+    }
+}

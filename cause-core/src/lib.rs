@@ -104,12 +104,16 @@
 #[cfg(test)]
 extern crate std;
 
+mod gateway;
+#[cfg(any(feature = "freeswitch", feature = "asterisk"))]
+mod pbx;
 mod q850;
 mod reason;
 mod response;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+pub use gateway::Gateway;
 pub use reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
 
 cause_macros::cause_table! {
@@ -154,6 +158,44 @@ cause_macros::cause_table! {
     /// The error of parsing a string that is neither the ITU name nor an alias of a [`Q850`]
     /// cause.
     pub struct ParseQ850Error;
+}
+
+#[cfg(feature = "freeswitch")]
+cause_macros::cause_table! {
+    /// Why a call ended in FreeSWITCH: a value of its `switch_call_cause_t`, as its logs, CDRs
+    /// and event-socket events name it (`"USER_BUSY"`) and number it (17; its own causes run to
+    /// 825).
+    ///
+    /// [`FreeSwitchCause::response`] is the final response FreeSWITCH's SIP endpoint sends for
+    /// the cause (480 where it lists none), and [`FreeSwitchCause::for_failure_response`] the
+    /// cause it records for a final response (`NORMAL_UNSPECIFIED` where it lists none), as
+    /// `freeswitch.toml` transcribes them from its source. [`FreeSwitchCause::q850`] links a
+    /// Q.850 value to [`Q850`]. Needs the `freeswitch` feature.
+    pub enum FreeSwitchCause in "../freeswitch.toml";
+
+    /// Whether a [`FreeSwitchCause`] is a Q.850 value or one of FreeSWITCH's own.
+    pub enum FreeSwitchCategory;
+
+    /// The error of parsing a string that is no [`FreeSwitchCause`]'s name.
+    pub struct ParseFreeSwitchCauseError;
+}
+
+#[cfg(feature = "asterisk")]
+cause_macros::cause_table! {
+    /// Why a call ended in Asterisk: an `AST_CAUSE_*` value of its `causes.h`, by name
+    /// (`USER_BUSY`, or an alias such as `BUSY`), number (17) and the text Asterisk gives it
+    /// ([`Display`](core::fmt::Display): `"User busy"`).
+    ///
+    /// [`AsteriskCause::response`] is the final response its `chan_pjsip` sends for the cause
+    /// (603 where it lists none), and [`AsteriskCause::for_failure_response`] the cause it
+    /// records for a final response, with its defaults for each class of codes, as
+    /// `asterisk.toml` transcribes them from its source. [`AsteriskCause::q850`] links each
+    /// value to [`Q850`]. Needs the `asterisk` feature.
+    pub enum AsteriskCause in "../asterisk.toml";
+
+    /// The error of parsing a string that is neither the text nor an alias of an
+    /// [`AsteriskCause`].
+    pub struct ParseAsteriskCauseError;
 }
 
 // The README's Rust examples run as doctests, so that they stay true.

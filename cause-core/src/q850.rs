@@ -1,7 +1,7 @@
 //! Between the two tables: a SIP cause and the Q.850 cause a gateway would send for it, and
 //! back, through the SIP responses of RFC 3398.
 
-use crate::{Cause, Q850};
+use crate::{Cause, Q850, Reason};
 
 impl Cause {
     /// The Q.850 cause a gateway sends for this cause: [`Bye`](Cause::Bye) is normal call
@@ -51,5 +51,24 @@ impl Q850 {
             Some(code) => Cause::for_failure_response(code),
             None => None,
         }
+    }
+}
+
+impl Q850 {
+    /// The `Reason` value for this cause, `Q.850;cause=17;text="USER_BUSY"`: the text is the
+    /// cause's [`name`](Self::name), as FreeSWITCH writes it on the `BYE`s it sends (the ITU
+    /// name, [`as_str`](Self::as_str), reads better but no peer sends it).
+    ///
+    /// ```
+    /// use cause_core::{Cause, Q850};
+    ///
+    /// let reason = Q850::UserBusy.reason();
+    /// assert_eq!(reason.to_string(), r#"Q.850;cause=17;text="USER_BUSY""#);
+    /// assert_eq!(Cause::from_reason(&reason), Some(Cause::Busy));
+    /// ```
+    #[must_use]
+    pub const fn reason(self) -> Reason<'static> {
+        // A constant is SCREAMING_SNAKE_CASE (the generator checks it): a valid text.
+        Reason::with_text("Q.850", self.code(), Some(self.name()))
     }
 }

@@ -78,27 +78,50 @@ pub struct Reason<'a> {
 /// let reason = cause_core::Reason::parse(r#"SIP;cause=480;text="say \"no\"""#)?;
 /// let text = reason.text().unwrap();
 /// assert_eq!(text, r#"say "no""#);
-/// assert_eq!(text.as_escaped(), r#"say \"no\""#);
+/// assert_eq!(text.as_escaped(), Some(r#"say \"no\""#));
 /// # Ok::<(), cause_core::ParseReasonError>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ReasonText<'a> {
-    /// Between the quotes, as written (quoted pairs still escaped).
-    escaped: &'a str,
+    /// Between the quotes, as written (quoted pairs still escaped), or, from [`Reason::new`],
+    /// the text itself.
+    text: &'a str,
+    escaped: bool,
 }
 
 impl<'a> ReasonText<'a> {
-    /// The text as written between the quotes, with its `\` escapes.
+    /// A text as written between the quotes, with its `\` escapes.
+    pub(crate) const fn escaped(text: &'a str) -> Self {
+        ReasonText {
+            text,
+            escaped: true,
+        }
+    }
+
+    /// A text as it reads, escaped only when written.
+    pub(crate) const fn plain(text: &'a str) -> Self {
+        ReasonText {
+            text,
+            escaped: false,
+        }
+    }
+
+    /// The text as it stands between the quotes on the wire, with its `\` escapes: as
+    /// written, for a parsed value; for one made by [`Reason::new`], the text itself where it
+    /// holds no `"` or `\` (else `None`: [`Display`](fmt::Display) of the [`Reason`] escapes
+    /// them when it writes the header).
     #[must_use]
-    pub const fn as_escaped(&self) -> &'a str {
-        self.escaped
+    pub fn as_escaped(&self) -> Option<&'a str> {
+        let needs_escapes = self.text.bytes().any(|b| b == b'"' || b == b'\\');
+        (self.escaped || !needs_escapes).then_some(self.text)
     }
 
     /// The characters of the text, unescaped.
     pub fn chars(&self) -> impl Iterator<Item = char> + 'a {
-        let mut chars = self.escaped.chars();
+        let mut chars = self.text.chars();
+        let escaped = self.escaped;
         core::iter::from_fn(move || match chars.next()? {
-            '\\' => chars.next(),
+            '\\' if escaped => chars.next(),
             c => Some(c),
         })
     }
@@ -168,6 +191,86 @@ impl<'a> Reason<'a> {
         value: &'a str,
     ) -> impl Iterator<Item = Result<Reason<'a>, ParseReasonError>> {
         parse::ReasonList::new(value)
+    }
+
+    /// A value to send: `protocol;cause=<cause>;text="<text>"`. The protocol must be a token
+    /// (RFC 3261: letters, digits and `-.!%*_+\`'~`), such as `SIP` or `Q.850`; the text may
+    /// hold any character but a control character other than tab, and is escaped when written
+    /// ([`Display`](fmt::Display) puts `\` before `"` and `\`). The error says which is wrong
+    /// and where: [`MissingProtocol`](ReasonErrorKind::MissingProtocol) or
+    /// [`InvalidToken`](ReasonErrorKind::InvalidToken) at a byte of `protocol`,
+    /// [`ControlCharacter`](ReasonErrorKind::ControlCharacter) at a byte of `text`.
+    ///
+    /// A value made here has only `cause` and `text`: [`params`](Self::params) lists the
+    /// parameters as a peer wrote them, so it lists none.
+    ///
+    /// ```
+    /// use cause_core::{Reason, ReasonErrorKind};
+    ///
+    /// // Relaying the response a B2BUA received, with its own phrase.
+    /// let reason = Reason::new("SIP", 480, Some(r#"Gone "fishing""#))?;
+    /// assert_eq!(reason.to_string(), r#"SIP;cause=480;text="Gone \"fishing\"""#);
+    /// assert_eq!(Reason::parse(&reason.to_string())?, reason);
+    ///
+    /// let error = Reason::new("Q 850", 16, None).unwrap_err();
+    /// assert_eq!((error.kind(), error.offset()), (ReasonErrorKind::InvalidToken, 1));
+    /// let error = Reason::new("SIP", 486, Some("Busy\r\nX-Evil: 1")).unwrap_err();
+    /// assert_eq!((error.kind(), error.offset()), (ReasonErrorKind::ControlCharacter, 4));
+    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// ```
+    pub fn new(
+        protocol: &'a str,
+        cause: u16,
+        text: Option<&'a str>,
+    ) -> Result<Reason<'a>, ParseReasonError> {
+        if protocol.is_empty() {
+            return Err(ParseReasonError::new(ReasonErrorKind::MissingProtocol, 0));
+        }
+        if let Some(at) = protocol.bytes().position(|b| !parse::is_token_char(b)) {
+            return Err(ParseReasonError::new(ReasonErrorKind::InvalidToken, at));
+        }
+        let control = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
+        if let Some(at) = text.and_then(|text| text.bytes().position(control)) {
+            return Err(ParseReasonError::new(ReasonErrorKind::ControlCharacter, at));
+        }
+        Ok(Reason::with_text(protocol, cause, text))
+    }
+
+    /// [`Reason::new`] for a protocol and text known to be valid (a table's own names).
+    pub(crate) const fn with_text(protocol: &'a str, cause: u16, text: Option<&'a str>) -> Self {
+        let text = match text {
+            Some(text) => Some(ReasonText::plain(text)),
+            None => None,
+        };
+        Reason {
+            protocol,
+            cause: Some(cause),
+            text,
+            params: "",
+        }
+    }
+
+    /// Whether the value says the call was answered elsewhere, so that this leg is cancelled
+    /// without failing: `SIP;cause=200` (RFC 3326, on the `CANCEL` a forking proxy sends once
+    /// another branch answered) or `Q.850;cause=26` (non-selected user clearing).
+    ///
+    /// ```
+    /// use cause_core::Reason;
+    ///
+    /// let sip = Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#)?;
+    /// assert!(sip.is_answered_elsewhere());
+    /// assert!(Reason::parse("Q.850;cause=26")?.is_answered_elsewhere());
+    /// assert!(!Reason::parse("SIP;cause=486")?.is_answered_elsewhere());
+    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// ```
+    #[must_use]
+    pub fn is_answered_elsewhere(&self) -> bool {
+        let is = |protocol: &str| self.protocol.eq_ignore_ascii_case(protocol);
+        match self.cause {
+            Some(200) => is("SIP"),
+            Some(26) => is("Q.850"),
+            _ => false,
+        }
     }
 
     /// The protocol as written: `"SIP"`, `"Q.850"`, `"STIR"`.

@@ -32,9 +32,12 @@ impl Cause {
     /// `Q.850`, the cause of that Q.850 cause value ([`Q850::cause`](crate::Q850::cause)); `None`
     /// for any other protocol, a value without a cause, or a code that maps to none.
     ///
-    /// A `CANCEL` with `SIP;cause=200` (RFC 3326: the call was answered elsewhere) gives
-    /// `None`, as 200 is no failure; a SIP.js 0.6 callee reports every received `CANCEL` as
-    /// [`Canceled`](Cause::Canceled) whatever its `Reason` (`Session.js`:1442).
+    /// A call answered elsewhere ([`Reason::is_answered_elsewhere`]: `SIP;cause=200`, RFC
+    /// 3326, or `Q.850;cause=26`) gives `None`: nothing failed, another device took the call.
+    /// (RFC 3398 would read Q.850 26 through its 404 as [`NotFound`](Cause::NotFound), which
+    /// would tell the user the callee does not exist.) A SIP.js 0.6 callee reports every
+    /// received `CANCEL` as [`Canceled`](Cause::Canceled) whatever its `Reason`
+    /// (`Session.js`:1442).
     ///
     /// ```
     /// use cause_core::{Cause, Reason};
@@ -43,6 +46,8 @@ impl Cause {
     /// assert_eq!(Cause::from_reason(&reason), Some(Cause::Busy));
     /// let elsewhere = Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#)?;
     /// assert_eq!(Cause::from_reason(&elsewhere), None);
+    /// let non_selected = Reason::parse("Q.850;cause=26")?;
+    /// assert_eq!(Cause::from_reason(&non_selected), None);
     /// // FreeSWITCH and Asterisk.
     /// let pstn = Reason::parse(r#"Q.850;cause=17;text="USER_BUSY""#)?;
     /// assert_eq!(Cause::from_reason(&pstn), Some(Cause::Busy));
@@ -50,6 +55,9 @@ impl Cause {
     /// ```
     #[must_use]
     pub fn from_reason(reason: &Reason<'_>) -> Option<Cause> {
+        if reason.is_answered_elsewhere() {
+            return None;
+        }
         let protocol = reason.protocol();
         if protocol.eq_ignore_ascii_case("SIP") {
             Cause::for_failure_response(reason.cause()?)

@@ -214,7 +214,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error(ReasonErrorKind::TextNotQuoted));
             }
             let text = self.quoted_string()?;
-            if reason.text.replace(ReasonText { escaped: text }).is_some() {
+            if reason.text.replace(ReasonText::escaped(text)).is_some() {
                 return Err(ParseReasonError::new(ReasonErrorKind::DuplicateText, at));
             }
         } else if has_value {
@@ -382,7 +382,7 @@ const TOKEN_CHARS: [bool; 256] = {
     table
 };
 
-fn is_token_char(b: u8) -> bool {
+pub(super) fn is_token_char(b: u8) -> bool {
     TOKEN_CHARS[usize::from(b)]
 }
 
