@@ -56,22 +56,31 @@ print("}")
 
 ours=()
 theirs=()
+all=()
 for run in $(seq "$runs"); do
   start=$(now)
   CARGO_TARGET_DIR="$work/target-core-$run" cargo build --quiet --offline --release \
     --manifest-path "$root/Cargo.toml" -p cause-core
   ours+=("$(since "$start")")
+  # Every table (the PBX ones too) and serde: what `--all-features` costs.
+  start=$(now)
+  CARGO_TARGET_DIR="$work/target-all-$run" cargo build --quiet --offline --release \
+    --manifest-path "$root/Cargo.toml" -p cause-core --all-features
+  all+=("$(since "$start")")
+  rm -rf "$work/target-all-$run"
   start=$(now)
   CARGO_TARGET_DIR="$work/target-strum-$run" cargo build --quiet --offline --release \
     --manifest-path "$work/strum-enum/Cargo.toml"
   theirs+=("$(since "$start")")
   rm -rf "$work/target-core-$run" "$work/target-strum-$run"
-  echo "run $run: cause-core ${ours[-1]} s, strum enum ${theirs[-1]} s"
+  echo "run $run: cause-core ${ours[-1]} s (all features ${all[-1]} s), strum enum ${theirs[-1]} s"
 done
 ours_median=$(printf '%s\n' "${ours[@]}" | median)
 theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
 printf 'clean release build, median of %d: cause-core %.2f s, strum enum %.2f s, ratio %.2f\n' \
   "$runs" "$ours_median" "$theirs_median" "$(awk -v a="$ours_median" -v b="$theirs_median" 'BEGIN { print a / b }')"
+printf 'cause-core with every feature (serde, freeswitch, asterisk), median of %d: %.2f s\n' \
+  "$runs" "$(printf '%s\n' "${all[@]}" | median)"
 
 # Edit to result, in a copy of the workspace: build, append a cause, build again.
 copy="$work/copy"

@@ -2,7 +2,7 @@
 //! written from clap's own error kind and context, never from its rendered text.
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Arg, ArgAction, ArgMatches, Command};
+use clap::{Arg, ArgAction, ArgGroup, ArgMatches, Command};
 
 use crate::Exit;
 
@@ -13,10 +13,25 @@ pub enum Request {
     Lookup { query: String, in_dialog: bool },
     /// A Q.850 cause, as typed.
     Q850(String),
+    /// A FreeSWITCH hangup cause, as typed.
+    FreeSwitch(String),
+    /// An Asterisk hangup cause, as typed.
+    Asterisk(String),
     /// A `Reason` header value.
     Reason(String),
     /// A whole table.
-    Table { q850: bool, json: bool },
+    Table { table: Table, json: bool },
+}
+
+/// Which table `sip-cause table` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Causes,
+    Q850,
+    FreeSwitch,
+    Asterisk,
+    /// The three gateways side by side, for the common causes.
+    Gateways,
 }
 
 /// The request of this process's command line.
@@ -33,10 +48,21 @@ fn request(matches: &ArgMatches) -> Request {
     match matches.subcommand() {
         Some(("reason", reason)) => Request::Reason(text(reason, "value")),
         Some(("q850", q850)) => Request::Q850(text(q850, "cause")),
-        Some(("table", table)) => Request::Table {
-            q850: table.get_flag("q850"),
-            json: table.get_flag("json"),
-        },
+        Some(("freeswitch", cause)) => Request::FreeSwitch(text(cause, "cause")),
+        Some(("asterisk", cause)) => Request::Asterisk(text(cause, "cause")),
+        Some(("table", table)) => {
+            let chosen = [
+                ("q850", Table::Q850),
+                ("freeswitch", Table::FreeSwitch),
+                ("asterisk", Table::Asterisk),
+                ("gateways", Table::Gateways),
+            ];
+            let chosen = chosen.into_iter().find(|(flag, _)| table.get_flag(flag));
+            Request::Table {
+                table: chosen.map_or(Table::Causes, |(_, table)| table),
+                json: table.get_flag("json"),
+            }
+        }
         _ => Request::Lookup {
             query: text(matches, "query"),
             in_dialog: matches.get_flag("in-dialog"),
@@ -72,12 +98,17 @@ pub fn command() -> Command {
                         .action(ArgAction::SetTrue)
                         .help("Print the whole table as JSON, with the keys of its TOML file"),
                 )
+                .arg(table_flag(
+                    "q850",
+                    "the Q.850 table (one markdown table per class)",
+                ))
+                .arg(table_flag("freeswitch", "FreeSWITCH's hangup causes"))
+                .arg(table_flag("asterisk", "Asterisk's hangup causes"))
                 .arg(
-                    Arg::new("q850")
-                        .long("q850")
-                        .action(ArgAction::SetTrue)
-                        .help("Print the Q.850 table (one markdown table per class) instead"),
-                ),
+                    table_flag("gateways", "RFC 3398, Asterisk and FreeSWITCH side by side")
+                        .conflicts_with("json"),
+                )
+                .group(ArgGroup::new("which").args(["q850", "freeswitch", "asterisk", "gateways"])),
         )
         .subcommand(
             Command::new("reason")
@@ -89,6 +120,16 @@ pub fn command() -> Command {
                         .help("The header value, such as 'SIP ;cause=486 ;text=\"Busy Here\"'"),
                 ),
         )
+        .subcommand(pbx_command(
+            "freeswitch",
+            "A FreeSWITCH hangup cause: the response it sends, its Q.850 cause",
+            "A cause value (806) or a name (USER_NOT_REGISTERED), in any case",
+        ))
+        .subcommand(pbx_command(
+            "asterisk",
+            "An Asterisk hangup cause: the response it sends, its Q.850 cause",
+            "A cause value (8), a name (PRE_EMPTED), an alias (BUSY) or its text, in any case",
+        ))
         .subcommand(
             Command::new("q850")
                 .about("An ITU-T Q.850 cause: its SIP response (RFC 3398) and SIP cause")
@@ -99,6 +140,23 @@ pub fn command() -> Command {
         )
         .args_conflicts_with_subcommands(true)
         .arg_required_else_help(true)
+}
+
+/// `table --NAME`: print that table instead of the causes.
+fn table_flag(name: &'static str, what: &'static str) -> Arg {
+    Arg::new(name)
+        .long(name)
+        .action(ArgAction::SetTrue)
+        .help(format!("Print {what} instead"))
+}
+
+/// `freeswitch CAUSE`, `asterisk CAUSE`.
+fn pbx_command(name: &'static str, about: &'static str, help: &'static str) -> Command {
+    let cause = Arg::new("cause")
+        .value_name("CAUSE")
+        .required(true)
+        .help(help);
+    Command::new(name).about(about).arg(cause)
 }
 
 /// How a clap error ends the tool: help and version printed, no argument the short usage, any
@@ -181,9 +239,25 @@ mod tests {
             parsed(&["reason", "SIP"]),
             Ok(Request::Reason("SIP".into()))
         );
-        let table = |q850, json| Ok(Request::Table { q850, json });
-        assert_eq!(parsed(&["table"]), table(false, false));
-        assert_eq!(parsed(&["table", "--json", "--q850"]), table(true, true));
+        let table = |table, json| Ok(Request::Table { table, json });
+        assert_eq!(parsed(&["table"]), table(Table::Causes, false));
+        assert_eq!(
+            parsed(&["table", "--json", "--q850"]),
+            table(Table::Q850, true)
+        );
+        assert_eq!(
+            parsed(&["table", "--asterisk"]),
+            table(Table::Asterisk, false)
+        );
+        assert_eq!(
+            parsed(&["table", "--gateways"]),
+            table(Table::Gateways, false)
+        );
+        assert_eq!(
+            parsed(&["freeswitch", "806"]),
+            Ok(Request::FreeSwitch("806".into()))
+        );
+        assert!(parsed(&["table", "--q850", "--asterisk"]).is_err());
     }
 
     #[test]

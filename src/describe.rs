@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use cause_core::{Cause, Q850, Reason, reason_phrase};
+use cause_core::{AsteriskCause, Cause, FreeSwitchCause, Gateway, Q850, Reason, reason_phrase};
 
 use crate::lookup::quoted;
 
@@ -95,7 +95,7 @@ pub fn cause(cause: Cause) -> String {
     out
 }
 
-/// A Q.850 cause: its class, SIP response and SIP cause.
+/// A Q.850 cause: its class, the response each gateway sends for it, and its SIP cause.
 pub fn q850(q850: Q850) -> String {
     let mut out = format!("{}\n", q850_headline(q850));
     match q850.response() {
@@ -103,6 +103,11 @@ pub fn q850(q850: Q850) -> String {
             let _ = writeln!(out, "response: {} (RFC 3398)", codes_text(&[code]));
         }
         None => out.push_str("response: none (RFC 3398 gives none)\n"),
+    }
+    for &gateway in &Gateway::ALL[1..] {
+        if let Some(code) = gateway.response_for_cause(q850.code()) {
+            let _ = writeln!(out, "{} sends: {}", gateway.name(), codes_text(&[code]));
+        }
     }
     match q850.cause() {
         Some(cause) => {
@@ -158,4 +163,78 @@ pub fn reason(value: &str) -> Result<String, String> {
         let _ = writeln!(out, "cause: none ({none})");
     }
     Ok(out)
+}
+
+/// A FreeSWITCH or Asterisk hangup cause, as the tool shows either.
+pub struct PbxCause {
+    system: Gateway,
+    code: u16,
+    name: &'static str,
+    text: &'static str,
+    group: Option<&'static str>,
+    aliases: &'static [&'static str],
+    response: Option<u16>,
+    q850: Option<Q850>,
+    description: &'static str,
+}
+
+impl PbxCause {
+    pub fn freeswitch(cause: FreeSwitchCause) -> Self {
+        PbxCause {
+            system: Gateway::FreeSwitch,
+            code: cause.code(),
+            name: cause.name(),
+            text: cause.as_str(),
+            group: Some(cause.category().title()),
+            aliases: cause.aliases(),
+            response: cause.response(),
+            q850: cause.q850(),
+            description: cause.description(),
+        }
+    }
+
+    pub fn asterisk(cause: AsteriskCause) -> Self {
+        PbxCause {
+            system: Gateway::Asterisk,
+            code: cause.code(),
+            name: cause.name(),
+            text: cause.as_str(),
+            group: None,
+            aliases: cause.aliases(),
+            response: cause.response(),
+            q850: cause.q850(),
+            description: cause.description(),
+        }
+    }
+}
+
+/// `806 USER_NOT_REGISTERED (FreeSWITCH's own causes)`, the response it sends, its Q.850 cause.
+pub fn pbx(cause: &PbxCause) -> String {
+    let mut out = format!("{} {}", cause.code, cause.name);
+    if cause.text != cause.name {
+        let _ = write!(out, " {:?}", cause.text);
+    }
+    if let Some(group) = cause.group {
+        let _ = write!(out, " ({group})");
+    }
+    out.push('\n');
+    if !cause.aliases.is_empty() {
+        let _ = writeln!(out, "also: {}", cause.aliases.join(", "));
+    }
+    if let Some(code) = cause.response {
+        let _ = writeln!(
+            out,
+            "{} sends: {}",
+            cause.system.name(),
+            codes_text(&[code])
+        );
+    }
+    match cause.q850 {
+        Some(q850) => {
+            let _ = writeln!(out, "q850: {}", q850_headline(q850));
+        }
+        None => out.push_str("q850: none\n"),
+    }
+    let _ = writeln!(out, "{}", cause.description);
+    out
 }

@@ -1,7 +1,7 @@
 //! What a query names, as cause-core answers it: a status code (or the reason phrase of one),
 //! a cause, a Q.850 cause; and for a miss, the closest names cause-core suggests.
 
-use cause_core::{Cause, Q850, reason_phrase};
+use cause_core::{AsteriskCause, Cause, FreeSwitchCause, Q850, reason_phrase};
 
 /// What a query to `sip-cause` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,25 +102,88 @@ fn did_you_mean<'a>(
     Some(format!("did you mean `{constant}` ({value:?})?"))
 }
 
+/// A table whose causes have numbers, as a lookup sees it.
+struct Numbered<T> {
+    /// `Q.850 cause`, for messages.
+    what: &'static str,
+    /// The `sip-cause` command that lists them.
+    listed_by: &'static str,
+    /// What to type, for a message.
+    examples: &'static str,
+    from_code: fn(u16) -> Option<T>,
+    find: fn(&str) -> Option<T>,
+    /// `did you mean ...?` for a near miss, from the table's parse error.
+    near: fn(&str) -> Option<String>,
+}
+
+impl<T> Numbered<T> {
+    /// A cause by number or by name, value or alias, in any case.
+    fn lookup(&self, text: &str) -> Result<T, String> {
+        let text = text.trim();
+        if let Ok(code) = text.parse::<u16>() {
+            return (self.from_code)(code).ok_or_else(|| {
+                format!(
+                    "{code} is no {} value: `{}` lists them",
+                    self.what, self.listed_by
+                )
+            });
+        }
+        if let Some(found) = (self.find)(text) {
+            return Ok(found);
+        }
+        let hint = (self.near)(text).unwrap_or_else(|| format!("give {}", self.examples));
+        Err(format!("`{}` is no {}: {hint}", quoted(text), self.what))
+    }
+}
+
 /// A Q.850 cause by value (17) or by name, value or alias, in any case.
 pub fn q850(text: &str) -> Result<Q850, String> {
-    let text = text.trim();
-    if let Ok(code) = text.parse::<u16>() {
-        return Q850::from_code(code).ok_or_else(|| {
-            format!("{code} is no Q.850 cause value: `sip-cause table --q850` lists them")
-        });
+    Numbered {
+        what: "Q.850 cause",
+        listed_by: "sip-cause table --q850",
+        examples: "a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")",
+        from_code: Q850::from_code,
+        find: Q850::find,
+        near: |text| {
+            let error = text.parse::<Q850>().err()?;
+            did_you_mean(error.suggestions(), |s| Q850::find(s).map(Q850::name))
+        },
     }
-    if let Some(q850) = Q850::find(text) {
-        return Ok(q850);
+    .lookup(text)
+}
+
+/// A FreeSWITCH hangup cause by number (806) or name (USER_NOT_REGISTERED), in any case.
+pub fn freeswitch(text: &str) -> Result<FreeSwitchCause, String> {
+    Numbered {
+        what: "FreeSWITCH cause",
+        listed_by: "sip-cause table --freeswitch",
+        examples: "a cause value (806) or a name (USER_NOT_REGISTERED)",
+        from_code: FreeSwitchCause::from_code,
+        find: FreeSwitchCause::find,
+        near: |text| {
+            let error = text.parse::<FreeSwitchCause>().err()?;
+            let name = |s: &str| FreeSwitchCause::find(s).map(FreeSwitchCause::name);
+            did_you_mean(error.suggestions(), name)
+        },
     }
-    let hint = match text.parse::<Q850>() {
-        Err(error) => did_you_mean(error.suggestions(), |s| Q850::find(s).map(Q850::name)),
-        Ok(_) => None,
-    };
-    let hint = hint.unwrap_or_else(|| {
-        "give a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")".into()
-    });
-    Err(format!("`{}` is no Q.850 cause: {hint}", quoted(text)))
+    .lookup(text)
+}
+
+/// An Asterisk hangup cause by number (8), name (PRE_EMPTED), alias (BUSY) or text.
+pub fn asterisk(text: &str) -> Result<AsteriskCause, String> {
+    Numbered {
+        what: "Asterisk cause",
+        listed_by: "sip-cause table --asterisk",
+        examples: "a cause value (17), a name (USER_BUSY), an alias (BUSY) or its text (\"User busy\")",
+        from_code: AsteriskCause::from_code,
+        find: AsteriskCause::find,
+        near: |text| {
+            let error = text.parse::<AsteriskCause>().err()?;
+            let name = |s: &str| AsteriskCause::find(s).map(AsteriskCause::name);
+            did_you_mean(error.suggestions(), name)
+        },
+    }
+    .lookup(text)
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@
 //! sip-cause BUSY                 a cause by constant, value or alias, in any case
 //! sip-cause 'Busy Here'          a reason phrase: its code, as above
 //! sip-cause q850 17              a Q.850 cause, its SIP response and SIP cause
+//! sip-cause freeswitch 806       a FreeSWITCH (or `asterisk`) hangup cause
 //! sip-cause reason VALUE         the causes a `Reason` header value says
-//! sip-cause table [--q850] [--json]   a whole table, as markdown or JSON
+//! sip-cause table [--q850|--freeswitch|--asterisk|--gateways] [--json]
+//!                                a whole table, as markdown or JSON
 //! ```
 //!
 //! `args.rs` turns the command line into a [`args::Request`]; `lookup.rs` asks cause-core
@@ -20,7 +22,7 @@ mod table;
 
 use std::process::ExitCode;
 
-use args::Request;
+use args::{Request, Table};
 
 fn main() -> ExitCode {
     match args::parse().and_then(run) {
@@ -42,12 +44,26 @@ fn run(request: Request) -> Result<String, Exit> {
             }
         }
         Request::Q850(query) => Ok(describe::q850(lookup::q850(&query).map_err(Exit::Error)?)),
+        Request::FreeSwitch(query) => {
+            let cause = lookup::freeswitch(&query).map_err(Exit::Error)?;
+            Ok(describe::pbx(&describe::PbxCause::freeswitch(cause)))
+        }
+        Request::Asterisk(query) => {
+            let cause = lookup::asterisk(&query).map_err(Exit::Error)?;
+            Ok(describe::pbx(&describe::PbxCause::asterisk(cause)))
+        }
         Request::Reason(value) => describe::reason(&value).map_err(Exit::Error),
-        Request::Table { q850, json } => Ok(match (q850, json) {
-            (false, false) => table::causes_markdown(),
-            (false, true) => table::causes_json(),
-            (true, false) => table::q850_markdown(),
-            (true, true) => table::q850_json(),
+        Request::Table { table, json } => Ok(match (table, json) {
+            (Table::Causes, false) => table::causes_markdown(),
+            (Table::Causes, true) => table::causes_json(),
+            (Table::Q850, false) => table::q850_markdown(),
+            (Table::Q850, true) => table::q850_json(),
+            (Table::FreeSwitch, false) => table::freeswitch_markdown(),
+            (Table::FreeSwitch, true) => table::freeswitch_json(),
+            (Table::Asterisk, false) => table::asterisk_markdown(),
+            (Table::Asterisk, true) => table::asterisk_json(),
+            // clap refuses `--gateways --json`.
+            (Table::Gateways, _) => table::gateways_markdown(),
         }),
     }
 }
@@ -65,9 +81,9 @@ pub enum Exit {
 /// What `sip-cause` alone prints.
 const USAGE: &str = "\
 Usage: sip-cause [--in-dialog] <CODE|CAUSE|PHRASE>
-       sip-cause q850 <CAUSE>
+       sip-cause q850|freeswitch|asterisk <CAUSE>
        sip-cause reason <VALUE>
-       sip-cause table [--q850] [--json]
+       sip-cause table [--q850|--freeswitch|--asterisk|--gateways] [--json]
 Run `sip-cause --help` for more.
 ";
 

@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use cause_core::{Category, Cause, Q850, Q850Class, reason_phrase};
+use cause_core::{
+    AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Gateway, Q850, Q850Class,
+    reason_phrase,
+};
 use cause_gen::markdown::{code_span, table_cell};
 use serde::Serialize;
 
@@ -66,6 +69,125 @@ pub fn q850_markdown() -> String {
     out
 }
 
+/// FreeSWITCH's hangup causes, one markdown table per category.
+pub fn freeswitch_markdown() -> String {
+    let mut out = String::new();
+    for &category in FreeSwitchCategory::ALL {
+        let _ = writeln!(out, "## {category}\n");
+        out.push_str("| Value | Name | Response | From SIP | Description |\n");
+        out.push_str("|-------|------|----------|----------|-------------|\n");
+        for &cause in category.causes() {
+            let mut from_sip = codes_text(cause.status_codes());
+            if cause == FreeSwitchCause::FALLBACK {
+                from_sip = fallback_text(&from_sip, FreeSwitchCause::FAILURE_CODES);
+            }
+            let cells = [
+                cause.code().to_string(),
+                code_span(cause.name()),
+                cause
+                    .response()
+                    .map(|c| codes_text(&[c]))
+                    .unwrap_or_default(),
+                from_sip,
+                cause.description().to_owned(),
+            ];
+            row(&mut out, &cells);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Asterisk's hangup causes, one markdown table.
+pub fn asterisk_markdown() -> String {
+    let mut out = String::from("| Value | Name | Text | Response | From SIP | Description |\n");
+    out.push_str("|-------|------|------|----------|----------|-------------|\n");
+    for &cause in AsteriskCause::ALL {
+        let mut name = code_span(cause.name());
+        for alias in cause.aliases() {
+            let _ = write!(name, ", {}", code_span(alias));
+        }
+        let cells = [
+            cause.code().to_string(),
+            name,
+            cause.as_str().to_owned(),
+            cause
+                .response()
+                .map(|c| codes_text(&[c]))
+                .unwrap_or_default(),
+            codes_text(cause.status_codes()),
+            cause.description().to_owned(),
+        ];
+        row(&mut out, &cells);
+    }
+    out
+}
+
+/// `486, and every failure response (300..=699) no other cause lists`
+fn fallback_text(listed: &str, range: std::ops::RangeInclusive<u16>) -> String {
+    let rest = format!(
+        "every failure response ({}..={}) no other cause lists",
+        range.start(),
+        range.end()
+    );
+    match listed.is_empty() {
+        true => rest,
+        false => format!("{listed}, and {rest}"),
+    }
+}
+
+/// The causes the gateways section compares: the common ends of a call.
+const COMMON_CAUSES: [u16; 10] = [16, 17, 18, 19, 21, 31, 34, 38, 41, 127];
+
+/// The final responses it compares.
+const COMMON_RESPONSES: [u16; 12] = [403, 404, 408, 480, 486, 487, 488, 500, 502, 503, 600, 603];
+
+/// RFC 3398, Asterisk and FreeSWITCH side by side: the response each sends for the common
+/// causes, and the cause each records for the common responses (the README's "Gateways").
+pub fn gateways_markdown() -> String {
+    let systems: Vec<&str> = Gateway::ALL.iter().map(|g| g.name()).collect();
+    let mut out = String::from("The response each sends when a call fails with the cause:\n\n");
+    let _ = writeln!(out, "| Cause | {} |", systems.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(systems.len()));
+    for cause in COMMON_CAUSES {
+        let name = Q850::from_code(cause).map_or("", Q850::name);
+        let cells = Gateway::ALL
+            .iter()
+            .map(|g| match g.response_for_cause(cause) {
+                Some(code) => codes_text(&[code]),
+                None => "none".to_owned(),
+            });
+        let mut cells: Vec<String> = cells.collect();
+        cells.insert(0, format!("{cause} {}", code_span(name)));
+        row(&mut out, &cells);
+    }
+    out.push_str("\nThe cause each records for a final response:\n\n");
+    let _ = writeln!(out, "| Response | {} |", systems.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(systems.len()));
+    for status in COMMON_RESPONSES {
+        let cells = Gateway::ALL
+            .iter()
+            .map(|g| match g.cause_for_response(status) {
+                Some(cause) => format!("{cause} {}", code_span(cause_name(*g, cause))),
+                None => "none".to_owned(),
+            });
+        let mut cells: Vec<String> = cells.collect();
+        cells.insert(0, codes_text(&[status]));
+        row(&mut out, &cells);
+    }
+    out
+}
+
+/// The name `gateway` gives the cause value `cause`.
+fn cause_name(gateway: Gateway, cause: u16) -> &'static str {
+    let name = match gateway {
+        Gateway::Asterisk => AsteriskCause::from_code(cause).map(AsteriskCause::name),
+        Gateway::FreeSwitch => FreeSwitchCause::from_code(cause).map(FreeSwitchCause::name),
+        _ => Q850::from_code(cause).map(Q850::name),
+    };
+    name.unwrap_or("")
+}
+
 /// `| a | b |`, each cell by the docs' rules.
 fn row(out: &mut String, cells: &[String]) {
     let cells: Vec<String> = cells.iter().map(|cell| table_cell(cell)).collect();
@@ -76,6 +198,8 @@ fn row(out: &mut String, cells: &[String]) {
 #[derive(Serialize)]
 struct JsonTable {
     ranges: JsonRanges,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    defaults: Option<JsonDefaults>,
     #[serde(skip_serializing_if = "Option::is_none")]
     failure: Option<JsonFailure>,
     category: Vec<JsonCategory>,
@@ -90,6 +214,11 @@ struct JsonRanges {
     status_codes: [u16; 2],
     #[serde(skip_serializing_if = "Option::is_none")]
     code: Option<[u16; 2]>,
+}
+
+#[derive(Serialize)]
+struct JsonDefaults {
+    response: u16,
 }
 
 #[derive(Serialize)]
@@ -109,6 +238,7 @@ struct JsonCategory {
 struct JsonCause {
     constant: &'static str,
     value: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
     category: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     code: Option<u16>,
@@ -148,6 +278,7 @@ pub fn causes_json() -> String {
             status_codes: pair(Cause::STATUS_CODES),
             code: None,
         },
+        defaults: None,
         failure: Some(JsonFailure {
             codes: pair(Cause::FAILURE_CODES),
             fallback: Cause::FALLBACK.name(),
@@ -186,11 +317,82 @@ pub fn q850_json() -> String {
             status_codes: pair(Q850::STATUS_CODES),
             code,
         },
+        defaults: None,
         failure: None,
         category: category.collect(),
         cause: cause.collect(),
         reason_phrases: None,
     })
+}
+
+/// FreeSWITCH's causes as JSON, with the keys of `freeswitch.toml`.
+pub fn freeswitch_json() -> String {
+    let cause = FreeSwitchCause::ALL.iter().map(|&c| JsonCause {
+        constant: c.name(),
+        value: c.as_str(),
+        category: c.category().key(),
+        code: Some(c.code()),
+        description: c.description(),
+        status_codes: c.status_codes(),
+        in_dialog_status_codes: None,
+        response: c.response(),
+        aliases: c.aliases(),
+    });
+    let category = FreeSwitchCategory::ALL.iter().map(|c| JsonCategory {
+        key: c.key(),
+        title: c.title(),
+    });
+    json(&JsonTable {
+        ranges: JsonRanges {
+            status_codes: pair(FreeSwitchCause::STATUS_CODES),
+            code: span(FreeSwitchCause::ALL.iter().map(|c| c.code())),
+        },
+        defaults: Some(JsonDefaults {
+            response: FreeSwitchCause::DEFAULT_RESPONSE,
+        }),
+        failure: Some(JsonFailure {
+            codes: pair(FreeSwitchCause::FAILURE_CODES),
+            fallback: FreeSwitchCause::FALLBACK.name(),
+        }),
+        category: category.collect(),
+        cause: cause.collect(),
+        reason_phrases: None,
+    })
+}
+
+/// Asterisk's causes as JSON, with the keys of `asterisk.toml` (its `[[failure]]` ranges are
+/// in `for_failure_response`, not listed here).
+pub fn asterisk_json() -> String {
+    let cause = AsteriskCause::ALL.iter().map(|&c| JsonCause {
+        constant: c.name(),
+        value: c.as_str(),
+        category: "",
+        code: Some(c.code()),
+        description: c.description(),
+        status_codes: c.status_codes(),
+        in_dialog_status_codes: None,
+        response: c.response(),
+        aliases: c.aliases(),
+    });
+    json(&JsonTable {
+        ranges: JsonRanges {
+            status_codes: pair(AsteriskCause::STATUS_CODES),
+            code: span(AsteriskCause::ALL.iter().map(|c| c.code())),
+        },
+        defaults: Some(JsonDefaults {
+            response: AsteriskCause::DEFAULT_RESPONSE,
+        }),
+        failure: None,
+        category: Vec::new(),
+        cause: cause.collect(),
+        reason_phrases: None,
+    })
+}
+
+/// `[lowest, highest]` of `codes`.
+fn span(codes: impl Iterator<Item = u16> + Clone) -> Option<[u16; 2]> {
+    let (low, high) = (codes.clone().min()?, codes.max()?);
+    Some([low, high])
 }
 
 fn json(table: &JsonTable) -> String {

@@ -9,14 +9,14 @@ use tool::{failure, stdout};
 fn q850_shows_a_pstn_cause_and_its_sip_side() {
     let description = cause_core::Q850::UserBusy.description();
     let expected = format!(
-        "17 USER_BUSY \"User busy\" (Normal event)\nresponse: 486 Busy Here (RFC 3398)\ncause: BUSY \"Busy\" (SIP error causes)\n{description}\n"
+        "17 USER_BUSY \"User busy\" (Normal event)\nresponse: 486 Busy Here (RFC 3398)\nAsterisk sends: 486 Busy Here\nFreeSWITCH sends: 486 Busy Here\ncause: BUSY \"Busy\" (SIP error causes)\n{description}\n"
     );
     for query in ["17", "USER_BUSY", "user_busy", "User busy", " 17 "] {
         assert_eq!(stdout(&["q850", query]), expected, "{query:?}");
     }
     let status = stdout(&["q850", "30"]);
     assert!(
-        status.contains("response: none (RFC 3398 gives none)\ncause: none\n"),
+        status.contains("response: none (RFC 3398 gives none)\nAsterisk sends: 603 Decline\nFreeSWITCH sends: 480 Temporarily Unavailable\ncause: none\n"),
         "{status}"
     );
     assert_eq!(
@@ -68,4 +68,65 @@ fn table_json_q850_is_the_q850_table() {
     }
     assert_eq!(json["ranges"]["code"], serde_json::json!([1, 127]));
     assert_eq!(json["category"].as_array().map(Vec::len), Some(7));
+}
+
+#[test]
+fn freeswitch_and_asterisk_causes_by_name_or_number() {
+    let description = cause_core::FreeSwitchCause::UserNotRegistered.description();
+    let expected = format!(
+        "806 USER_NOT_REGISTERED (FreeSWITCH's own causes)\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none\n{description}\n"
+    );
+    for query in ["806", "USER_NOT_REGISTERED", " user_not_registered "] {
+        assert_eq!(stdout(&["freeswitch", query]), expected, "{query:?}");
+    }
+    let busy = stdout(&["asterisk", "17"]);
+    assert!(
+        busy.starts_with("17 USER_BUSY \"User busy\"\nalso: BUSY\nAsterisk sends: 486 Busy Here\nq850: 17 USER_BUSY"),
+        "{busy}"
+    );
+    for query in ["BUSY", "busy", "User busy", "user_busy"] {
+        assert_eq!(stdout(&["asterisk", query]), busy, "{query:?}");
+    }
+    assert!(stdout(&["asterisk", "8"]).starts_with("8 PRE_EMPTED \"Pre-empted\"\n"));
+    assert!(stdout(&["freeswitch", "45"]).contains("q850: none\n"));
+    assert_eq!(
+        failure(&["asterisk", "PRE_EMPTD"]),
+        "sip-cause: error: `PRE_EMPTD` is no Asterisk cause: did you mean `PRE_EMPTED` (\"Pre-empted\")?\n"
+    );
+    assert_eq!(
+        failure(&["freeswitch", "900"]),
+        "sip-cause: error: 900 is no FreeSWITCH cause value: `sip-cause table --freeswitch` lists them\n"
+    );
+    let table = stdout(&["table", "--freeswitch"]);
+    for cause in cause_core::FreeSwitchCause::ALL {
+        assert!(
+            table.contains(&format!("| {} | `{}` |", cause.code(), cause.name())),
+            "{cause:?}"
+        );
+    }
+    let table = stdout(&["table", "--asterisk"]);
+    assert_eq!(
+        table.lines().count(),
+        cause_core::AsteriskCause::ALL.len() + 2
+    );
+    for table in ["--freeswitch", "--asterisk"] {
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&["table", table, "--json"])).expect("JSON");
+        assert!(json["defaults"]["response"].is_u64(), "{table}");
+    }
+}
+
+#[test]
+fn the_readme_shows_the_gateways_table_the_tool_prints() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("<!-- gateways: begin -->\n")
+        .nth(1)
+        .and_then(|rest| rest.split("<!-- gateways: end -->").next())
+        .expect("the README's gateways section");
+    assert_eq!(
+        section.trim_end(),
+        stdout(&["table", "--gateways"]).trim_end()
+    );
 }

@@ -97,6 +97,10 @@
 //!   or its constant (`"BUSY"`, as FreeSWITCH writes its hangup causes), a Q.850 cause also
 //!   from its number (`17`) in human-readable formats. Works without `std`. The trait
 //!   implementations that need the feature say so on the types' pages.
+//! - `freeswitch` (off by default): [`FreeSwitchCause`] (with `FreeSwitchCategory`), FreeSWITCH's
+//!   hangup causes and how its SIP endpoint maps them, and [`Gateway::FreeSwitch`].
+//! - `asterisk` (off by default): [`AsteriskCause`], Asterisk's hangup causes and how
+//!   `chan_pjsip` maps them, and [`Gateway::Asterisk`].
 #![no_std]
 #![deny(missing_docs)]
 
@@ -122,6 +126,26 @@ cause_macros::cause_table! {
     /// [`Display`](core::fmt::Display) and [`FromStr`](core::str::FromStr) use the value
     /// string (`"Busy"`), [`Cause::name`] gives the constant (`"BUSY"`), and
     /// [`Cause::for_failure_response`] maps a final failure response to its cause.
+    ///
+    /// # Relaying a response
+    ///
+    /// [`Cause::response`] is the response to send when *you* end a request for a cause. A
+    /// gateway or B2BUA that received a final response should relay that code, not
+    /// `Cause::for_failure_response(code)` and then `.response()`: the round trip loses what
+    /// the code said (403 becomes 603, a 4xx turned 6xx that stops the caller's forking; 600
+    /// becomes 486; 503 has no response at all). Map to a cause to report it, relay the code:
+    ///
+    /// ```
+    /// use cause_core::{Cause, Reason, reason_phrase};
+    ///
+    /// let received = 403;
+    /// let cause = Cause::for_failure_response(received).unwrap();   // to log or to show
+    /// assert_eq!(cause, Cause::Rejected);
+    /// assert_eq!(cause.response(), Some(603));                        // not what to relay
+    /// let reason = Reason::new("SIP", received, reason_phrase(received))?;
+    /// assert_eq!(reason.to_string(), r#"SIP;cause=403;text="Forbidden""#); // relay 403
+    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// ```
     pub enum Cause in "../causes.toml";
 
     /// The group a [`Cause`] belongs to, as the SIP.js documentation groups them.
