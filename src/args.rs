@@ -9,8 +9,12 @@ use crate::Exit;
 /// What the person asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    /// A status code, a cause or a reason phrase, as typed.
-    Lookup { query: String, in_dialog: bool },
+    /// A status code, a cause or a reason phrase, as typed; `jssip` for JsSIP's table.
+    Lookup {
+        query: String,
+        in_dialog: bool,
+        jssip: bool,
+    },
     /// A Q.850 cause, as typed.
     Q850(String),
     /// A FreeSWITCH hangup cause, as typed.
@@ -66,6 +70,7 @@ fn request(matches: &ArgMatches) -> Request {
         _ => Request::Lookup {
             query: text(matches, "query"),
             in_dialog: matches.get_flag("in-dialog"),
+            jssip: matches.get_flag("jssip"),
         },
     }
 }
@@ -82,6 +87,12 @@ pub fn command() -> Command {
                     "A status code (486), a cause constant (BUSY) or value (Busy), in any case, \
                      or a reason phrase (Busy Here)",
                 ),
+        )
+        .arg(
+            Arg::new("jssip")
+                .long("jssip")
+                .action(ArgAction::SetTrue)
+                .help("Look the code or cause up in JsSIP 3.13.8's table instead of SIP.js's"),
         )
         .arg(
             Arg::new("in-dialog")
@@ -229,11 +240,18 @@ mod tests {
         let lookup = |query: &str, in_dialog| Request::Lookup {
             query: query.into(),
             in_dialog,
+            jssip: false,
         };
         assert_eq!(parsed(&["486"]), Ok(lookup("486", false)));
         assert_eq!(parsed(&["-1"]), Ok(lookup("-1", false)));
         assert_eq!(parsed(&["--in-dialog", "481"]), Ok(lookup("481", true)));
         assert_eq!(parsed(&["--in-dialog"]), Ok(lookup("", true)));
+        let jssip = Request::Lookup {
+            query: "424".into(),
+            in_dialog: false,
+            jssip: true,
+        };
+        assert_eq!(parsed(&["--jssip", "424"]), Ok(jssip));
         assert_eq!(parsed(&["q850", "17"]), Ok(Request::Q850("17".into())));
         assert_eq!(
             parsed(&["reason", "SIP"]),

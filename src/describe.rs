@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use cause_core::{AsteriskCause, Cause, FreeSwitchCause, Gateway, Q850, Reason, reason_phrase};
+use cause_core::{
+    AsteriskCause, Cause, FreeSwitchCause, Gateway, JsSipCause, Q850, Reason, reason_phrase,
+};
 
 use crate::lookup::quoted;
 
@@ -236,5 +238,82 @@ pub fn pbx(cause: &PbxCause) -> String {
         None => out.push_str("q850: none\n"),
     }
     let _ = writeln!(out, "{}", cause.description);
+    out
+}
+
+/// `BUSY "Busy" (SIP error causes)`, in JsSIP's table.
+fn jssip_headline(cause: JsSipCause) -> String {
+    format!(
+        "{} {:?} ({})",
+        cause.name(),
+        cause.as_str(),
+        cause.category()
+    )
+}
+
+/// `424` with `--jssip`: the code and the cause JsSIP reports for it, and SIP.js's where it
+/// differs.
+pub fn jssip_code(code: u16, in_dialog: bool) -> String {
+    let mut out = match reason_phrase(code) {
+        Some(phrase) => format!("{code} {phrase}\n"),
+        None => format!("{code} (no registered reason phrase)\n"),
+    };
+    let (jssip, sipjs) = match in_dialog {
+        true => (
+            JsSipCause::for_in_dialog_failure(code),
+            Cause::for_in_dialog_failure(code),
+        ),
+        false => (
+            JsSipCause::for_failure_response(code),
+            Cause::for_failure_response(code),
+        ),
+    };
+    let Some(cause) = jssip else {
+        let range = JsSipCause::FAILURE_CODES;
+        let (low, high) = (range.start(), range.end());
+        let _ = writeln!(
+            out,
+            "jssip: none ({code} is not a final failure response, {low}..={high})"
+        );
+        return out;
+    };
+    let _ = writeln!(out, "jssip: {}", jssip_headline(cause));
+    if sipjs.map(Cause::name) != Some(cause.name()) {
+        let sipjs = sipjs.map_or("none".to_owned(), headline);
+        let _ = writeln!(out, "sip.js: {sipjs}");
+    }
+    let _ = writeln!(out, "{}", cause.description());
+    out
+}
+
+/// A JsSIP cause with its codes, response, the SIP.js cause of the same constant, and its
+/// description.
+pub fn jssip_cause(cause: JsSipCause) -> String {
+    let mut out = format!("{}\n", jssip_headline(cause));
+    if cause == JsSipCause::FALLBACK {
+        let range = JsSipCause::FAILURE_CODES;
+        let (low, high) = (range.start(), range.end());
+        let _ = writeln!(
+            out,
+            "status codes: every failure response ({low}..={high}) no other cause lists"
+        );
+    }
+    if !cause.status_codes().is_empty() {
+        let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
+    }
+    if !cause.in_dialog_status_codes().is_empty() {
+        let codes = codes_text(cause.in_dialog_status_codes());
+        let _ = writeln!(out, "in-dialog status codes: {codes}");
+    }
+    if let Some(response) = cause.response() {
+        let _ = writeln!(out, "response: {}", codes_text(&[response]));
+    }
+    match cause.sipjs() {
+        Some(sipjs) => {
+            let _ = writeln!(out, "sip.js: {}", headline(sipjs));
+        }
+        None => out.push_str("sip.js: none (SIP.js 0.6 has no such cause)\n"),
+    }
+    let _ = writeln!(out, "{}", cause.description());
     out
 }

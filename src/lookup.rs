@@ -1,7 +1,7 @@
 //! What a query names, as cause-core answers it: a status code (or the reason phrase of one),
 //! a cause, a Q.850 cause; and for a miss, the closest names cause-core suggests.
 
-use cause_core::{AsteriskCause, Cause, FreeSwitchCause, Q850, reason_phrase};
+use cause_core::{AsteriskCause, Cause, FreeSwitchCause, JsSipCause, Q850, reason_phrase};
 
 /// What a query to `sip-cause` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +9,8 @@ pub enum Found {
     /// A status code, given as a number or as its reason phrase.
     Code(u16),
     Cause(Cause),
+    /// A cause of JsSIP's table (with `--jssip`).
+    JsSip(JsSipCause),
 }
 
 /// The most of an argument an error message quotes, in characters.
@@ -23,7 +25,7 @@ pub fn quoted(text: &str) -> String {
 }
 
 /// `486`, ` BUSY`, `webrtc not supported`, `Busy Here`: a code, a cause or a reason phrase.
-pub fn query(text: &str, in_dialog: bool) -> Result<Found, String> {
+pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> {
     let text = text.trim();
     let codes = Cause::STATUS_CODES;
     let range = format!("{}..={}", codes.start(), codes.end());
@@ -42,8 +44,12 @@ pub fn query(text: &str, in_dialog: bool) -> Result<Found, String> {
             "--in-dialog maps a status code, not `{text}`: give a code in {range}"
         ));
     }
-    if let Some(cause) = Cause::find(text) {
-        return Ok(Found::Cause(cause));
+    let found = match jssip {
+        true => JsSipCause::find(text).map(Found::JsSip),
+        false => Cause::find(text).map(Found::Cause),
+    };
+    if let Some(found) = found {
+        return Ok(found);
     }
     if let Some(code) = codes
         .clone()
@@ -51,9 +57,15 @@ pub fn query(text: &str, in_dialog: bool) -> Result<Found, String> {
     {
         return Ok(Found::Code(code));
     }
-    let hint = match text.parse::<Cause>() {
-        Err(error) => did_you_mean(error.suggestions(), |s| Cause::find(s).map(Cause::name)),
-        Ok(_) => None,
+    let hint = match jssip {
+        true => text.parse::<JsSipCause>().err().and_then(|error| {
+            did_you_mean(error.suggestions(), |s| {
+                JsSipCause::find(s).map(JsSipCause::name)
+            })
+        }),
+        false => text.parse::<Cause>().err().and_then(|error| {
+            did_you_mean(error.suggestions(), |s| Cause::find(s).map(Cause::name))
+        }),
     };
     let text = quoted(text);
     Err(format!(
@@ -199,9 +211,14 @@ mod tests {
 
     #[test]
     fn queries_name_codes_causes_and_phrases() {
-        assert_eq!(query(" 486", false), Ok(Found::Code(486)));
-        assert_eq!(query("busy", false), Ok(Found::Cause(Cause::Busy)));
-        assert_eq!(query("busy here", false), Ok(Found::Code(486)));
+        assert_eq!(query(" 486", false, false), Ok(Found::Code(486)));
+        assert_eq!(query("busy", false, false), Ok(Found::Cause(Cause::Busy)));
+        assert_eq!(query("busy here", false, false), Ok(Found::Code(486)));
+        assert_eq!(
+            query("missing sdp", false, true),
+            Ok(Found::JsSip(JsSipCause::MissingSdp))
+        );
+        assert!(query("missing sdp", false, false).is_err());
         assert_eq!(q850("unallocated"), Ok(Q850::UnallocatedNumber));
     }
 }

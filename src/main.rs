@@ -5,6 +5,7 @@
 //! sip-cause --in-dialog 481      the same for a response to a request inside a dialog
 //! sip-cause BUSY                 a cause by constant, value or alias, in any case
 //! sip-cause 'Busy Here'          a reason phrase: its code, as above
+//! sip-cause --jssip 424          a code or cause as JsSIP 3.13.8 sees it
 //! sip-cause q850 17              a Q.850 cause, its SIP response and SIP cause
 //! sip-cause freeswitch 806       a FreeSWITCH (or `asterisk`) hangup cause
 //! sip-cause reason VALUE         the causes a `Reason` header value says
@@ -37,12 +38,16 @@ fn main() -> ExitCode {
 /// What the request asks for, rendered.
 fn run(request: Request) -> Result<String, Exit> {
     match request {
-        Request::Lookup { query, in_dialog } => {
-            match lookup::query(&query, in_dialog).map_err(Exit::Error)? {
-                lookup::Found::Code(code) => Ok(describe::code(code, in_dialog)),
-                lookup::Found::Cause(cause) => Ok(describe::cause(cause)),
-            }
-        }
+        Request::Lookup {
+            query,
+            in_dialog,
+            jssip,
+        } => match lookup::query(&query, in_dialog, jssip).map_err(Exit::Error)? {
+            lookup::Found::Code(code) if jssip => Ok(describe::jssip_code(code, in_dialog)),
+            lookup::Found::Code(code) => Ok(describe::code(code, in_dialog)),
+            lookup::Found::Cause(cause) => Ok(describe::cause(cause)),
+            lookup::Found::JsSip(cause) => Ok(describe::jssip_cause(cause)),
+        },
         Request::Q850(query) => Ok(describe::q850(lookup::q850(&query).map_err(Exit::Error)?)),
         Request::FreeSwitch(query) => {
             let cause = lookup::freeswitch(&query).map_err(Exit::Error)?;
@@ -80,7 +85,7 @@ pub enum Exit {
 
 /// What `sip-cause` alone prints.
 const USAGE: &str = "\
-Usage: sip-cause [--in-dialog] <CODE|CAUSE|PHRASE>
+Usage: sip-cause [--in-dialog] [--jssip] <CODE|CAUSE|PHRASE>
        sip-cause q850|freeswitch|asterisk <CAUSE>
        sip-cause reason <VALUE>
        sip-cause table [--q850|--freeswitch|--asterisk|--gateways] [--json]

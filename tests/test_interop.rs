@@ -24,7 +24,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use cause_core::{Cause, reason_phrase};
+use cause_core::{Cause, JsSipCause, reason_phrase};
 use serde_json::{Value, json};
 
 /// The whole run: every scenario is bounded by 5 s in the driver, and a run takes seconds.
@@ -154,7 +154,9 @@ fn run() -> Run {
         server::serve(listener, record)
     });
     let causes: Vec<&str> = with_response().map(Cause::name).collect();
-    let spec = json!({ "causes": causes, "codes": ENDING_CODES }).to_string();
+    let jssip_causes: Vec<&str> = jssip_with_response().map(JsSipCause::name).collect();
+    let spec = json!({ "causes": causes, "codes": ENDING_CODES, "jssipCauses": jssip_causes });
+    let spec = spec.to_string();
     let mut driver = Command::new("node")
         .arg("driver.js")
         .arg(&url)
@@ -190,6 +192,13 @@ fn run() -> Run {
     std::thread::sleep(Duration::from_millis(100));
     let events = events.lock().unwrap().clone();
     Run { reports, events }
+}
+
+fn jssip_with_response() -> impl Iterator<Item = JsSipCause> {
+    JsSipCause::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.response().is_some())
 }
 
 fn with_response() -> impl Iterator<Item = Cause> {
@@ -230,6 +239,60 @@ fn real_clients_report_the_causes_cause_core_predicts_and_send_reasons_it_reads(
     check_bad_answer(&run);
     check_server_byes(&run);
     check_differences_are_documented();
+    check_jssip_sip_error_cause(&run);
+    check_jssip_requests(&run);
+}
+
+/// JsSIP's own `Utils.sipErrorCause` gives `JsSipCause::for_failure_response` for every final
+/// failure code.
+fn check_jssip_sip_error_cause(run: &Run) {
+    let report = run
+        .reports
+        .iter()
+        .find(|r| r["scenario"] == "sip-error-cause")
+        .expect("a sip-error-cause report");
+    for code in JsSipCause::FAILURE_CODES {
+        let expected = JsSipCause::for_failure_response(code).map(JsSipCause::as_str);
+        assert_eq!(
+            report["causes"][code.to_string()],
+            json!(expected),
+            "sipErrorCause({code})"
+        );
+    }
+}
+
+/// Every `JsSipCause` with a response is what JsSIP reports when the server ends a REGISTER,
+/// an INVITE and a MESSAGE with it, but for the 408 its non-INVITE transactions take for a
+/// timeout (as for SIP.js's table).
+fn check_jssip_requests(run: &Run) {
+    let mut checked = 0;
+    for kind in ["REGISTER", "INVITE", "MESSAGE"] {
+        for cause in jssip_with_response() {
+            let report = run
+                .reports
+                .iter()
+                .find(|r| {
+                    r["scenario"] == "jssip-request"
+                        && r["kind"] == kind
+                        && r["target"] == cause.name()
+                })
+                .unwrap_or_else(|| panic!("no JsSIP report for {kind} {cause:?}"));
+            let code = cause
+                .response()
+                .expect("only causes with a response are run");
+            assert_eq!(
+                report["cause"],
+                json!(cause.as_str()),
+                "{kind} {cause:?}: {report}"
+            );
+            assert_eq!(report["status"], json!(code), "{kind} {cause:?}: {report}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 3 * jssip_with_response().count());
+    let ended = run.events.iter().filter(|e| e["event"] == "ended");
+    let ended = ended.filter(|e| e["table"] == "jssip").count();
+    assert_eq!(ended, checked, "the server ended each JsSIP request once");
 }
 
 /// Each difference named above is said in the docs of the cause it concerns.
@@ -278,8 +341,15 @@ fn check_requests(run: &Run) {
         }
     }
     assert_eq!(checked, 2 * 3 * with_response().count());
-    let ended = run.events.iter().filter(|e| e["event"] == "ended").count();
-    assert_eq!(ended, checked, "the server ended each request once");
+    let ended = |table: &str| {
+        let ended = run.events.iter().filter(|e| e["event"] == "ended");
+        ended.filter(|e| e["table"] == table).count()
+    };
+    assert_eq!(
+        ended("sipjs"),
+        checked,
+        "the server ended each request once"
+    );
 }
 
 /// The one `reason` (or `no-reason`) event the server recorded for requests from `user`.

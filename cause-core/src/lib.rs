@@ -99,6 +99,8 @@
 //!   implementations that need the feature say so on the types' pages.
 //! - `freeswitch` (off by default): [`FreeSwitchCause`] (with `FreeSwitchCategory`), FreeSWITCH's
 //!   hangup causes and how its SIP endpoint maps them, and [`Gateway::FreeSwitch`].
+//! - `jssip` (off by default): [`JsSipCause`] (with `JsSipCategory`), JsSIP 3.13.8's own
+//!   causes, linked to SIP.js's [`Cause`].
 //! - `asterisk` (off by default): [`AsteriskCause`], Asterisk's hangup causes and how
 //!   `chan_pjsip` maps them, and [`Gateway::Asterisk`].
 #![no_std]
@@ -109,6 +111,8 @@
 extern crate std;
 
 mod gateway;
+#[cfg(feature = "jssip")]
+mod jssip;
 #[cfg(any(feature = "freeswitch", feature = "asterisk"))]
 mod pbx;
 mod q850;
@@ -182,6 +186,25 @@ cause_macros::cause_table! {
     /// The error of parsing a string that is neither the ITU name nor an alias of a [`Q850`]
     /// cause.
     pub struct ParseQ850Error;
+}
+
+#[cfg(feature = "jssip")]
+cause_macros::cause_table! {
+    /// Why a request or call ended, as JsSIP 3.13.8 reports it: one of its `JsSIP_C.causes`.
+    ///
+    /// The same shape as [`Cause`], SIP.js's table, with JsSIP's own cause (MISSING_SDP) and
+    /// its grouping of status codes (424 is ADDRESS_INCOMPLETE here);
+    /// [`JsSipCause::for_failure_response`] is JsSIP's `Utils.sipErrorCause`, and
+    /// [`JsSipCause::response`] the response that makes JsSIP report the cause, both checked
+    /// against the real JsSIP by the interop test. [`JsSipCause::sipjs`] and [`Cause::jssip`]
+    /// link the two tables. Needs the `jssip` feature.
+    pub enum JsSipCause in "../jssip.toml";
+
+    /// The group of a [`JsSipCause`], as JsSIP's `Constants.js` groups them.
+    pub enum JsSipCategory;
+
+    /// The error of parsing a string that is no [`JsSipCause`]'s value.
+    pub struct ParseJsSipCauseError;
 }
 
 #[cfg(feature = "freeswitch")]

@@ -6,6 +6,7 @@
 //! | user            | what the server does                                                  |
 //! |-----------------|-----------------------------------------------------------------------|
 //! | `BUSY` (any cause constant with a response) | answers with `Cause::response()`, its reason phrase and `Reason: Cause::reason()` (a 401 with a challenge) |
+//! | `jssip.BUSY` (a `JsSipCause` constant with a response) | answers with `JsSipCause::response()` and its reason phrase (likewise) |
 //! | `ring`          | answers an INVITE with 180 and waits for the CANCEL (200, then 487)  |
 //! | `answer`        | answers an INVITE with 200 and an SDP, and waits for the caller's BYE |
 //! | `answer.BUSY`   | answers with 200, and after the ACK ends the call with a BYE carrying the cause's `Reason` |
@@ -20,11 +21,24 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use cause_core::{Cause, Reason, reason_phrase};
+use cause_core::{Cause, JsSipCause, Reason, reason_phrase};
 use serde_json::{Value, json};
 use tungstenite::handshake::server::{ErrorResponse, Request, Response};
 use tungstenite::http::HeaderValue;
 use tungstenite::{Message, WebSocket};
+
+/// The cause a target user names, the response that ends a request for it and the `Reason` to
+/// send with it: `BUSY` is SIP.js's [`Cause`], `jssip.BUSY` JsSIP's [`JsSipCause`].
+fn ending(user: &str) -> Option<(&'static str, u16, Option<Reason<'static>>)> {
+    if let Some(constant) = user.strip_prefix("jssip.") {
+        let cause = JsSipCause::from_name(constant)?;
+        let code = cause.response()?;
+        let reason = Reason::new("SIP", code, reason_phrase(code)).ok();
+        return Some((cause.name(), code, reason));
+    }
+    let cause = Cause::from_name(user)?;
+    Some((cause.name(), cause.response()?, cause.reason()))
+}
 
 /// Where the server reports what it did and learned: one JSON object per event.
 pub type Events = Arc<dyn Fn(Value) + Send + Sync>;
@@ -185,21 +199,25 @@ impl Connection {
         user: &str,
         to_tag: &str,
     ) -> io::Result<()> {
-        let cause = Cause::from_name(user);
-        let Some((cause, code)) = cause.and_then(|c| Some((c, c.response()?))) else {
+        let Some((name, code, reason)) = ending(user) else {
             (self.events)(json!({ "event": "unknown-scenario", "method": method, "user": user }));
             return self.send(response(request, 404, &[], "", Some(to_tag)));
         };
         let mut headers = Vec::new();
-        if let Some(reason) = cause.reason() {
+        if let Some(reason) = reason {
             headers.push(format!("Reason: {reason}"));
         }
         if code == 401 {
             // Authentication is asked for with a challenge (RFC 3261 §22.2).
             headers.push(format!("WWW-Authenticate: Digest realm=\"127.0.0.1\", nonce=\"{}\", algorithm=MD5, qop=\"auth\"", next_number()));
         }
+        let table = if user.starts_with("jssip.") {
+            "jssip"
+        } else {
+            "sipjs"
+        };
         (self.events)(json!({
-            "event": "ended", "method": method, "cause": cause.name(), "status": code,
+            "event": "ended", "method": method, "table": table, "cause": name, "status": code,
         }));
         self.send(response(request, code, &headers, "", Some(to_tag)))
     }

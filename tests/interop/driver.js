@@ -1,7 +1,7 @@
 // Drives the real, unmodified SIP.js 0.6.4 and JsSIP 3.13.8 in Node.js against the SIP
 // server of examples/sip_server, and prints what each library reports as JSON lines.
 //
-//   node driver.js ws://127.0.0.1:PORT '{"causes":["BUSY",...],"codes":[486,...]}'
+//   node driver.js ws://127.0.0.1:PORT '{"causes":["BUSY",...],"codes":[486,...],"jssipCauses":["BUSY",...]}'
 //
 // Every scenario is bounded by SCENARIO_MS; no media flows (stub media handlers).
 'use strict';
@@ -72,7 +72,7 @@ const JsSIP = require('jssip');
 JsSIP.debug.disable('JsSIP:*');
 
 const [url, spec] = process.argv.slice(2);
-const { causes, codes } = JSON.parse(spec);
+const { causes, codes, jssipCauses = [] } = JSON.parse(spec);
 const host = '127.0.0.1';
 
 function emit(record) {
@@ -212,6 +212,19 @@ const serverBye = {
 };
 
 async function main() {
+  // JsSIP's own table: its Utils.sipErrorCause for every final failure response, then every
+  // JsSIP cause with a response ended by the server (target `jssip.CONSTANT`).
+  const sipErrorCauses = {};
+  for (let code = 300; code <= 699; code++) {
+    sipErrorCauses[code] = JsSIP.Utils.sipErrorCause(code);
+  }
+  emit({ scenario: 'sip-error-cause', causes: sipErrorCauses });
+  for (const kind of ['REGISTER', 'INVITE', 'MESSAGE']) {
+    for (const cause of jssipCauses) {
+      const result = await requests.jssip[kind](`jssip.${cause}`);
+      emit({ scenario: 'jssip-request', kind, target: cause, ...result });
+    }
+  }
   for (const lib of ['sipjs', 'jssip']) {
     for (const kind of ['REGISTER', 'INVITE', 'MESSAGE']) {
       for (const cause of causes) {
