@@ -216,6 +216,15 @@ fn parse_optional(input: ParseStream) -> syn::Result<(Optional, Item)> {
     Ok((kind, item))
 }
 
+/// A call from its text, as tests and fuzz targets write it: `"pub enum Cause in \"t.toml\";"`.
+impl std::str::FromStr for Input {
+    type Err = syn::Error;
+
+    fn from_str(call: &str) -> syn::Result<Input> {
+        syn::parse_str(call)
+    }
+}
+
 impl Input {
     /// The span of the table's path literal: where the table's errors point, and whose file
     /// the path is relative to.
