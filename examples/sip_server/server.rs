@@ -25,6 +25,7 @@ use cause_core::{Cause, JsSipCause, Reason, reason_phrase};
 use serde_json::{Value, json};
 use tungstenite::handshake::server::{ErrorResponse, Request, Response};
 use tungstenite::http::HeaderValue;
+use tungstenite::protocol::WebSocketConfig;
 use tungstenite::{Message, WebSocket};
 
 /// The cause a target user names, the response that ends a request for it and the `Reason` to
@@ -38,6 +39,14 @@ fn ending(user: &str) -> Option<(&'static str, u16, Option<Reason<'static>>)> {
     }
     let cause = Cause::from_name(user)?;
     Some((cause.name(), cause.response()?, cause.reason()))
+}
+
+/// The largest WebSocket message (and frame) the server reads.
+pub const MAX_MESSAGE: usize = 64 * 1024;
+
+/// The start of `text`, for an event: a bad message can be large.
+fn excerpt(text: &str) -> String {
+    text.chars().take(80).collect()
 }
 
 /// Where the server reports what it did and learned: one JSON object per event.
@@ -91,7 +100,13 @@ impl Connection {
                 }
                 Ok(response)
             };
-        let socket = tungstenite::accept_hdr(stream, agree).map_err(io::Error::other)?;
+        // A SIP message over WebSocket is one frame; nothing this server handles comes near
+        // 64 KiB, and a larger frame closes the connection instead of filling memory.
+        let limits = WebSocketConfig::default()
+            .max_message_size(Some(MAX_MESSAGE))
+            .max_frame_size(Some(MAX_MESSAGE));
+        let socket = tungstenite::accept_hdr_with_config(stream, agree, Some(limits))
+            .map_err(io::Error::other)?;
         Ok(Connection {
             socket,
             events,
@@ -112,11 +127,20 @@ impl Connection {
                 Err(error) => return Err(io::Error::other(error)),
             };
             let Some(message) = SipMessage::parse(&text) else {
-                (self.events)(json!({ "event": "unparsed", "text": text }));
+                // Not SIP at all: there is nobody to answer, so the connection goes.
+                (self.events)(json!({ "event": "unparsed", "text": excerpt(&text) }));
+                return Ok(());
+            };
+            let Some(method) = message.method() else {
                 continue;
             };
-            if let Some(method) = message.method() {
-                self.request(method, &message)?;
+            match message.check_request() {
+                Ok(()) => self.request(method, &message)?,
+                Err(why) => {
+                    (self.events)(json!({ "event": "bad-request", "why": why }));
+                    let reason = format!("Warning: 399 127.0.0.1 \"{why}\"");
+                    self.send(response(&message, 400, &[reason], "", None))?;
+                }
             }
         }
     }
@@ -339,10 +363,15 @@ struct SipMessage<'a> {
 }
 
 impl<'a> SipMessage<'a> {
+    /// The message's start line and headers; `None` where the start line is neither a request
+    /// line (`METHOD URI SIP/2.0`) nor a status line (`SIP/2.0 CODE ...`).
     fn parse(text: &'a str) -> Option<SipMessage<'a>> {
         let head = text.split_once("\r\n\r\n").map_or(text, |(head, _)| head);
         let mut lines = head.split("\r\n");
         let start = lines.next()?;
+        if !is_start_line(start) {
+            return None;
+        }
         let headers = lines
             .filter_map(|line| line.split_once(':'))
             .map(|(name, value)| (full_name(name.trim()), value.trim()))
@@ -352,6 +381,38 @@ impl<'a> SipMessage<'a> {
             start,
             headers,
         })
+    }
+
+    /// What RFC 3261 requires of a request this server answers (§8.1.1, §20.14): one To,
+    /// From, Call-ID and CSeq whose method is the request's, a Via, and a body as long as the
+    /// Content-Length says. Else the reason for a 400.
+    fn check_request(&self) -> Result<(), &'static str> {
+        for name in ["To", "From", "Call-ID", "CSeq"] {
+            match self.headers_named(name).count() {
+                0 => return Err("a mandatory header is missing (To, From, Call-ID or CSeq)"),
+                1 => {}
+                _ => return Err("To, From, Call-ID and CSeq may each appear once"),
+            }
+        }
+        if self.header("Via").is_none() {
+            return Err("the request has no Via");
+        }
+        let cseq_method = self
+            .header("CSeq")
+            .and_then(|v| v.split_whitespace().nth(1));
+        if cseq_method != self.method() {
+            return Err("the CSeq method is not the request's");
+        }
+        let body = self
+            .text
+            .split_once("\r\n\r\n")
+            .map_or("", |(_, body)| body);
+        match self.header("Content-Length").map(str::parse::<usize>) {
+            None => Ok(()),
+            Some(Ok(length)) if length == body.len() => Ok(()),
+            Some(Ok(_)) => Err("the body is not as long as Content-Length says"),
+            Some(Err(_)) => Err("Content-Length is not a number"),
+        }
     }
 
     /// The method of a request; `None` for a response.
@@ -385,6 +446,21 @@ impl<'a> SipMessage<'a> {
 
     fn caller_user(&self) -> Option<&'a str> {
         uri_user(self.header("From")?)
+    }
+}
+
+/// `INVITE sip:x@host SIP/2.0` or `SIP/2.0 200 OK`.
+fn is_start_line(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(' ').collect();
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b))
+    };
+    match parts.as_slice() {
+        ["SIP/2.0", code, ..] => code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()),
+        [method, uri, "SIP/2.0"] => token(method) && uri.contains(':'),
+        _ => false,
     }
 }
 
