@@ -18,8 +18,16 @@ pub fn causes_markdown() -> String {
     let mut out = String::new();
     for &category in Category::ALL {
         let _ = writeln!(out, "## {category}\n");
-        out.push_str("| Constant | Value | Status codes | Response | Description |\n");
-        out.push_str("|----------|-------|--------------|----------|-------------|\n");
+        head(
+            &mut out,
+            &[
+                "Constant",
+                "Value",
+                "Status codes",
+                "Response",
+                "Description",
+            ],
+        );
         for &cause in category.causes() {
             let mut codes = match cause == Cause::FALLBACK {
                 true => fallback_codes_text(),
@@ -50,8 +58,15 @@ pub fn q850_markdown() -> String {
     let mut out = String::new();
     for &class in Q850Class::ALL {
         let _ = writeln!(out, "## {class}\n");
-        out.push_str("| Value | Name | ITU name | SIP response | From SIP | Description |\n");
-        out.push_str("|-------|------|----------|--------------|----------|-------------|\n");
+        let names = [
+            "Value",
+            "Name",
+            "ITU name",
+            "SIP response",
+            "From SIP",
+            "Description",
+        ];
+        head(&mut out, &names);
         for &q850 in class.causes() {
             let response = q850.response().map(|code| codes_text(&[code]));
             let cells = [
@@ -74,8 +89,10 @@ pub fn freeswitch_markdown() -> String {
     let mut out = String::new();
     for &category in FreeSwitchCategory::ALL {
         let _ = writeln!(out, "## {category}\n");
-        out.push_str("| Value | Name | Response | From SIP | Description |\n");
-        out.push_str("|-------|------|----------|----------|-------------|\n");
+        head(
+            &mut out,
+            &["Value", "Name", "Response", "From SIP", "Description"],
+        );
         for &cause in category.causes() {
             let mut from_sip = codes_text(cause.status_codes());
             if cause == FreeSwitchCause::FALLBACK {
@@ -100,8 +117,16 @@ pub fn freeswitch_markdown() -> String {
 
 /// Asterisk's hangup causes, one markdown table.
 pub fn asterisk_markdown() -> String {
-    let mut out = String::from("| Value | Name | Text | Response | From SIP | Description |\n");
-    out.push_str("|-------|------|------|----------|----------|-------------|\n");
+    let mut out = String::new();
+    let names = [
+        "Value",
+        "Name",
+        "Text",
+        "Response",
+        "From SIP",
+        "Description",
+    ];
+    head(&mut out, &names);
     for &cause in AsteriskCause::ALL {
         let mut name = code_span(cause.name());
         for alias in cause.aliases() {
@@ -186,6 +211,12 @@ fn cause_name(gateway: Gateway, cause: u16) -> &'static str {
         _ => Q850::from_code(cause).map(Q850::name),
     };
     name.unwrap_or("")
+}
+
+/// `| A | B |` and the rule under it, as long as each name.
+fn head(out: &mut String, names: &[&str]) {
+    let rule: Vec<String> = names.iter().map(|n| "-".repeat(n.len() + 2)).collect();
+    let _ = writeln!(out, "| {} |\n|{}|", names.join(" | "), rule.join("|"));
 }
 
 /// `| a | b |`, each cell by the docs' rules.
