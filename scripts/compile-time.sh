@@ -79,7 +79,7 @@ ours_median=$(printf '%s\n' "${ours[@]}" | median)
 theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
 printf 'clean release build, median of %d: cause-core %.2f s, strum enum %.2f s, ratio %.2f\n' \
   "$runs" "$ours_median" "$theirs_median" "$(awk -v a="$ours_median" -v b="$theirs_median" 'BEGIN { print a / b }')"
-printf 'cause-core with every feature (serde, freeswitch, asterisk), median of %d: %.2f s\n' \
+printf 'cause-core with every feature, median of %d: %.2f s\n' \
   "$runs" "$(printf '%s\n' "${all[@]}" | median)"
 
 # Edit to result, in a copy of the workspace: build, append a cause, build again.
