@@ -191,6 +191,19 @@ impl Model {
         failure_cause(&self.failures, &self.status_code_owners(), code)
     }
 
+    /// Every code of the failure span with the index of its cause, as `for_failure_response`
+    /// maps it (the causes' codes gathered once, not once per code).
+    pub fn failure_causes(&self) -> Vec<(u16, usize)> {
+        let Some((low, high)) = self.failure_span() else {
+            return Vec::new();
+        };
+        let owners = self.status_code_owners();
+        let causes = (low..=high).map(|code| (code, failure_cause(&self.failures, &owners, code)));
+        causes
+            .filter_map(|(code, cause)| Some((code, cause?)))
+            .collect()
+    }
+
     /// The lowest and highest failure code, with `[failure]`.
     pub fn failure_span(&self) -> Option<(u16, u16)> {
         let first = self.failures.first()?;

@@ -232,10 +232,9 @@ fn for_failure_response(g: &Generator) -> Option<Member> {
     };
     let cause = &g.input.cause.ident;
     // Every code of the span: the cause listing it, else its range's fallback, else none.
-    let items = (low..=high).filter_map(|code| {
-        let index = g.model.failure_cause(code)?;
+    let items = g.model.failure_causes().into_iter().map(|(code, index)| {
         let variant = &g.variants[index];
-        Some((code, quote!(::core::option::Option::Some(#variant))))
+        (code, quote!(::core::option::Option::Some(#variant)))
     });
     let body = code_table(
         quote!(::core::option::Option<#cause>),
