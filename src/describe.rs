@@ -148,6 +148,9 @@ pub fn reason(value: &str) -> Result<String, String> {
                 let _ = writeln!(out, "cause: {}", headline(cause));
                 continue;
             }
+            _ if reason.is_answered_elsewhere() => {
+                "the call was answered elsewhere: nothing failed".to_owned()
+            }
             (None, _, Some((_, Some(q850)))) if q850.response().is_none() => format!(
                 "{} has no SIP response in RFC 3398, so no SIP cause",
                 q850.name()

@@ -68,7 +68,7 @@ fn reason_reads_each_value_of_a_header() {
             "reason",
             r#"SIP;cause=200;text="Call completed elsewhere", Q.850;cause=16, SIP"#
         ]),
-        "reason: SIP;cause=200;text=\"Call completed elsewhere\"\ncause: none (200 is not a final failure response)\n\
+        "reason: SIP;cause=200;text=\"Call completed elsewhere\"\ncause: none (the call was answered elsewhere: nothing failed)\n\
          reason: Q.850;cause=16\nq850: 16 NORMAL_CLEARING \"Normal call clearing\" (Normal event)\ncause: BYE \"Terminated\" (Session causes)\n\
          reason: SIP\ncause: none (no cause code)\n"
     );
