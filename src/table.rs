@@ -1,4 +1,4 @@
-//! Whole tables: markdown by the rules of the generated docs (cause-gen's), JSON with the keys
+//! Whole tables: markdown by the rules of the generated docs (cause-table's), JSON with the keys
 //! of the tables' TOML files.
 
 use std::collections::BTreeMap;
@@ -8,7 +8,7 @@ use cause_core::{
     AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Gateway, Q850, Q850Class,
     reason_phrase,
 };
-use cause_gen::markdown::{code_span, table_cell};
+use cause_table::markdown::{code_span, table_cell};
 use serde::Serialize;
 
 use crate::describe::{codes_text, fallback_codes_text};

@@ -6,8 +6,10 @@
 
 use std::fmt::Write as _;
 
-use crate::markdown::{code_span, description_block, escape_html, inline, one_line, table_cell};
-use crate::model::{Category, Cause, Model, RowCodes};
+use cause_table::markdown::{
+    code_span, description_block, escape_html, inline, one_line, table_cell,
+};
+use cause_table::model::{Category, Cause, Model, RowCodes};
 
 /// What the docs need besides the table.
 pub struct DocContext<'a> {

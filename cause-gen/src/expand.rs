@@ -24,7 +24,7 @@ use quote::{format_ident, quote};
 
 use crate::docs::{DocContext, VariantDoc};
 use crate::input::{Input, Item};
-use crate::model::{Cause, Model};
+use cause_table::model::{Cause, Model};
 
 use tables::code_table;
 

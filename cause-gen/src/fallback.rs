@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use crate::model::Model;
+use cause_table::model::Model;
 
 /// `error`, and beside it the items of `stand_in` (`validate::stand_in`).
 pub fn expand_with_errors(input: &Input, error: syn::Error, stand_in: &Model) -> TokenStream {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use syn::LitStr;
 
-use crate::diag::line_col;
+use cause_table::diag::line_col;
 
 /// The table's text and where it came from.
 pub struct TableFile {

@@ -1,20 +1,18 @@
-//! The stages of one macro call, in order: read the table file (`load.rs`), build its spec
-//! (`spec.rs`), validate it into a checked model (`validate.rs`), expand the model into items
-//! (`expand.rs`). A table with errors becomes those errors beside stand-in items
-//! (`fallback.rs`).
+//! The stages of one macro call, in order: read the table file (`load.rs`), check its text into
+//! a model (`cause_table::check`), expand the model into items (`expand.rs`). A table with
+//! errors becomes those errors beside stand-in items (`fallback.rs`).
 
 use std::path::PathBuf;
 
-use proc_macro2::TokenStream;
+use cause_table::Rejected;
+use cause_table::diag::Renderer;
+use cause_table::model::Model;
+use proc_macro2::{Span, TokenStream};
 
-use crate::diag::{Diagnostic, Diagnostics, Renderer};
 use crate::expand::{Env, expand};
 use crate::fallback;
 use crate::input::Input;
 use crate::load::TableFile;
-use crate::model::Model;
-use crate::spec::Spec;
-use crate::validate::{self, validate};
 
 /// What the macro learns from the compiler about the call.
 #[derive(Debug, Clone)]
@@ -35,7 +33,7 @@ type Failed = (syn::Error, Box<Model>);
 /// Read the table, build and validate its model, then expand it.
 fn try_generate(input: &Input, call: &CallSite) -> Result<TokenStream, Failed> {
     let file = TableFile::read(&input.path, &call.base_dir)
-        .map_err(|error| (error, Box::new(validate::stand_in(None))))?;
+        .map_err(|error| (error, Box::new(Model::stand_in_without_rows())))?;
     let track_path = file.path.to_string_lossy();
     expand_source(input, &file.source, &file.written, Some(&track_path))
 }
@@ -55,16 +53,16 @@ fn expand_source(
     written: &str,
     track_path: Option<&str>,
 ) -> Result<TokenStream, Failed> {
-    let model = build_or_stand_in(source).map_err(|(errors, stand_in)| {
+    let model = cause_table::check(source).map_err(|Rejected { errors, stand_in }| {
         let renderer = Renderer {
             path: written,
             source,
-            span: input.path.span(),
         };
-        (renderer.to_syn_error(&errors), stand_in)
+        let messages = renderer.messages(&errors);
+        (combined_error(input.path.span(), messages), stand_in)
     })?;
     if let Err(error) = check_call_fits_table(input, &model, written) {
-        return Err((error, Box::new(validate::stand_in(None))));
+        return Err((error, Box::new(Model::stand_in_without_rows())));
     }
     let env = Env { track_path };
     Ok(expand(input, &model, &env))
@@ -91,29 +89,14 @@ fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Resu
     }
 }
 
-/// The checked model of a table's text: the model, or every error in the table.
-#[cfg(test)]
-pub fn build(source: &str) -> Result<Model, Vec<Diagnostic>> {
-    build_or_stand_in(source).map_err(|(errors, _)| errors)
-}
-
-/// The checked model of a table's text, or every error in the table with the stand-in model
-/// of the rows that parsed.
-fn build_or_stand_in(source: &str) -> Result<Model, (Vec<Diagnostic>, Box<Model>)> {
-    let diags = Diagnostics::new();
-    let spec = Spec::from_toml(source, &diags);
-    let model = spec.clone().and_then(|spec| validate(spec, &diags));
-    if let Err(errors) = diags.check() {
-        return Err((errors, Box::new(validate::stand_in(spec.as_ref()))));
-    }
-    // Each stage records why it returns no model, so no errors means a model.
-    model.ok_or_else(|| {
-        let bug = "internal error: the table has no errors but no model; please report this";
-        let error = Diagnostic {
-            span: None,
-            message: bug.to_owned(),
-            first_defined: None,
-        };
-        (vec![error], Box::new(validate::stand_in(None)))
+/// One compiler error of every message, each on `span` (the path literal of the call).
+fn combined_error(span: Span, messages: Vec<String>) -> syn::Error {
+    let mut errors = messages.into_iter().map(|m| syn::Error::new(span, m));
+    let first = errors
+        .next()
+        .unwrap_or_else(|| syn::Error::new(span, "invalid table"));
+    errors.fold(first, |mut combined, error| {
+        combined.combine(error);
+        combined
     })
 }

@@ -2,13 +2,11 @@
 //! position: it never panics. Random bytes, random TOML-looking text, and valid tables with
 //! one thing changed are fed to build, validate, render and expand.
 
-use proc_macro2::Span;
 use proptest::prelude::*;
 
-use crate::diag::{MAX_SHOWN, Renderer};
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use crate::pipeline::build;
+use cause_table::diag::{MAX_SHOWN, Renderer};
 
 const VALID: &str = include_str!("../../cause-macros/tests/pass/table.toml");
 
@@ -21,7 +19,7 @@ fn input() -> Input {
 
 /// Runs the whole pipeline on `source`; checks every error renders with `t.toml:LINE:COL:`.
 fn check(source: &str) {
-    match build(source) {
+    match cause_table::check(source).map_err(|rejected| rejected.errors) {
         Ok(model) => {
             let env = Env { track_path: None };
             let tokens = expand(&input(), &model, &env);
@@ -32,7 +30,6 @@ fn check(source: &str) {
             let renderer = Renderer {
                 path: "t.toml",
                 source,
-                span: Span::call_site(),
             };
             // What the user sees: the first MAX_SHOWN errors (each render counts lines from
             // the start of the file, so all of a 10 MB file's errors would take minutes).
@@ -46,7 +43,7 @@ fn check(source: &str) {
                     assert!(number.is_some_and(|n| n >= 1), "no line and column: {text}");
                 }
             }
-            let shown = renderer.to_syn_error(&errors).into_iter().count();
+            let shown = renderer.messages(&errors).len();
             assert_eq!(
                 shown,
                 errors.len().min(MAX_SHOWN) + usize::from(errors.len() > MAX_SHOWN)
@@ -108,7 +105,7 @@ fn mutate(line: usize, value: &str, action: u8) -> String {
 
 #[test]
 fn the_valid_table_expands() {
-    assert!(build(VALID).is_ok());
+    assert!(cause_table::check(VALID).is_ok());
     check(VALID);
 }
 

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use crate::pipeline::build;
 use crate::synthetic;
 
 fn expansion_time(n: usize) -> (Duration, usize) {
@@ -18,7 +17,8 @@ fn expansion_time(n: usize) -> (Duration, usize) {
     .unwrap_or_else(|e| panic!("the test's macro input parses: {e}"));
     let env = Env { track_path: None };
     let start = Instant::now();
-    let model = build(&source).unwrap_or_else(|e| panic!("the synthetic table is valid: {e:?}"));
+    let model = cause_table::check(&source)
+        .unwrap_or_else(|e| panic!("the synthetic table is valid: {e:?}"));
     let tokens = expand(&input, &model, &env).to_string();
     (start.elapsed(), tokens.len())
 }

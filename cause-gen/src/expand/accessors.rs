@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::member::{Member, MemberFn};
 use super::{Generator, accessor, codes, str_lit};
-use crate::model::Cause;
+use cause_table::model::Cause;
 
 /// The accessors, in the order of the generated impl (the lookups follow them).
 pub const MEMBERS: &[MemberFn] = &[

@@ -11,7 +11,7 @@ use quote::quote;
 use super::member::{Member, MemberFn};
 use super::tables::{StringMatch, code_table};
 use super::{Generator, accessor};
-use crate::model::RowCodes;
+use cause_table::model::RowCodes;
 
 /// The lookups, in the order of the generated impl.
 pub const MEMBERS: &[MemberFn] = &[

@@ -11,7 +11,7 @@ use quote::quote;
 use super::Generator;
 use crate::docs::{ExampleDoc, ExampleMode, ExampleUse};
 use crate::input::{ExamplesAttr, Input};
-use crate::model::{Cause, Model};
+use cause_table::model::{Cause, Model};
 
 /// A generated method or constant.
 pub struct Member {

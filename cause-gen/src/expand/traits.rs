@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::tables::StringMatch;
 use super::{Generator, str_lit};
-use crate::model::RowCodes;
+use cause_table::model::RowCodes;
 
 impl Generator<'_> {
     pub(super) fn cause_traits(&self) -> TokenStream {

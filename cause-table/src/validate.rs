@@ -89,12 +89,12 @@ fn with_default(mut cause: model::Cause, default: Option<u16>) -> model::Cause {
 /// aliases.
 pub fn stand_in(spec: Option<&Spec>) -> Model {
     let Some(spec) = spec else {
-        return Model::new(Vec::new(), None, Vec::new(), Vec::new(), (0, Mode::StandIn));
+        return Model::stand_in_without_rows();
     };
     let mut variants = std::collections::HashSet::new();
     let mut values = std::collections::HashSet::new();
     // A row whose variant is no identifier (a keyword, a bad `variant`) is an error of its own.
-    let is_ident = |variant: &Loc<String>| syn::parse_str::<syn::Ident>(&variant.value).is_ok();
+    let is_ident = |variant: &Loc<String>| names::is_variant(&variant.value);
     let list: Vec<model::Category> = (spec.categories.iter())
         .filter(|c| is_ident(&c.variant) && variants.insert(c.variant.value.clone()))
         .map(|row| category(row.clone(), Vec::new()))

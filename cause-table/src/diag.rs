@@ -1,14 +1,12 @@
 //! Errors found in a table, collected so that one build reports all of them.
 //!
-//! rustc cannot point inside a TOML file, so every error is spanned on the path literal of the
-//! macro call and its message carries the position in the table itself: `causes.toml:12:10:`,
-//! what is wrong, and the offending line with a caret under it.
+//! rustc cannot point inside a TOML file, so every error's message carries the position in the
+//! table itself: `causes.toml:12:10:`, what is wrong, and the offending line with a caret under
+//! it (`cause-gen` spans them on the path literal of the macro call).
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::ops::Range;
-
-use proc_macro2::Span;
 
 /// A byte range in the table's text.
 pub type ByteSpan = Range<usize>;
@@ -16,11 +14,14 @@ pub type ByteSpan = Range<usize>;
 /// A value of the table and where it stands in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loc<T> {
+    /// The value.
     pub value: T,
+    /// Where it stands in the table's text.
     pub span: ByteSpan,
 }
 
 impl<T> Loc<T> {
+    /// `value` at `span`.
     pub fn new(value: T, span: ByteSpan) -> Self {
         Loc { value, span }
     }
@@ -31,6 +32,7 @@ impl<T> Loc<T> {
 pub struct Diagnostic {
     /// Where in the table; `None` for faults of the file as a whole (missing, not UTF-8, …).
     pub span: Option<ByteSpan>,
+    /// What is wrong, and what is allowed.
     pub message: String,
     /// A second place the message refers to, shown as "first defined at FILE:LINE:COL".
     pub first_defined: Option<ByteSpan>,
@@ -44,6 +46,7 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// No errors yet.
     pub fn new() -> Self {
         Diagnostics {
             errors: RefCell::new(Some(Vec::new())),
@@ -78,6 +81,7 @@ impl Diagnostics {
         });
     }
 
+    /// Records `diagnostic`.
     pub fn push(&self, diagnostic: Diagnostic) {
         self.errors
             .borrow_mut()
@@ -109,10 +113,14 @@ impl Drop for Diagnostics {
 /// A 1-based line and column (in characters) of a byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineCol {
+    /// The line, from 1.
     pub line: usize,
+    /// The column in characters, from 1.
     pub column: usize,
 }
 
+/// The line and column of byte `offset` in `source` (of the character it falls in; past the
+/// end, of the end).
 pub fn line_col(source: &str, offset: usize) -> LineCol {
     let offset = floor_char_boundary(source, offset);
     let before = &source[..offset];
@@ -131,12 +139,12 @@ fn floor_char_boundary(source: &str, offset: usize) -> usize {
     offset
 }
 
-/// Renders diagnostics as compiler errors on `span` (the path literal of the macro call).
+/// Renders diagnostics as the messages a user reads.
 pub struct Renderer<'a> {
     /// The table's path as the user wrote it.
     pub path: &'a str,
+    /// The table's text, for positions and excerpts.
     pub source: &'a str,
-    pub span: Span,
 }
 
 /// How many errors one build shows: enough for any table a person wrote, few enough that a
@@ -144,7 +152,9 @@ pub struct Renderer<'a> {
 pub const MAX_SHOWN: usize = 50;
 
 impl Renderer<'_> {
-    pub fn to_syn_error(&self, diagnostics: &[Diagnostic]) -> syn::Error {
+    /// The messages of a build: the first [`MAX_SHOWN`] diagnostics rendered, then a line
+    /// that counts the rest; never empty.
+    pub fn messages(&self, diagnostics: &[Diagnostic]) -> Vec<String> {
         let hidden = diagnostics.len().saturating_sub(MAX_SHOWN);
         let more = (hidden > 0).then(|| {
             format!(
@@ -152,19 +162,14 @@ impl Renderer<'_> {
                 self.path
             )
         });
-        let mut errors = diagnostics
-            .iter()
-            .take(MAX_SHOWN)
+        let mut messages: Vec<String> = (diagnostics.iter().take(MAX_SHOWN))
             .map(|d| self.render(d))
             .chain(more)
-            .map(|message| syn::Error::new(self.span, message));
-        let mut combined = errors
-            .next()
-            .unwrap_or_else(|| syn::Error::new(self.span, format!("{}: invalid table", self.path)));
-        for error in errors {
-            combined.combine(error);
+            .collect();
+        if messages.is_empty() {
+            messages.push(format!("{}: invalid table", self.path));
         }
-        combined
+        messages
     }
 
     /// `causes.toml:3:9: message`, then the line with a caret, then the first definition.
@@ -236,7 +241,6 @@ mod tests {
         let renderer = Renderer {
             path: "causes.toml",
             source,
-            span: Span::call_site(),
         };
         let diagnostic = Diagnostic {
             span: Some(49..55),
@@ -254,7 +258,6 @@ mod tests {
         let renderer = Renderer {
             path: "x.toml",
             source: "",
-            span: Span::call_site(),
         };
         let diagnostic = Diagnostic {
             span: None,

@@ -30,6 +30,7 @@ pub struct Model {
     /// Where every row has a `code`: the integer type that holds every code the table allows
     /// (`"u8"` or `"u16"`), the enum's `repr`, its discriminants being the codes.
     pub code_repr: Option<&'static str>,
+    /// A checked table, or the stand-in beside errors.
     pub mode: Mode,
 }
 
@@ -57,15 +58,23 @@ pub enum RowCodes {
 /// One `[[cause]]`.
 #[derive(Debug, Clone)]
 pub struct Cause {
+    /// `constant`: `BUSY`.
     pub constant: String,
+    /// `value`, the string form: `Busy`.
     pub value: String,
     /// The enum variant's name.
     pub variant: String,
+    /// `description`, markdown as the table writes it.
     pub description: String,
+    /// `status-codes`, in table order.
     pub status_codes: Vec<u16>,
+    /// `in-dialog-status-codes`, in table order.
     pub in_dialog_status_codes: Vec<u16>,
+    /// `response`, or the table's default response.
     pub response: Option<Response>,
+    /// `code`: the row's own number.
     pub code: Option<u16>,
+    /// `aliases`: other spellings that parsing accepts.
     pub aliases: Vec<String>,
     /// The `[failure]` ranges whose `fallback` this is: it then also stands for every failure
     /// response in them that no cause lists.
@@ -75,6 +84,7 @@ pub struct Cause {
 /// A cause's `response`, and the cause that response maps back to as a failure response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Response {
+    /// The status code.
     pub code: u16,
     /// The index of `for_failure_response(code)`'s cause, with `[failure]`.
     pub maps_back: Option<usize>,
@@ -94,9 +104,13 @@ pub struct Categories {
 /// One `[[category]]`.
 #[derive(Debug, Clone)]
 pub struct Category {
+    /// `key`: `sip-error`.
     pub key: String,
+    /// `title`, plain text.
     pub title: String,
+    /// `description`, markdown, where the row has one.
     pub description: Option<String>,
+    /// The enum variant's name.
     pub variant: String,
     /// The indices of its causes in [`Model::causes`], in table order.
     pub causes: Vec<usize>,
@@ -105,8 +119,11 @@ pub struct Category {
 /// A `[failure]` range of failure codes and the index of its fallback cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Failure {
+    /// The lowest code of the range.
     pub low: u16,
+    /// The highest code of the range.
     pub high: u16,
+    /// The index of the fallback cause in [`Model::causes`].
     pub fallback: usize,
 }
 
@@ -153,6 +170,11 @@ impl Model {
         };
         model.resolve_failure_facts();
         model
+    }
+
+    /// The stand-in for a table of which nothing parsed (or a call that names none): no rows.
+    pub fn stand_in_without_rows() -> Model {
+        Model::new(Vec::new(), None, Vec::new(), Vec::new(), (0, Mode::StandIn))
     }
 
     /// Marks each fallback with its ranges and resolves each response to the cause it maps
@@ -232,6 +254,7 @@ impl Model {
         category.causes.iter().map(|&index| &self.causes[index])
     }
 
+    /// The reason phrase of `code`, where `[reason-phrases]` gives one.
     pub fn reason_phrase(&self, code: u16) -> Option<&str> {
         let phrases = &self.reason_phrases;
         let index = phrases.binary_search_by_key(&code, |p| p.0).ok()?;

@@ -90,6 +90,11 @@ pub fn check_derived_variant(variant: &Loc<String>, from: &str, diags: &Diagnost
     }
 }
 
+/// Whether `variant` is a valid variant name: an UpperCamelCase identifier, never a keyword.
+pub fn is_variant(variant: &str) -> bool {
+    variant_problem(variant).is_none()
+}
+
 fn variant_problem(variant: &str) -> Option<&'static str> {
     if variant == "Self" {
         return Some("is a Rust keyword");
