@@ -12,8 +12,7 @@
 //! pub fn reason_phrase;
 //! ```
 
-use proc_macro2::{Delimiter, TokenStream, TokenTree};
-use quote::ToTokens;
+use proc_macro2::{Delimiter, Ident as RawIdent, Punct, Spacing, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
@@ -337,19 +336,20 @@ impl Item {
 
 // Attributes and visibility are only passed through, so they are read as tokens: syn's
 // `Attribute` and `Visibility` would need its `derive` feature, measured as a third of the
-// crate's clean build.
+// crate's clean build. The tokens are rebuilt from what was parsed rather than printed by syn,
+// which would need its `printing` feature and with it `quote` before syn can start building.
 
 /// `#[...]` and doc comments (which reach a macro as `#[doc = "..."]`).
 fn parse_attributes(input: ParseStream) -> syn::Result<Vec<TokenStream>> {
     let mut attrs = Vec::new();
     while input.peek(Token![#]) {
-        let pound: Token![#] = input.parse()?;
+        let pound_span = input.parse::<Token![#]>()?.span;
         let body: TokenTree = input.parse()?;
         match &body {
             TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => {
-                let mut attr = pound.to_token_stream();
-                attr.extend([body]);
-                attrs.push(attr);
+                let mut pound = Punct::new('#', Spacing::Alone);
+                pound.set_span(pound_span);
+                attrs.push(TokenStream::from_iter([TokenTree::Punct(pound), body]));
             }
             _ => return Err(syn::Error::new(body.span(), "expected `[` after `#`")),
         }
@@ -362,7 +362,8 @@ fn parse_visibility(input: ParseStream) -> syn::Result<TokenStream> {
     if !input.peek(Token![pub]) {
         return Ok(TokenStream::new());
     }
-    let mut vis = input.parse::<Token![pub]>()?.to_token_stream();
+    let span = input.parse::<Token![pub]>()?.span;
+    let mut vis = TokenStream::from_iter([TokenTree::Ident(RawIdent::new("pub", span))]);
     if input.peek(syn::token::Paren) {
         vis.extend([input.parse::<TokenTree>()?]);
     }
