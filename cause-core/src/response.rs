@@ -7,7 +7,8 @@ use crate::{Cause, Q850, reason_phrase};
 impl Cause {
     /// The `Reason` header value that says this cause, `SIP;cause=<response>;text="<reason
     /// phrase>"`, to put on a `BYE` or `CANCEL` (RFC 3326); `None` for a cause without a
-    /// [`response`](Self::response).
+    /// [`response`](Self::response). Like [`Reason::new`]'s, the value has a cause and a text
+    /// but lists no [`params`](Reason::params).
     ///
     /// ```
     /// use cause_core::Cause;
@@ -18,13 +19,13 @@ impl Cause {
     /// assert_eq!(Cause::Bye.reason(), None);
     /// ```
     #[must_use]
-    pub fn reason(self) -> Option<Reason<'static>> {
-        let (start, end) = REASONS.spans[self as usize];
-        if start == end {
-            return None;
+    pub const fn reason(self) -> Option<Reason<'static>> {
+        // Every response has a reason phrase, none with a control character: a test checks
+        // both for every cause. Like any value made rather than parsed, it lists no `params`.
+        match self.response() {
+            Some(code) => Some(Reason::with_text("SIP", code, reason_phrase(code))),
+            None => None,
         }
-        // Every span was written by `write_reasons` and is parsed in a test for every cause.
-        Reason::parse(&REASON_TEXT[start..end]).ok()
     }
 
     /// The cause a received `Reason` value says: for protocol `SIP` (in any case), the cause
@@ -67,91 +68,4 @@ impl Cause {
             None
         }
     }
-}
-
-/// Every cause's `Reason` value, one after the other in one string, and where each is.
-struct Reasons<const N: usize> {
-    bytes: [u8; N],
-    /// `(start, end)` of each cause's value in `bytes`, by discriminant; empty for none.
-    spans: [(usize, usize); Cause::ALL.len()],
-}
-
-const REASONS_LEN: usize = write_reasons(&mut []).0;
-const REASONS: Reasons<REASONS_LEN> = {
-    let mut bytes = [0; REASONS_LEN];
-    let spans = write_reasons(&mut bytes).1;
-    Reasons { bytes, spans }
-};
-const REASON_TEXT: &str = match core::str::from_utf8(&REASONS.bytes) {
-    Ok(text) => text,
-    Err(_) => panic!("reason phrases are UTF-8"),
-};
-
-/// Writes `SIP;cause=486;text="Busy Here"` for every cause with a response into `out` (as
-/// much as fits: an empty `out` only measures), escaping `"` and `\` in the phrase; returns
-/// the length needed and the spans.
-const fn write_reasons(out: &mut [u8]) -> (usize, [(usize, usize); Cause::ALL.len()]) {
-    let mut spans = [(0, 0); Cause::ALL.len()];
-    let mut at = 0;
-    let mut i = 0;
-    while i < Cause::ALL.len() {
-        let cause = Cause::ALL[i];
-        if let Some(code) = cause.response() {
-            let start = at;
-            at = put(out, at, b"SIP;cause=");
-            at = put_number(out, at, code);
-            at = put(out, at, b";text=\"");
-            if let Some(phrase) = reason_phrase(code) {
-                at = put_escaped(out, at, phrase.as_bytes());
-            }
-            at = put(out, at, b"\"");
-            spans[cause as usize] = (start, at);
-        }
-        i += 1;
-    }
-    (at, spans)
-}
-
-const fn put(out: &mut [u8], at: usize, bytes: &[u8]) -> usize {
-    let mut i = 0;
-    while i < bytes.len() {
-        if at + i < out.len() {
-            out[at + i] = bytes[i];
-        }
-        i += 1;
-    }
-    at + bytes.len()
-}
-
-const fn put_escaped(out: &mut [u8], mut at: usize, bytes: &[u8]) -> usize {
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'"' || bytes[i] == b'\\' {
-            at = put(out, at, b"\\");
-        }
-        at = put(out, at, &[bytes[i]]);
-        i += 1;
-    }
-    at
-}
-
-const fn put_number(out: &mut [u8], at: usize, number: u16) -> usize {
-    let mut digits = [0u8; 5];
-    let mut len = 0;
-    let mut n = number;
-    loop {
-        digits[4 - len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut i = 0;
-    let mut at = at;
-    while i < len {
-        at = put(out, at, &[digits[5 - len + i]]);
-        i += 1;
-    }
-    at
 }
