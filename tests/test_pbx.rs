@@ -421,4 +421,23 @@ fn each_system_writes_its_reasons() {
         let written = q850.reason().to_string();
         assert_eq!(Reason::parse(&written), Ok(q850.reason()), "{written}");
     }
+    // Every row's value is made (a name is always a valid text) and reads back.
+    let reasons = FreeSwitchCause::ALL
+        .iter()
+        .map(|c| (c.reason(), c.code(), c.name()));
+    let reasons = reasons.chain(
+        AsteriskCause::ALL
+            .iter()
+            .map(|c| (c.reason(), c.code(), c.name())),
+    );
+    for (reason, code, name) in reasons {
+        let Some(reason) = reason else {
+            continue;
+        };
+        assert_eq!(
+            reason.to_string(),
+            format!(r#"Q.850;cause={code};text="{name}""#)
+        );
+        assert_eq!(Reason::parse(&reason.to_string()), Ok(reason), "{name}");
+    }
 }

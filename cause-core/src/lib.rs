@@ -116,13 +116,12 @@ mod jssip;
 #[cfg(any(feature = "freeswitch", feature = "asterisk"))]
 mod pbx;
 mod q850;
-mod reason;
 mod response;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
 pub use gateway::Gateway;
-pub use reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
 
 cause_macros::cause_table! {
     /// Why a SIP request or session ended: one of SIP.js's `SIP.C.causes`.

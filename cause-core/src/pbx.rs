@@ -35,9 +35,11 @@ impl crate::FreeSwitchCause {
     #[must_use]
     pub const fn reason(self) -> Option<Reason<'static>> {
         match self.category() {
-            crate::FreeSwitchCategory::Q850 => {
-                Some(Reason::with_text("Q.850", self.code(), Some(self.name())))
-            }
+            crate::FreeSwitchCategory::Q850 => Some(crate::response::expect_valid(Reason::new(
+                "Q.850",
+                self.code(),
+                Some(self.name()),
+            ))),
             _ => None,
         }
     }
@@ -72,7 +74,11 @@ impl crate::AsteriskCause {
     #[must_use]
     pub const fn reason(self) -> Option<Reason<'static>> {
         match self.q850() {
-            Some(_) => Some(Reason::with_text("Q.850", self.code(), Some(self.name()))),
+            Some(_) => Some(crate::response::expect_valid(Reason::new(
+                "Q.850",
+                self.code(),
+                Some(self.name()),
+            ))),
             None => None,
         }
     }

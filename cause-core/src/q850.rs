@@ -69,6 +69,6 @@ impl Q850 {
     #[must_use]
     pub const fn reason(self) -> Reason<'static> {
         // A constant is SCREAMING_SNAKE_CASE (the generator checks it): a valid text.
-        Reason::with_text("Q.850", self.code(), Some(self.name()))
+        crate::response::expect_valid(Reason::new("Q.850", self.code(), Some(self.name())))
     }
 }

@@ -1,4 +1,7 @@
-//! The `Reason` header field of RFC 3326: why a `CANCEL` or `BYE` was sent.
+//! The `Reason` header field of RFC 3326, why a `CANCEL` or `BYE` was sent: read without
+//! allocating and written escaped, in `no_std`. [`cause-core`](https://docs.rs/cause-core)
+//! re-exports it and links it to its tables (`Cause::reason`, `Cause::from_reason`,
+//! `Q850::reason`); this crate is the header alone, for code that needs no table.
 //!
 //! ```text
 //! Reason            =  "Reason" HCOLON reason-value *(COMMA reason-value)
@@ -22,6 +25,13 @@
 //! RFC 3261 §7.3.1 asks. One function per rule below: [`Reason::parse`] is `reason-value`,
 //! [`Reason::parse_list`] the comma-separated list of a whole header field value.
 
+#![no_std]
+#![deny(missing_docs)]
+
+// Unit tests use std even though the library does not.
+#[cfg(test)]
+extern crate std;
+
 mod error;
 mod parse;
 
@@ -33,17 +43,16 @@ use core::hash::{Hash, Hasher};
 /// One `reason-value` of a `Reason` header field: `SIP ;cause=486 ;text="Busy Here"`.
 ///
 /// ```
-/// use cause_core::{Cause, Reason};
+/// use cause_reason::Reason;
 ///
 /// // What SIP.js 0.6 puts on a CANCEL.
 /// let reason = Reason::parse(r#"SIP ;cause=486 ;text="Busy Here""#)?;
 /// assert_eq!(reason.protocol(), "SIP");
 /// assert_eq!(reason.cause(), Some(486));
 /// assert_eq!(reason.text().unwrap(), "Busy Here");
-/// assert_eq!(Cause::from_reason(&reason), Some(Cause::Busy));
 /// // Written back in canonical form.
 /// assert_eq!(reason.to_string(), r#"SIP;cause=486;text="Busy Here""#);
-/// # Ok::<(), cause_core::ParseReasonError>(())
+/// # Ok::<(), cause_reason::ParseReasonError>(())
 /// ```
 ///
 /// Two values are equal when they say the same: the same protocol (in any ASCII case, as
@@ -53,7 +62,7 @@ use core::hash::{Hash, Hasher};
 ///
 /// ```
 /// use std::collections::HashSet;
-/// use cause_core::Reason;
+/// use cause_reason::Reason;
 ///
 /// let set: HashSet<Reason> = [r#"SIP;cause=486;text="Busy Here""#, r#"sip ;cause=486; text="Busy Here""#]
 ///     .into_iter()
@@ -75,11 +84,11 @@ pub struct Reason<'a> {
 /// the `&str` it stands for.
 ///
 /// ```
-/// let reason = cause_core::Reason::parse(r#"SIP;cause=480;text="say \"no\"""#)?;
+/// let reason = cause_reason::Reason::parse(r#"SIP;cause=480;text="say \"no\"""#)?;
 /// let text = reason.text().unwrap();
 /// assert_eq!(text, r#"say "no""#);
 /// assert_eq!(text.as_escaped(), Some(r#"say \"no\""#));
-/// # Ok::<(), cause_core::ParseReasonError>(())
+/// # Ok::<(), cause_reason::ParseReasonError>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ReasonText<'a> {
@@ -178,14 +187,14 @@ impl<'a> Reason<'a> {
     /// from the start of `value`.
     ///
     /// ```
-    /// use cause_core::Reason;
+    /// use cause_reason::Reason;
     ///
     /// let header = r#"SIP;cause=480;text="Temporarily Unavailable", Q.850;cause=18"#;
     /// let causes: Vec<_> = Reason::parse_list(header)
     ///     .map(|r| r.map(|r| (r.protocol(), r.cause())))
     ///     .collect::<Result<_, _>>()?;
     /// assert_eq!(causes, [("SIP", Some(480)), ("Q.850", Some(18))]);
-    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// # Ok::<(), cause_reason::ParseReasonError>(())
     /// ```
     pub fn parse_list(
         value: &'a str,
@@ -205,7 +214,7 @@ impl<'a> Reason<'a> {
     /// parameters as a peer wrote them, so it lists none.
     ///
     /// ```
-    /// use cause_core::{Reason, ReasonErrorKind};
+    /// use cause_reason::{Reason, ReasonErrorKind};
     ///
     /// // Relaying the response a B2BUA received, with its own phrase.
     /// let reason = Reason::new("SIP", 480, Some(r#"Gone "fishing""#))?;
@@ -216,9 +225,21 @@ impl<'a> Reason<'a> {
     /// assert_eq!((error.kind(), error.offset()), (ReasonErrorKind::InvalidToken, 1));
     /// let error = Reason::new("SIP", 486, Some("Busy\r\nX-Evil: 1")).unwrap_err();
     /// assert_eq!((error.kind(), error.offset()), (ReasonErrorKind::ControlCharacter, 4));
-    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// # Ok::<(), cause_reason::ParseReasonError>(())
     /// ```
-    pub fn new(
+    ///
+    /// It is a `const fn`, so a value known at build time can be checked there:
+    ///
+    /// ```
+    /// use cause_reason::Reason;
+    ///
+    /// const BUSY: Reason<'static> = match Reason::new("SIP", 486, Some("Busy Here")) {
+    ///     Ok(reason) => reason,
+    ///     Err(_) => panic!("a valid Reason"),
+    /// };
+    /// assert_eq!(BUSY.to_string(), r#"SIP;cause=486;text="Busy Here""#);
+    /// ```
+    pub const fn new(
         protocol: &'a str,
         cause: u16,
         text: Option<&'a str>,
@@ -226,28 +247,37 @@ impl<'a> Reason<'a> {
         if protocol.is_empty() {
             return Err(ParseReasonError::new(ReasonErrorKind::MissingProtocol, 0));
         }
-        if let Some(at) = protocol.bytes().position(|b| !parse::is_token_char(b)) {
-            return Err(ParseReasonError::new(ReasonErrorKind::InvalidToken, at));
+        // Loops rather than iterators: `new` is a `const fn`, so that a table's values can be
+        // made in constants and `const fn`s.
+        let bytes = protocol.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !parse::is_token_char(bytes[at]) {
+                return Err(ParseReasonError::new(ReasonErrorKind::InvalidToken, at));
+            }
+            at += 1;
         }
-        let control = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
-        if let Some(at) = text.and_then(|text| text.bytes().position(control)) {
-            return Err(ParseReasonError::new(ReasonErrorKind::ControlCharacter, at));
-        }
-        Ok(Reason::with_text(protocol, cause, text))
-    }
-
-    /// [`Reason::new`] for a protocol and text known to be valid (a table's own names).
-    pub(crate) const fn with_text(protocol: &'a str, cause: u16, text: Option<&'a str>) -> Self {
         let text = match text {
-            Some(text) => Some(ReasonText::plain(text)),
+            Some(text) => {
+                let bytes = text.as_bytes();
+                let mut at = 0;
+                while at < bytes.len() {
+                    let b = bytes[at];
+                    if (b < 0x20 && b != b'\t') || b == 0x7f {
+                        return Err(ParseReasonError::new(ReasonErrorKind::ControlCharacter, at));
+                    }
+                    at += 1;
+                }
+                Some(ReasonText::plain(text))
+            }
             None => None,
         };
-        Reason {
+        Ok(Reason {
             protocol,
             cause: Some(cause),
             text,
             params: "",
-        }
+        })
     }
 
     /// Whether the value says the call was answered elsewhere, so that this leg is cancelled
@@ -255,13 +285,13 @@ impl<'a> Reason<'a> {
     /// another branch answered) or `Q.850;cause=26` (non-selected user clearing).
     ///
     /// ```
-    /// use cause_core::Reason;
+    /// use cause_reason::Reason;
     ///
     /// let sip = Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#)?;
     /// assert!(sip.is_answered_elsewhere());
     /// assert!(Reason::parse("Q.850;cause=26")?.is_answered_elsewhere());
     /// assert!(!Reason::parse("SIP;cause=486")?.is_answered_elsewhere());
-    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// # Ok::<(), cause_reason::ParseReasonError>(())
     /// ```
     #[must_use]
     pub fn is_answered_elsewhere(&self) -> bool {
@@ -295,11 +325,11 @@ impl<'a> Reason<'a> {
     /// `""` for a parameter without `=`; `None` if there is no such parameter.
     ///
     /// ```
-    /// let reason = cause_core::Reason::parse("Q.850;cause=34;location=LN")?;
+    /// let reason = cause_reason::Reason::parse("Q.850;cause=34;location=LN")?;
     /// assert_eq!(reason.param("LOCATION"), Some("LN"));
     /// assert_eq!(reason.param("cause"), Some("34"));
     /// assert_eq!(reason.param("text"), None);
-    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// # Ok::<(), cause_reason::ParseReasonError>(())
     /// ```
     #[must_use]
     pub fn param(&self, name: &str) -> Option<&'a str> {

@@ -382,8 +382,8 @@ const TOKEN_CHARS: [bool; 256] = {
     table
 };
 
-pub(super) fn is_token_char(b: u8) -> bool {
-    TOKEN_CHARS[usize::from(b)]
+pub(super) const fn is_token_char(b: u8) -> bool {
+    TOKEN_CHARS[b as usize]
 }
 
 #[cfg(test)]
