@@ -50,9 +50,9 @@ pub struct Rejected {
 /// let renderer = cause_table::diag::Renderer { path: "t.toml", source: &table };
 /// assert_eq!(
 ///     renderer.messages(&rejected.errors),
-///     ["t.toml:2:12: constant `busy` is not SCREAMING_SNAKE_CASE: use ASCII upper case \
+///     ["t.toml:2:13: constant `busy` is not SCREAMING_SNAKE_CASE: use ASCII upper case \
 ///       letters, digits and `_`, starting with a letter (like `NO_ANSWER`)\n  |\n\
-///       2 | constant = \"busy\"\n  |            ^^^^^^"],
+///       2 | constant = \"busy\"\n  |             ^^^^"],
 /// );
 /// ```
 pub fn check(source: &str) -> Result<Model, Rejected> {

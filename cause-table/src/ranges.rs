@@ -3,11 +3,10 @@
 //! `in-dialog-status-codes`, `response`, `[failure] codes` and the keys of `[reason-phrases]`);
 //! `code = [1, 127]` bounds each row's own `code`. Without a range, any `u16` is allowed.
 
-use toml::Spanned;
-use toml::de::DeValue;
+use toml_span::Value;
 
 use crate::diag::{Diagnostics, Loc};
-use crate::toml_fields::{Fields, Integer};
+use crate::toml_fields::Fields;
 
 const RANGES_KEYS: &[&str] = &["status-codes", "code"];
 
@@ -68,14 +67,14 @@ impl NumberRange {
         key: &'static str,
         diags: &Diagnostics,
     ) -> Option<NumberRange> {
-        let value: &Spanned<DeValue<'_>> = fields.get(key)?;
+        let value: &Value<'_> = fields.get(key)?;
         let expected =
             format!("`{key}` in `[ranges]` must be `[low, high]`, two integers in 0..=65535");
         let (integers, len) = fields.integers(value, &expected)?;
         let bounds: Vec<u16> = integers
             .value
             .iter()
-            .filter_map(|i| i.value.value.and_then(|v| u16::try_from(v).ok()))
+            .filter_map(|i| u16::try_from(i.value).ok())
             .collect();
         let [low, high] = <[u16; 2]>::try_from(bounds)
             .ok()
@@ -104,17 +103,12 @@ impl NumberRange {
     }
 
     /// The number `integer` stands for, if in range; else an error naming it as `what`.
-    pub fn check(
-        &self,
-        integer: Loc<Integer>,
-        what: &str,
-        diags: &Diagnostics,
-    ) -> Option<Loc<u16>> {
-        let (low, high) = (i128::from(self.low), i128::from(self.high));
-        match integer.value.value.filter(|v| (low..=high).contains(v)) {
+    pub fn check(&self, integer: Loc<i64>, what: &str, diags: &Diagnostics) -> Option<Loc<u16>> {
+        let (low, high) = (i64::from(self.low), i64::from(self.high));
+        match Some(integer.value).filter(|v| (low..=high).contains(v)) {
             Some(value) => Some(Loc::new(value as u16, integer.span)),
             None => {
-                let written = &integer.value.written;
+                let written = integer.value;
                 diags.error(
                     integer.span,
                     format!("{what} `{written}` is out of range: {}", self.allows()),

@@ -3,13 +3,13 @@
 //! This stage checks each row on its own (keys, types, the form of every value); checks that
 //! compare rows live in `validate.rs`. The model knows nothing about tokens.
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml_span::value::{Table, ValueInner};
+use toml_span::{ErrorKind, Value};
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
 use crate::ranges::{NumberRange, Ranges};
-use crate::toml_fields::{Fields, string_value};
+use crate::toml_fields::{self, Fields, string_value};
 
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,20 +132,19 @@ impl Spec {
     /// Parses `source`; `None` when the TOML itself does not parse (every syntax error is
     /// recorded) or is not a table.
     pub fn from_toml(source: &str, diags: &Diagnostics) -> Option<Spec> {
-        let (document, errors) = DeTable::parse_recoverable(source);
-        if !errors.is_empty() {
-            for error in errors {
-                let span = error.span().unwrap_or(0..0);
-                diags.error(
-                    span,
-                    format!("invalid TOML: {}", error.message().trim_end()),
-                );
+        let document = match toml_span::parse(source) {
+            Ok(document) => document,
+            Err(error) => {
+                syntax_error(&error, diags);
+                return None;
             }
+        };
+        let whole = toml_fields::span(&document);
+        // The parser's root is always a table.
+        let ValueInner::Table(document) = document.as_ref() else {
             return None;
-        }
-        let whole = document.span();
-        let document = document.into_inner();
-        let top = Fields::new(&document, whole.clone(), "the table", TOP_KEYS, diags);
+        };
+        let top = Fields::new(document, whole.clone(), "the table", TOP_KEYS, diags);
         let mut spec = Spec::empty();
         let ranges = Ranges::from_toml(&top, diags);
         spec.code_high = ranges.code.high;
@@ -220,7 +219,7 @@ impl FailureCodes {
 // required key is missing or of the wrong type.
 
 impl CategorySpec {
-    fn from_toml(table: (&DeTable<'_>, ByteSpan), diags: &Diagnostics) -> Option<CategorySpec> {
+    fn from_toml(table: (&Table<'_>, ByteSpan), diags: &Diagnostics) -> Option<CategorySpec> {
         let fields = Fields::new(table.0, table.1, "`[[category]]`", CATEGORY_KEYS, diags);
         let key = fields.required_string("key");
         let title = fields.required_string("title");
@@ -244,7 +243,7 @@ impl CategorySpec {
 
 impl CauseSpec {
     fn from_toml(
-        table: (&DeTable<'_>, ByteSpan),
+        table: (&Table<'_>, ByteSpan),
         ranges: &Ranges,
         has_categories: bool,
         diags: &Diagnostics,
@@ -315,31 +314,30 @@ fn variant_of(
 
 impl ReasonPhrase {
     fn from_toml(
-        table: (&DeTable<'_>, ByteSpan),
+        table: (&Table<'_>, ByteSpan),
         range: &NumberRange,
         diags: &Diagnostics,
     ) -> Vec<ReasonPhrase> {
         let mut phrases = Vec::new();
         for (key, value) in table.0.iter() {
             // 486 = "Busy Here"
-            let code = key.get_ref().parse::<i128>().ok();
-            let code = match code
-                .filter(|c| (i128::from(range.low)..=i128::from(range.high)).contains(c))
-            {
-                Some(code) => Loc::new(code as u16, key.span()),
+            let key_span = key.span.start..key.span.end;
+            let code = key.name.parse::<u16>().ok();
+            let code = match code.filter(|c| (range.low..=range.high).contains(c)) {
+                Some(code) => Loc::new(code, key_span),
                 None => {
                     diags.error(
-                        key.span(),
+                        key_span,
                         format!(
                             "`{}` is not a status code in range: keys of `[reason-phrases]` are status codes, and {}",
-                            key.get_ref(),
+                            key.name,
                             range.allows()
                         ),
                     );
                     continue;
                 }
             };
-            let Some(phrase) = string_value(key.get_ref(), value, diags) else {
+            let Some(phrase) = string_value(&key.name, value, diags) else {
                 continue;
             };
             check_non_empty(&phrase, "reason phrase", diags);
@@ -380,7 +378,7 @@ fn single_code(
 fn status_codes(
     fields: &Fields<'_, '_>,
     key: &str,
-    value: &Spanned<DeValue<'_>>,
+    value: &Value<'_>,
     range: &NumberRange,
 ) -> Option<(Loc<Vec<Loc<u16>>>, bool)> {
     let expected = format!("`{key}` must be an array of status codes such as `[486, 600]`");
@@ -417,4 +415,17 @@ fn check_non_empty(value: &Loc<String>, what: &str, diags: &Diagnostics) -> bool
         diags.error(value.span.clone(), format!("{what} must not be empty"));
     }
     !empty
+}
+
+/// The parser stops at the first error in the TOML itself; a duplicate also points back at
+/// its first definition.
+fn syntax_error(error: &toml_span::Error, diags: &Diagnostics) {
+    let span = error.span.start..error.span.end;
+    let message = format!("invalid TOML: {error}");
+    match &error.kind {
+        ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } => {
+            diags.duplicate(span, first.start..first.end, message);
+        }
+        _ => diags.error(span, message),
+    }
 }

@@ -1,22 +1,21 @@
 //! Reading a TOML document with positions: the keys of a table, typed, each value with its
 //! byte span. It knows TOML, not what a table of causes means: `spec.rs` gives the meaning.
 
-use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use toml_span::Value;
+use toml_span::value::{Array, Table, ValueInner};
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
 
-/// An integer as written (`486`, `0x1e6`, `-1`), and its value when one fits in `i128`.
-pub struct Integer {
-    pub written: String,
-    pub value: Option<i128>,
+/// The byte range of a value in the table's text.
+pub fn span(value: &Value<'_>) -> ByteSpan {
+    value.span.start..value.span.end
 }
 
 /// The keys of one TOML table, read with their positions. Unknown keys are reported as soon
 /// as the table is opened, with the nearest allowed key as a suggestion.
 pub struct Fields<'a, 'i> {
-    table: &'a DeTable<'i>,
+    table: &'a Table<'i>,
     span: ByteSpan,
     what: &'static str,
     diags: &'a Diagnostics,
@@ -24,15 +23,16 @@ pub struct Fields<'a, 'i> {
 
 impl<'a, 'i> Fields<'a, 'i> {
     pub fn new(
-        table: &'a DeTable<'i>,
+        table: &'a Table<'i>,
         span: ByteSpan,
         what: &'static str,
         allowed: &[&str],
         diags: &'a Diagnostics,
     ) -> Self {
         for key in table.keys() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
-                diags.error(key.span(), unknown_key(key.get_ref(), what, allowed));
+            if !allowed.contains(&key.name.as_ref()) {
+                let span = key.span.start..key.span.end;
+                diags.error(span, unknown_key(&key.name, what, allowed));
             }
         }
         Fields {
@@ -43,11 +43,11 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+    pub fn get(&self, key: &str) -> Option<&'a Value<'i>> {
         self.table.get(key)
     }
 
-    pub fn required(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+    pub fn required(&self, key: &str) -> Option<&'a Value<'i>> {
         let value = self.get(key);
         if value.is_none() {
             self.diags.error(
@@ -72,13 +72,13 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A sub-table such as `[failure]`, or `None` (with an error if it is something else).
-    pub fn table(&self, key: &str) -> Option<(&'a DeTable<'i>, ByteSpan)> {
+    pub fn table(&self, key: &str) -> Option<(&'a Table<'i>, ByteSpan)> {
         let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Table(table) => Some((table, value.span())),
+        match value.as_ref() {
+            ValueInner::Table(table) => Some((table, span(value))),
             other => {
                 self.diags.error(
-                    value.span(),
+                    span(value),
                     format!(
                         "`{key}` must be a table (`[{key}]`), found {}",
                         describe(other)
@@ -90,16 +90,16 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// One table (`[failure]`) or the rows of an array of tables (`[[failure]]`).
-    pub fn table_or_tables(&self, key: &str) -> Vec<(&'a DeTable<'i>, ByteSpan)> {
-        match self.get(key).map(|value| (value.get_ref(), value.span())) {
-            Some((DeValue::Table(table), span)) => vec![(table, span)],
+    pub fn table_or_tables(&self, key: &str) -> Vec<(&'a Table<'i>, ByteSpan)> {
+        match self.get(key).map(|value| (value.as_ref(), span(value))) {
+            Some((ValueInner::Table(table), span)) => vec![(table, span)],
             Some(_) => self.tables(key),
             None => Vec::new(),
         }
     }
 
     /// The rows of an array of tables such as `[[cause]]`.
-    pub fn tables(&self, key: &str) -> Vec<(&'a DeTable<'i>, ByteSpan)> {
+    pub fn tables(&self, key: &str) -> Vec<(&'a Table<'i>, ByteSpan)> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -109,10 +109,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         };
         let mut rows = Vec::new();
         for item in array.iter() {
-            match item.get_ref() {
-                DeValue::Table(table) => rows.push((table, item.span())),
+            match item.as_ref() {
+                ValueInner::Table(table) => rows.push((table, span(item))),
                 other => self.diags.error(
-                    item.span(),
+                    span(item),
                     format!("{expected}, found {} in it", describe(other)),
                 ),
             }
@@ -124,19 +124,19 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// (anything that is no integer is reported with `expected`); `None` if it is no array.
     pub fn integers(
         &self,
-        value: &Spanned<DeValue<'_>>,
+        value: &Value<'_>,
         expected: &str,
-    ) -> Option<(Loc<Vec<Loc<Integer>>>, usize)> {
+    ) -> Option<(Loc<Vec<Loc<i64>>>, usize)> {
         let array = array_value(value, expected, self.diags)?;
         let integers = array
             .iter()
             .filter_map(|item| integer_value(item, expected, self.diags))
             .collect();
-        Some((Loc::new(integers, value.span()), array.len()))
+        Some((Loc::new(integers, span(value)), array.len()))
     }
 
     /// An integer value, or `None` (reported with `expected`) if it is anything else.
-    pub fn integer(&self, value: &Spanned<DeValue<'_>>, expected: &str) -> Option<Loc<Integer>> {
+    pub fn integer(&self, value: &Value<'_>, expected: &str) -> Option<Loc<i64>> {
         integer_value(value, expected, self.diags)
     }
 
@@ -150,10 +150,10 @@ impl<'a, 'i> Fields<'a, 'i> {
         let array = array_value(value, &expected, self.diags)?;
         let mut strings = Vec::new();
         for item in array.iter() {
-            match item.get_ref() {
-                DeValue::String(s) => strings.push(Loc::new(s.to_string(), item.span())),
+            match item.as_ref() {
+                ValueInner::String(s) => strings.push(Loc::new(s.to_string(), span(item))),
                 other => self.diags.error(
-                    item.span(),
+                    span(item),
                     format!("{expected}, found {} in it", describe(other)),
                 ),
             }
@@ -167,15 +167,15 @@ impl<'a, 'i> Fields<'a, 'i> {
 }
 
 fn array_value<'a, 'i>(
-    value: &'a Spanned<DeValue<'i>>,
+    value: &'a Value<'i>,
     expected: &str,
     diags: &Diagnostics,
-) -> Option<&'a DeArray<'i>> {
-    match value.get_ref() {
-        DeValue::Array(array) => Some(array),
+) -> Option<&'a Array<'i>> {
+    match value.as_ref() {
+        ValueInner::Array(array) => Some(array),
         other => {
             diags.error(
-                value.span(),
+                span(value),
                 format!("{expected}, found {}", describe(other)),
             );
             None
@@ -184,16 +184,12 @@ fn array_value<'a, 'i>(
 }
 
 /// A string value; anything else is reported as not a string for `key`.
-pub fn string_value(
-    key: &str,
-    value: &Spanned<DeValue<'_>>,
-    diags: &Diagnostics,
-) -> Option<Loc<String>> {
-    match value.get_ref() {
-        DeValue::String(s) => Some(Loc::new(s.to_string(), value.span())),
+pub fn string_value(key: &str, value: &Value<'_>, diags: &Diagnostics) -> Option<Loc<String>> {
+    match value.as_ref() {
+        ValueInner::String(s) => Some(Loc::new(s.to_string(), span(value))),
         other => {
             diags.error(
-                value.span(),
+                span(value),
                 format!("`{key}` must be a string, found {}", describe(other)),
             );
             None
@@ -201,22 +197,15 @@ pub fn string_value(
     }
 }
 
-fn integer_value(
-    item: &Spanned<DeValue<'_>>,
-    expected: &str,
-    diags: &Diagnostics,
-) -> Option<Loc<Integer>> {
-    let DeValue::Integer(integer) = item.get_ref() else {
+fn integer_value(item: &Value<'_>, expected: &str, diags: &Diagnostics) -> Option<Loc<i64>> {
+    let ValueInner::Integer(integer) = item.as_ref() else {
         diags.error(
-            item.span(),
-            format!("{expected}, found {}", describe(item.get_ref())),
+            span(item),
+            format!("{expected}, found {}", describe(item.as_ref())),
         );
         return None;
     };
-    // Parsed wide so that a number too large for any integer type is an error, not a panic.
-    let value = i128::from_str_radix(integer.as_str(), integer.radix()).ok();
-    let written = integer.to_string();
-    Some(Loc::new(Integer { written, value }, item.span()))
+    Some(Loc::new(*integer, span(item)))
 }
 
 fn unknown_key(key: &str, what: &str, allowed: &[&str]) -> String {
@@ -225,14 +214,13 @@ fn unknown_key(key: &str, what: &str, allowed: &[&str]) -> String {
     format!("unknown key `{key}` in {what}{near} (allowed keys: {list})")
 }
 
-fn describe(value: &DeValue<'_>) -> &'static str {
+fn describe(value: &ValueInner<'_>) -> &'static str {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        ValueInner::String(_) => "a string",
+        ValueInner::Integer(_) => "an integer",
+        ValueInner::Float(_) => "a float",
+        ValueInner::Boolean(_) => "a boolean",
+        ValueInner::Array(_) => "an array",
+        ValueInner::Table(_) => "a table",
     }
 }

@@ -78,8 +78,8 @@ fn duplicates_point_at_the_first_definition() {
     assert_eq!(
         errors(&source),
         [
-            "t.toml:18:12: duplicate constant `BUSY`",
-            "t.toml:19:9: duplicate value `Busy`: each value and alias must name one cause, once",
+            "t.toml:18:13: duplicate constant `BUSY`",
+            "t.toml:19:10: duplicate value `Busy`: each value and alias must name one cause, once",
             "t.toml:22:17: status code 486 is already in the `status-codes` of `BUSY`: a code can mean only one cause",
         ]
     );
@@ -91,7 +91,7 @@ fn duplicates_point_at_the_first_definition() {
     assert!(
         renderer
             .render(&error[0])
-            .ends_with("first defined at t.toml:11:12")
+            .ends_with("first defined at t.toml:11:13")
     );
 }
 
@@ -103,8 +103,8 @@ fn variants_must_be_distinct_identifiers() {
     assert_eq!(
         errors(&source),
         [
-            "t.toml:18:12: causes `BUSY_` and `BUSY` both make the variant `Busy`: set `variant = \"...\"` on one of them",
-            "t.toml:24:12: the variant made from this constant, `Self`, is a Rust keyword: add `variant = \"...\"` with another name",
+            "t.toml:18:13: causes `BUSY_` and `BUSY` both make the variant `Busy`: set `variant = \"...\"` on one of them",
+            "t.toml:24:13: the variant made from this constant, `Self`, is a Rust keyword: add `variant = \"...\"` with another name",
         ]
     );
 }
@@ -117,8 +117,8 @@ fn aliases_may_not_repeat_values() {
     assert_eq!(
         errors(&source),
         [
-            "t.toml:22:12: duplicate value `Busy`: each value and alias must name one cause, once",
-            "t.toml:22:25: duplicate value `C`: each value and alias must name one cause, once",
+            "t.toml:22:13: duplicate value `Busy`: each value and alias must name one cause, once",
+            "t.toml:22:26: duplicate value `C`: each value and alias must name one cause, once",
         ]
     );
 }
@@ -141,8 +141,8 @@ fn categories_must_be_declared_used_and_unique() {
     assert_eq!(
         errors(&source),
         [
-            "t.toml:7:7: category `errors` has no causes: remove it or give it a `[[cause]]`",
-            "t.toml:13:12: unknown category `eror`: did you mean `errors`? (declared: `errors`)",
+            "t.toml:7:8: category `errors` has no causes: remove it or give it a `[[cause]]`",
+            "t.toml:13:13: unknown category `eror`: did you mean `errors`? (declared: `errors`)",
         ]
     );
 }
@@ -156,7 +156,7 @@ fn failure_codes_and_fallback() {
         errors(&source),
         [
             "t.toml:3:9: `codes` is `[699, 300]`, an empty range: the first code must not be greater than the second",
-            "t.toml:4:12: `fallback` names no cause, `BUS`: did you mean `BUSY`?",
+            "t.toml:4:13: `fallback` names no cause, `BUS`: did you mean `BUSY`?",
         ]
     );
 }
@@ -219,16 +219,16 @@ staus-codes = [408]
         positions,
         [
             "t.toml:2:9",
-            "t.toml:3:12",
+            "t.toml:3:13",
             "t.toml:4:1",
             "t.toml:8:9",
-            "t.toml:11:12",
-            "t.toml:12:9",
-            "t.toml:13:12",
+            "t.toml:11:13",
+            "t.toml:12:10",
+            "t.toml:13:13",
             "t.toml:14:15",
             "t.toml:15:22",
             "t.toml:15:27",
-            "t.toml:22:12",
+            "t.toml:22:13",
             "t.toml:23:1",
         ],
         "{found:#?}"
