@@ -91,7 +91,8 @@ use proc_macro::TokenStream;
 ///
 /// A table the macro cannot accept is a compile error that names the file, the line and the
 /// column of the offending key or value, says what is wrong and what is allowed, and shows
-/// the line. Every error of the table is reported in one build.
+/// the line. Every error of the table is reported in one build, except in TOML that does not
+/// parse, where the first syntax error is (TOML integers are 64-bit: a larger number is one).
 ///
 /// # Generated API
 ///

@@ -1,4 +1,5 @@
-//! Errors found in a table, collected so that one build reports all of them.
+//! Errors found in a table, collected so that one build reports all of them (of TOML that does
+//! not parse, the first syntax error: the parser stops there).
 //!
 //! rustc cannot point inside a TOML file, so every error's message carries the position in the
 //! table itself: `causes.toml:12:10:`, what is wrong, and the offending line with a caret under

@@ -129,8 +129,8 @@ impl Spec {
         }
     }
 
-    /// Parses `source`; `None` when the TOML itself does not parse (every syntax error is
-    /// recorded) or is not a table.
+    /// Parses `source`; `None` when the TOML itself does not parse (its first syntax error is
+    /// recorded).
     pub fn from_toml(source: &str, diags: &Diagnostics) -> Option<Spec> {
         let document = match toml_span::parse(source) {
             Ok(document) => document,
@@ -140,8 +140,10 @@ impl Spec {
             }
         };
         let whole = toml_fields::span(&document);
-        // The parser's root is always a table.
+        // The parser's root is always a table; if that ever changed, say so rather than fail
+        // without an error.
         let ValueInner::Table(document) = document.as_ref() else {
+            diags.table_error("the file is not a TOML table");
             return None;
         };
         let top = Fields::new(document, whole.clone(), "the table", TOP_KEYS, diags);
