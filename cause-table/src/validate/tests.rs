@@ -304,3 +304,37 @@ fn a_default_response_fills_the_rows_without_one() {
     let unknown = table.replace("response = 486", "response = 70000");
     assert_eq!(errors(&unknown).len(), 1, "{:?}", errors(&unknown));
 }
+
+#[test]
+fn toml_errors_say_where_and_what() {
+    let first = |source: &str| errors(source).remove(0);
+    assert_eq!(
+        first("[[cause]]\nconstant = \"A\"\nconstant = \"B\"\n"),
+        "t.toml:3:1: invalid TOML: duplicate key: `constant`"
+    );
+    assert_eq!(
+        first("code = 99999999999999999999\n"),
+        "t.toml:1:8: invalid TOML: invalid number"
+    );
+    for (source, column) in [("value = 1979-05-27\n", 9), ("value = 07:32:00\n", 10)] {
+        assert_eq!(
+            first(source),
+            format!(
+                "t.toml:1:{column}: invalid TOML: invalid number (a date or time, which no key of a cause table takes; quoted, it is a string)"
+            )
+        );
+    }
+    // The first definition of a duplicate is named too.
+    let source = "[failure]\ncodes = [300, 699]\n[failure]\n";
+    let rejected = crate::check(source).unwrap_err();
+    let renderer = Renderer {
+        path: "t.toml",
+        source,
+    };
+    let text = renderer.render(&rejected.errors[0]);
+    assert!(
+        text.starts_with("t.toml:3:1: invalid TOML: redefinition of table `failure`"),
+        "{text}"
+    );
+    assert!(text.ends_with("first defined at t.toml:1:1"), "{text}");
+}
