@@ -232,7 +232,7 @@ struct JsonTable {
     #[serde(skip_serializing_if = "Option::is_none")]
     defaults: Option<JsonDefaults>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    failure: Option<JsonFailure>,
+    failure: Option<JsonFailures>,
     category: Vec<JsonCategory>,
     cause: Vec<JsonCause>,
     #[serde(rename = "reason-phrases", skip_serializing_if = "Option::is_none")]
@@ -256,6 +256,32 @@ struct JsonDefaults {
 struct JsonFailure {
     codes: [u16; 2],
     fallback: &'static str,
+}
+
+/// `[failure]` as its table writes it: one range, or several (`[[failure]]`).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum JsonFailures {
+    One(JsonFailure),
+    Several(Vec<JsonFailure>),
+}
+
+/// A table's `FAILURES`, each fallback by its constant.
+fn failures<T: Copy>(
+    list: &[(std::ops::RangeInclusive<u16>, T)],
+    name: fn(T) -> &'static str,
+) -> Option<JsonFailures> {
+    let mut ranges: Vec<JsonFailure> = (list.iter())
+        .map(|(codes, fallback)| JsonFailure {
+            codes: pair(codes.clone()),
+            fallback: name(*fallback),
+        })
+        .collect();
+    match ranges.len() {
+        0 => None,
+        1 => ranges.pop().map(JsonFailures::One),
+        _ => Some(JsonFailures::Several(ranges)),
+    }
 }
 
 #[derive(Serialize)]
@@ -310,10 +336,7 @@ pub fn causes_json() -> String {
             code: None,
         },
         defaults: None,
-        failure: Some(JsonFailure {
-            codes: pair(Cause::FAILURE_CODES),
-            fallback: Cause::FALLBACK.name(),
-        }),
+        failure: failures(Cause::FAILURES, Cause::name),
         category: category.collect(),
         cause: cause.collect(),
         reason_phrases: Some(phrases.collect()),
@@ -381,18 +404,14 @@ pub fn freeswitch_json() -> String {
         defaults: Some(JsonDefaults {
             response: FreeSwitchCause::DEFAULT_RESPONSE,
         }),
-        failure: Some(JsonFailure {
-            codes: pair(FreeSwitchCause::FAILURE_CODES),
-            fallback: FreeSwitchCause::FALLBACK.name(),
-        }),
+        failure: failures(FreeSwitchCause::FAILURES, FreeSwitchCause::name),
         category: category.collect(),
         cause: cause.collect(),
         reason_phrases: None,
     })
 }
 
-/// Asterisk's causes as JSON, with the keys of `asterisk.toml` (its `[[failure]]` ranges are
-/// in `for_failure_response`, not listed here).
+/// Asterisk's causes as JSON, with the keys of `asterisk.toml`.
 pub fn asterisk_json() -> String {
     let cause = AsteriskCause::ALL.iter().map(|&c| JsonCause {
         constant: c.name(),
@@ -413,7 +432,7 @@ pub fn asterisk_json() -> String {
         defaults: Some(JsonDefaults {
             response: AsteriskCause::DEFAULT_RESPONSE,
         }),
-        failure: None,
+        failure: failures(AsteriskCause::FAILURES, AsteriskCause::name),
         category: Vec::new(),
         cause: cause.collect(),
         reason_phrases: None,

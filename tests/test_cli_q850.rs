@@ -114,6 +114,27 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
             serde_json::from_str(&stdout(&["table", table, "--json"])).expect("JSON");
         assert!(json["defaults"]["response"].is_u64(), "{table}");
     }
+    // Each `[failure]` range with its fallback, as the table writes them: one for FreeSWITCH
+    // (31 for any code `sofia_glue_sip_cause_to_freeswitch` does not list), the four class
+    // defaults of `ast_sip_hangup_sip2cause` for Asterisk.
+    let failure = |table: &str| {
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout(&["table", table, "--json"])).expect("JSON");
+        json["failure"].clone()
+    };
+    assert_eq!(
+        failure("--freeswitch"),
+        serde_json::json!({"codes": [100, 699], "fallback": "NORMAL_UNSPECIFIED"})
+    );
+    assert_eq!(
+        failure("--asterisk"),
+        serde_json::json!([
+            {"codes": [100, 399], "fallback": "NORMAL_CLEARING"},
+            {"codes": [400, 499], "fallback": "INTERWORKING"},
+            {"codes": [500, 599], "fallback": "NORMAL_CIRCUIT_CONGESTION"},
+            {"codes": [600, 699], "fallback": "INTERWORKING"},
+        ])
+    );
 }
 
 #[test]

@@ -108,6 +108,7 @@ use proc_macro::TokenStream;
 ///     pub const STATUS_CODES: RangeInclusive<u16>;     // with [ranges] status-codes
 ///     pub const FAILURE_CODES: RangeInclusive<u16>;    // with [failure] (the span of several)
 ///     pub const FALLBACK: Cause;                       // with one [failure] range
+///     pub const FAILURES: &'static [(RangeInclusive<u16>, Cause)];  // each range, its fallback
 ///     pub const DEFAULT_RESPONSE: u16;                 // with [defaults] response
 ///     pub const fn name(self) -> &'static str;          // "BUSY"
 ///     pub const fn as_str(self) -> &'static str;        // "Busy"

@@ -21,6 +21,7 @@ pub const MEMBERS: &[MemberFn] = &[
     status_codes_range,
     failure_codes,
     fallback,
+    failures,
     for_failure_response,
     for_in_dialog_failure,
     code,
@@ -209,6 +210,38 @@ fn fallback(g: &Generator) -> Option<Member> {
         example: Some(format!("assert_eq!({name}::FALLBACK, {path});\n")),
         with_category: false,
         item: quote!(pub const FALLBACK: Self = #variant;),
+    })
+}
+
+/// With `[failure]`: each range with its fallback, as the table lists them, so that a reader
+/// of the table (a tool writing it out) has them without calling `for_failure_response` for
+/// every code.
+fn failures(g: &Generator) -> Option<Member> {
+    let first = g.model.failures.first()?;
+    let ranges = g.model.failures.iter().map(|failure| {
+        let (low, high) = (
+            Literal::u16_unsuffixed(failure.low),
+            Literal::u16_unsuffixed(failure.high),
+        );
+        let variant = &g.variants[failure.fallback];
+        quote!((#low..=#high, #variant))
+    });
+    let name = &g.docs.enum_name;
+    let path = g.path(&g.model.causes[first.fallback]);
+    let (low, high, count) = (first.low, first.high, g.model.failures.len());
+    Some(Member {
+        doc: "The `[failure]` ranges of final failure responses, each with its fallback: the\n\
+              cause of a code in it that no cause lists. Disjoint, lowest codes first."
+            .into(),
+        example: Some(format!(
+            "assert_eq!({name}::FAILURES.len(), {count});
+assert_eq!({name}::FAILURES[0], ({low}..={high}, {path}));
+"
+        )),
+        with_category: false,
+        item: quote! {
+            pub const FAILURES: &'static [(::core::ops::RangeInclusive<::core::primitive::u16>, Self)] = &[#(#ranges),*];
+        },
     })
 }
 

@@ -550,6 +550,22 @@ assert_eq!(Cause::FALLBACK, Cause::Other);
 ```
 */
     pub const FALLBACK: Self = Cause::Other;
+    /// The `[failure]` ranges of final failure responses, each with its fallback: the
+    /// cause of a code in it that no cause lists. Disjoint, lowest codes first.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FAILURES.len(), 1);
+assert_eq!(Cause::FAILURES[0], (300..=699, Cause::Other));
+```
+*/
+    pub const FAILURES: &'static [(
+        ::core::ops::RangeInclusive<::core::primitive::u16>,
+        Self,
+    )] = &[(300..=699, Cause::Other)];
     /// The cause of a final failure response: `None` outside 300..=699; inside, the cause whose `status-codes` list `code`, or [`OTHER`](Self::FALLBACK) if none does.
     /**
 # Example

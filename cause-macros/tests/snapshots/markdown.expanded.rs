@@ -298,6 +298,22 @@ assert_eq!(Cause::FALLBACK, Cause::Pipe);
 ```
 */
     pub const FALLBACK: Self = Cause::Pipe;
+    /// The `[failure]` ranges of final failure responses, each with its fallback: the
+    /// cause of a code in it that no cause lists. Disjoint, lowest codes first.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FAILURES.len(), 1);
+assert_eq!(Cause::FAILURES[0], (400..=499, Cause::Pipe));
+```
+*/
+    pub const FAILURES: &'static [(
+        ::core::ops::RangeInclusive<::core::primitive::u16>,
+        Self,
+    )] = &[(400..=499, Cause::Pipe)];
     /// The cause of a final failure response: `None` outside 400..=499; inside, the cause whose `status-codes` list `code`, or [`PIPE`](Self::FALLBACK) if none does.
     /**
 # Example

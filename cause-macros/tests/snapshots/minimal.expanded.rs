@@ -262,6 +262,22 @@ assert_eq!(Cause::FALLBACK, Cause::Failed);
 ```
 */
     pub const FALLBACK: Self = Cause::Failed;
+    /// The `[failure]` ranges of final failure responses, each with its fallback: the
+    /// cause of a code in it that no cause lists. Disjoint, lowest codes first.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FAILURES.len(), 1);
+assert_eq!(Cause::FAILURES[0], (300..=699, Cause::Failed));
+```
+*/
+    pub const FAILURES: &'static [(
+        ::core::ops::RangeInclusive<::core::primitive::u16>,
+        Self,
+    )] = &[(300..=699, Cause::Failed)];
     /// The cause of a final failure response: `None` outside 300..=699; inside, the cause whose `status-codes` list `code`, or [`FAILED`](Self::FALLBACK) if none does.
     /**
 # Example

@@ -608,6 +608,26 @@ assert_eq!(Cause::FAILURE_CODES, 400..=699);
 ```
 */
     pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = 400..=699;
+    /// The `[failure]` ranges of final failure responses, each with its fallback: the
+    /// cause of a code in it that no cause lists. Disjoint, lowest codes first.
+    /**
+# Example
+
+```*/
+    #[doc = ::core::concat!("use ", ::core::module_path!(), "::", "Cause", ";")]
+    /**
+assert_eq!(Cause::FAILURES.len(), 3);
+assert_eq!(Cause::FAILURES[0], (400..=499, Cause::Interworking));
+```
+*/
+    pub const FAILURES: &'static [(
+        ::core::ops::RangeInclusive<::core::primitive::u16>,
+        Self,
+    )] = &[
+        (400..=499, Cause::Interworking),
+        (500..=599, Cause::Congestion),
+        (600..=699, Cause::Interworking),
+    ];
     /// The cause of a final failure response: the cause whose `status-codes` list `code`, else the fallback of the `[[failure]]` range it is in: [`INTERWORKING`](Self::Interworking) in 400..=499, [`CONGESTION`](Self::Congestion) in 500..=599, [`INTERWORKING`](Self::Interworking) in 600..=699; `None` outside them.
     /**
 # Example
