@@ -6,6 +6,8 @@ use cause_core::{
     AsteriskCause, Cause, FreeSwitchCause, Gateway, JsSipCause, Q850, Reason, reason_phrase,
 };
 
+use cause_table::markdown::link_labels;
+
 use crate::lookup::quoted;
 
 /// `BUSY "Busy" (SIP error causes)`
@@ -63,7 +65,7 @@ pub fn code(code: u16, in_dialog: bool) -> String {
     if let Some(q850) = Q850::from_status_code(code) {
         let _ = writeln!(out, "q850: {}", q850_headline(q850));
     }
-    let _ = writeln!(out, "{}", cause.description());
+    let _ = writeln!(out, "{}", link_labels(cause.description()));
     out
 }
 
@@ -93,7 +95,7 @@ pub fn cause(cause: Cause) -> String {
     if let Some(q850) = cause.q850() {
         let _ = writeln!(out, "q850: {}", q850_headline(q850));
     }
-    let _ = writeln!(out, "{}", cause.description());
+    let _ = writeln!(out, "{}", link_labels(cause.description()));
     out
 }
 
@@ -117,7 +119,7 @@ pub fn q850(q850: Q850) -> String {
         }
         None => out.push_str("cause: none\n"),
     }
-    let _ = writeln!(out, "{}", q850.description());
+    let _ = writeln!(out, "{}", link_labels(q850.description()));
     out
 }
 
@@ -240,7 +242,7 @@ pub fn pbx(cause: &PbxCause) -> String {
         }
         None => out.push_str("q850: none\n"),
     }
-    let _ = writeln!(out, "{}", cause.description);
+    let _ = writeln!(out, "{}", link_labels(cause.description));
     out
 }
 
@@ -285,7 +287,7 @@ pub fn jssip_code(code: u16, in_dialog: bool) -> String {
         let sipjs = sipjs.map_or("none".to_owned(), headline);
         let _ = writeln!(out, "sip.js: {sipjs}");
     }
-    let _ = writeln!(out, "{}", cause.description());
+    let _ = writeln!(out, "{}", link_labels(cause.description()));
     out
 }
 
@@ -317,6 +319,6 @@ pub fn jssip_cause(cause: JsSipCause) -> String {
         }
         None => out.push_str("sip.js: none (SIP.js 0.6 has no such cause)\n"),
     }
-    let _ = writeln!(out, "{}", cause.description());
+    let _ = writeln!(out, "{}", link_labels(cause.description()));
     out
 }

@@ -8,7 +8,7 @@ use cause_core::{
     AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Gateway, Q850, Q850Class,
     reason_phrase,
 };
-use cause_table::markdown::{code_span, table_cell};
+use cause_table::markdown::{code_span, link_labels, table_cell};
 use serde::Serialize;
 
 use crate::describe::{codes_text, fallback_codes_text};
@@ -44,7 +44,7 @@ pub fn causes_markdown() -> String {
                 code_span(cause.as_str()),
                 codes,
                 response.unwrap_or_default(),
-                cause.description().to_owned(),
+                link_labels(cause.description()),
             ];
             row(&mut out, &cells);
         }
@@ -75,7 +75,7 @@ pub fn q850_markdown() -> String {
                 q850.as_str().to_owned(),
                 response.unwrap_or_default(),
                 codes_text(q850.status_codes()),
-                q850.description().to_owned(),
+                link_labels(q850.description()),
             ];
             row(&mut out, &cells);
         }
@@ -106,7 +106,7 @@ pub fn freeswitch_markdown() -> String {
                     .map(|c| codes_text(&[c]))
                     .unwrap_or_default(),
                 from_sip,
-                cause.description().to_owned(),
+                link_labels(cause.description()),
             ];
             row(&mut out, &cells);
         }
@@ -141,7 +141,7 @@ pub fn asterisk_markdown() -> String {
                 .map(|c| codes_text(&[c]))
                 .unwrap_or_default(),
             codes_text(cause.status_codes()),
-            cause.description().to_owned(),
+            link_labels(cause.description()),
         ];
         row(&mut out, &cells);
     }

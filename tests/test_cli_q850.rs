@@ -84,6 +84,16 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
         busy.starts_with("17 USER_BUSY \"User busy\"\nalso: BUSY\nAsterisk sends: 486 Busy Here\nq850: 17 USER_BUSY"),
         "{busy}"
     );
+    // A description's rustdoc links show as their labels: their targets lead nowhere here.
+    assert!(
+        busy.ends_with(
+            "\nThe Q.850 cause 17, *User busy* (`Q850::UserBusy`), as Asterisk names it.\n"
+        ),
+        "{busy}"
+    );
+    for table in ["--freeswitch", "--asterisk"] {
+        assert!(!stdout(&["table", table]).contains("](crate::"), "{table}");
+    }
     for query in ["BUSY", "busy", "User busy", "user_busy"] {
         assert_eq!(stdout(&["asterisk", query]), busy, "{query:?}");
     }

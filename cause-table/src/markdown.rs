@@ -74,25 +74,66 @@ pub fn escape_html(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
     while let Some(start) = rest.find('`') {
-        let (text, from_tick) = rest.split_at(start);
-        push_escaped(&mut out, text);
-        let run = from_tick.len() - from_tick.trim_start_matches('`').len();
-        let after_open = &from_tick[run..];
-        match find_closing_run(after_open, run) {
-            Some(end) => {
-                let span_len = run + end + run;
-                out.push_str(&from_tick[..span_len]);
-                rest = &from_tick[span_len..];
-            }
-            None => {
-                // No closing run: the backticks are literal text.
-                out.push_str(&from_tick[..run]);
-                rest = after_open;
-            }
-        }
+        push_escaped(&mut out, &rest[..start]);
+        let span = code_span_len(&rest[start..]);
+        out.push_str(&rest[start..start + span]);
+        rest = &rest[start + span..];
     }
     push_escaped(&mut out, rest);
     out
+}
+
+/// Markdown for where links lead nowhere (a terminal, a table outside rustdoc): each link
+/// `[label](target)` becomes its label, since a target such as `crate::Q850::UserBusy` only
+/// means something to rustdoc. Code spans, and brackets that make no link, stay as written.
+pub fn link_labels(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find(['`', '[']) {
+        out.push_str(&rest[..start]);
+        let at = &rest[start..];
+        let taken = if at.starts_with('`') {
+            let span = code_span_len(at);
+            out.push_str(&at[..span]);
+            span
+        } else if let Some((label, len)) = link_at(at) {
+            out.push_str(label);
+            len
+        } else {
+            out.push('[');
+            1
+        };
+        rest = &at[taken..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the code span that `text` starts with, or of its opening run of backticks
+/// when no run of the same length closes it (then they are literal text).
+fn code_span_len(text: &str) -> usize {
+    let run = text.len() - text.trim_start_matches('`').len();
+    match find_closing_run(&text[run..], run) {
+        Some(end) => run + end + run,
+        None => run,
+    }
+}
+
+/// The link `[label](target)` that `text` starts with: its label and its whole length. A
+/// label may hold code spans (`[`Q850`](crate::Q850)`), not another `[`.
+fn link_at(text: &str) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() && bytes[i] != b']' {
+        match bytes[i] {
+            b'`' => i += code_span_len(&text[i..]),
+            b'[' | b'\n' => return None,
+            _ => i += 1,
+        }
+    }
+    let target = text.get(i + 1..)?.strip_prefix('(')?;
+    let end = target.find([')', '\n', ' '])?;
+    (target.as_bytes()[end] == b')').then(|| (&text[1..i], i + 2 + end + 1))
 }
 
 /// The offset of the next run of exactly `run` backticks in `text`.
@@ -167,5 +208,34 @@ mod tests {
         assert_eq!(table_cell("`x|y`"), "`x\\|y`");
         assert_eq!(table_cell("1 < 2"), "1 &lt; 2");
         assert_eq!(table_cell(" "), "\u{2014}");
+    }
+
+    #[test]
+    fn link_labels_keeps_the_label_and_drops_the_target() {
+        assert_eq!(
+            link_labels(
+                "The cause 17, *User busy* ([`Q850::UserBusy`](crate::Q850::UserBusy)), as named."
+            ),
+            "The cause 17, *User busy* (`Q850::UserBusy`), as named."
+        );
+        assert_eq!(
+            link_labels("[plain](https://example.com) text"),
+            "plain text"
+        );
+        // Brackets that make no link, and links inside code spans, stay.
+        assert_eq!(
+            link_labels("`[failure]` and [ranges] or [x]"),
+            "`[failure]` and [ranges] or [x]"
+        );
+        assert_eq!(
+            link_labels("`[a](b)` [c] (d) [e](f g)"),
+            "`[a](b)` [c] (d) [e](f g)"
+        );
+        assert_eq!(link_labels("[`]`](x) é[ü](y)"), "`]` éü");
+        assert_eq!(
+            link_labels("unclosed [label](target"),
+            "unclosed [label](target"
+        );
+        assert_eq!(link_labels("``unclosed [a](b)"), "``unclosed a");
     }
 }
