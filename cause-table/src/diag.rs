@@ -14,7 +14,7 @@ pub type ByteSpan = Range<usize>;
 
 /// A value of the table and where it stands in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loc<T> {
+pub(crate) struct Loc<T> {
     /// The value.
     pub value: T,
     /// Where it stands in the table's text.
@@ -40,9 +40,10 @@ pub struct Diagnostic {
 }
 
 /// The errors of one expansion. Like serde's `Ctxt`, it must be consumed with
-/// [`Diagnostics::check`]; forgetting to do so is a bug in this crate, caught on drop.
+/// [`Diagnostics::check`]; forgetting to do so is a bug in this crate, caught on drop (so it is
+/// not public: a caller's forgotten check must not panic).
 #[derive(Debug, Default)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
     errors: RefCell<Option<Vec<Diagnostic>>>,
 }
 
