@@ -22,8 +22,8 @@ mod traits;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::docs::{DocContext, VariantDoc};
 use crate::input::{Input, Item};
+use cause_table::docs::{DocContext, VariantDoc};
 use cause_table::model::{Cause, Model};
 
 use tables::code_table;

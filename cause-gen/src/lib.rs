@@ -8,14 +8,13 @@
 //!
 //! The pipeline, one file per stage: `load.rs` reads the file, [`cause-table`](cause_table)
 //! checks its text into a model (or every error in it), and `expand.rs` turns the model into
-//! items, with the docs' strings from `docs.rs`. A table with errors becomes those errors
+//! items, with the docs' strings from `cause_table::docs`. A table with errors becomes those errors
 //! beside stand-in items (`fallback.rs`).
 
 // Lints for the generated code are checked in the crates that call the macro (cause-core and
 // the tests): these cover the generator's own code.
 #![deny(missing_docs, unsafe_code)]
 
-mod docs;
 mod expand;
 mod fallback;
 mod input;

@@ -1,20 +1,23 @@
 //! A cause table, the TOML file behind [`cause-macros`](https://docs.rs/cause-macros), read and
 //! checked: its [`Model`], or every error in it with its line and column.
 //!
-//! This is the first half of the generator, and needs no Rust syntax crate: [`check`] turns
-//! the table's text into the checked model that [`cause-gen`](https://docs.rs/cause-gen)
-//! expands into items, and [`markdown`] holds the rules by which the table's text lands in
+//! This is the first half of the generator, the half that writes strings, not tokens, so it
+//! needs no Rust syntax crate: [`check`] turns the table's text into the checked model that
+//! [`cause-gen`](https://docs.rs/cause-gen) expands into items, [`docs`] writes the rustdoc of
+//! those items from it, and [`markdown`] holds the rules by which the table's text lands in
 //! rustdoc. Keeping it a crate of its own lets it compile beside `syn` rather than after it:
 //! a clean build of `cause-core` is the two halves side by side on two cores, not one after
 //! the other. The table format is documented on `cause_macros::cause_table!`.
 //!
 //! The stages, one file each: `spec.rs` turns the TOML into a spec (per-row checks, with
 //! `toml_fields.rs`, `ranges.rs` and the naming rules of `names.rs`), `validate.rs` checks
-//! across rows and produces the model (`model.rs`); `diag.rs` collects and renders errors.
+//! across rows and produces the model (`model.rs`); `diag.rs` collects and renders errors;
+//! `docs.rs` describes the checked table.
 
 #![deny(missing_docs, unsafe_code)]
 
 pub mod diag;
+pub mod docs;
 pub mod markdown;
 pub mod model;
 mod names;

@@ -9,8 +9,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Generator;
-use crate::docs::{ExampleDoc, ExampleMode, ExampleUse};
 use crate::input::{ExamplesAttr, Input};
+use cause_table::docs::{ExampleDoc, ExampleMode, ExampleUse};
 use cause_table::model::{Cause, Model};
 
 /// A generated method or constant.

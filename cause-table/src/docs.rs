@@ -1,18 +1,20 @@
-//! The generated rustdoc of the enums and their variants, as plain strings: `expand.rs` only
-//! splices them in (each method's own rustdoc is written beside its tokens, in `expand/`).
+//! The rustdoc of the enums generated from a table and of their variants, as plain strings:
+//! the table described in markdown, one table of causes per category, each variant's facts and
+//! example. `cause-gen` only splices them in (each generated method's own rustdoc is written
+//! beside its tokens, in `cause-gen`'s `expand/`). Strings here, tokens there: so this crate
+//! needs no Rust syntax crate and builds beside `syn`.
 //!
 //! Descriptions are markdown written by whoever edits the table, so everything taken from it is
 //! escaped for where it lands, by the rules of `markdown.rs`.
 
 use std::fmt::Write as _;
 
-use cause_table::markdown::{
-    code_span, description_block, escape_html, inline, one_line, table_cell,
-};
-use cause_table::model::{Category, Cause, Model, RowCodes};
+use crate::markdown::{code_span, description_block, escape_html, inline, one_line, table_cell};
+use crate::model::{Category, Cause, Model, RowCodes};
 
 /// What the docs need besides the table.
 pub struct DocContext<'a> {
+    /// The checked table.
     pub model: &'a Model,
     /// The name of the generated cause enum (`Cause`).
     pub enum_name: String,
@@ -39,20 +41,26 @@ pub enum ExampleMode {
 /// where the item is expanded), or of a path the call gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExampleUse {
+    /// `use` the enum from the module the macro expands in.
     ModulePath,
+    /// `use` this path (`my_crate::jobs::JobCause`).
     Path(String),
 }
 
 /// A variant's rustdoc: its text, then its example, whose `use` line may need the compiler
-/// (`module_path!()`), so it is spliced in by `expand.rs` between `open` and `body`.
+/// (`module_path!()`), so it is spliced in by `cause-gen` between `open` and `body`.
 pub struct VariantDoc {
+    /// The description and the facts.
     pub text: String,
+    /// The example, where the examples' mode has one.
     pub example: Option<ExampleDoc>,
 }
 
+/// An example in parts, around its `use` line.
 pub struct ExampleDoc {
     /// The heading and the opening fence.
     pub open: String,
+    /// How the example names the enum.
     pub use_line: ExampleUse,
     /// Whether the example names the category enum too, so the `use` brings it in.
     pub with_category: bool,
