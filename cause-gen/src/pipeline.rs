@@ -59,7 +59,10 @@ fn expand_source(
             source,
         };
         let messages = renderer.messages(&errors);
-        (combined_error(input.path.span(), messages), stand_in)
+        (
+            combined_error(input.path.span(), written, messages),
+            stand_in,
+        )
     })?;
     if let Err(error) = check_call_fits_table(input, &model, written) {
         return Err((error, Box::new(Model::stand_in_without_rows())));
@@ -89,12 +92,13 @@ fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Resu
     }
 }
 
-/// One compiler error of every message, each on `span` (the path literal of the call).
-fn combined_error(span: Span, messages: Vec<String>) -> syn::Error {
+/// One compiler error of every message, each on `span` (the path literal of the call). A
+/// rejected table has at least one; were it none, the error still says the table is invalid.
+fn combined_error(span: Span, table: &str, messages: Vec<String>) -> syn::Error {
     let mut errors = messages.into_iter().map(|m| syn::Error::new(span, m));
     let first = errors
         .next()
-        .unwrap_or_else(|| syn::Error::new(span, "invalid table"));
+        .unwrap_or_else(|| syn::Error::new(span, format!("{table}: invalid table")));
     errors.fold(first, |mut combined, error| {
         combined.combine(error);
         combined

@@ -262,8 +262,7 @@ impl<'a> Reason<'a> {
                 let bytes = text.as_bytes();
                 let mut at = 0;
                 while at < bytes.len() {
-                    let b = bytes[at];
-                    if (b < 0x20 && b != b'\t') || b == 0x7f {
+                    if parse::is_control(bytes[at]) {
                         return Err(ParseReasonError::new(ReasonErrorKind::ControlCharacter, at));
                     }
                     at += 1;

@@ -362,7 +362,7 @@ fn byte_index(marks: u64) -> usize {
 }
 
 /// A control character other than tab: not allowed in a quoted string.
-fn is_control(byte: u8) -> bool {
+pub(super) const fn is_control(byte: u8) -> bool {
     byte.is_ascii_control() && byte != b'\t'
 }
 

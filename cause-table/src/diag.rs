@@ -155,7 +155,7 @@ pub const MAX_SHOWN: usize = 50;
 
 impl Renderer<'_> {
     /// The messages of a build: the first [`MAX_SHOWN`] diagnostics rendered, then a line
-    /// that counts the rest; never empty.
+    /// that counts the rest.
     pub fn messages(&self, diagnostics: &[Diagnostic]) -> Vec<String> {
         let hidden = diagnostics.len().saturating_sub(MAX_SHOWN);
         let more = (hidden > 0).then(|| {
@@ -164,14 +164,10 @@ impl Renderer<'_> {
                 self.path
             )
         });
-        let mut messages: Vec<String> = (diagnostics.iter().take(MAX_SHOWN))
+        (diagnostics.iter().take(MAX_SHOWN))
             .map(|d| self.render(d))
             .chain(more)
-            .collect();
-        if messages.is_empty() {
-            messages.push(format!("{}: invalid table", self.path));
-        }
-        messages
+            .collect()
     }
 
     /// `causes.toml:3:9: message`, then the line with a caret, then the first definition.
