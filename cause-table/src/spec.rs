@@ -9,7 +9,7 @@ use toml_span::{ErrorKind, Value};
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
 use crate::ranges::{NumberRange, Ranges};
-use crate::toml_fields::{self, Fields, string_value};
+use crate::toml_fields::{Fields, string_value};
 
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +139,7 @@ impl Spec {
                 return None;
             }
         };
-        let whole = toml_fields::span(&document);
+        let whole: ByteSpan = document.span.into();
         // The parser's root is always a table; if that ever changed, say so rather than fail
         // without an error.
         let ValueInner::Table(document) = document.as_ref() else {
@@ -323,7 +323,7 @@ impl ReasonPhrase {
         let mut phrases = Vec::new();
         for (key, value) in table.0.iter() {
             // 486 = "Busy Here"
-            let key_span = key.span.start..key.span.end;
+            let key_span: ByteSpan = key.span.into();
             let code = key.name.parse::<u16>().ok();
             let code = match code.filter(|c| (range.low..=range.high).contains(c)) {
                 Some(code) => Loc::new(code, key_span),
@@ -422,7 +422,7 @@ fn check_non_empty(value: &Loc<String>, what: &str, diags: &Diagnostics) -> bool
 /// The parser stops at the first error in the TOML itself; a duplicate also points back at
 /// its first definition.
 fn syntax_error(error: &toml_span::Error, source: &str, diags: &Diagnostics) {
-    let span = error.span.start..error.span.end;
+    let span: ByteSpan = error.span.into();
     let mut message = format!("invalid TOML: {error}");
     // toml-span reads no dates or times, and calls one an invalid number (pointing inside a
     // time, past its leading digits): say what it is.
@@ -436,7 +436,7 @@ fn syntax_error(error: &toml_span::Error, source: &str, diags: &Diagnostics) {
     }
     match &error.kind {
         ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } => {
-            diags.duplicate(span, first.start..first.end, message);
+            diags.duplicate(span, (*first).into(), message);
         }
         _ => diags.error(span, message),
     }

@@ -7,11 +7,6 @@ use toml_span::value::{Array, Table, ValueInner};
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
 
-/// The byte range of a value in the table's text.
-pub fn span(value: &Value<'_>) -> ByteSpan {
-    value.span.start..value.span.end
-}
-
 /// The keys of one TOML table, read with their positions. Unknown keys are reported as soon
 /// as the table is opened, with the nearest allowed key as a suggestion.
 pub struct Fields<'a, 'i> {
@@ -31,8 +26,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     ) -> Self {
         for key in table.keys() {
             if !allowed.contains(&key.name.as_ref()) {
-                let span = key.span.start..key.span.end;
-                diags.error(span, unknown_key(&key.name, what, allowed));
+                diags.error(key.span.into(), unknown_key(&key.name, what, allowed));
             }
         }
         Fields {
@@ -75,10 +69,10 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn table(&self, key: &str) -> Option<(&'a Table<'i>, ByteSpan)> {
         let value = self.get(key)?;
         match value.as_ref() {
-            ValueInner::Table(table) => Some((table, span(value))),
+            ValueInner::Table(table) => Some((table, value.span.into())),
             other => {
                 self.diags.error(
-                    span(value),
+                    value.span.into(),
                     format!(
                         "`{key}` must be a table (`[{key}]`), found {}",
                         describe(other)
@@ -91,7 +85,10 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// One table (`[failure]`) or the rows of an array of tables (`[[failure]]`).
     pub fn table_or_tables(&self, key: &str) -> Vec<(&'a Table<'i>, ByteSpan)> {
-        match self.get(key).map(|value| (value.as_ref(), span(value))) {
+        match self
+            .get(key)
+            .map(|value| (value.as_ref(), value.span.into()))
+        {
             Some((ValueInner::Table(table), span)) => vec![(table, span)],
             Some(_) => self.tables(key),
             None => Vec::new(),
@@ -110,9 +107,9 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut rows = Vec::new();
         for item in array.iter() {
             match item.as_ref() {
-                ValueInner::Table(table) => rows.push((table, span(item))),
+                ValueInner::Table(table) => rows.push((table, item.span.into())),
                 other => self.diags.error(
-                    span(item),
+                    item.span.into(),
                     format!("{expected}, found {} in it", describe(other)),
                 ),
             }
@@ -132,7 +129,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             .iter()
             .filter_map(|item| integer_value(item, expected, self.diags))
             .collect();
-        Some((Loc::new(integers, span(value)), array.len()))
+        Some((Loc::new(integers, value.span.into()), array.len()))
     }
 
     /// An integer value, or `None` (reported with `expected`) if it is anything else.
@@ -151,9 +148,9 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut strings = Vec::new();
         for item in array.iter() {
             match item.as_ref() {
-                ValueInner::String(s) => strings.push(Loc::new(s.to_string(), span(item))),
+                ValueInner::String(s) => strings.push(Loc::new(s.to_string(), item.span.into())),
                 other => self.diags.error(
-                    span(item),
+                    item.span.into(),
                     format!("{expected}, found {} in it", describe(other)),
                 ),
             }
@@ -175,7 +172,7 @@ fn array_value<'a, 'i>(
         ValueInner::Array(array) => Some(array),
         other => {
             diags.error(
-                span(value),
+                value.span.into(),
                 format!("{expected}, found {}", describe(other)),
             );
             None
@@ -186,10 +183,10 @@ fn array_value<'a, 'i>(
 /// A string value; anything else is reported as not a string for `key`.
 pub fn string_value(key: &str, value: &Value<'_>, diags: &Diagnostics) -> Option<Loc<String>> {
     match value.as_ref() {
-        ValueInner::String(s) => Some(Loc::new(s.to_string(), span(value))),
+        ValueInner::String(s) => Some(Loc::new(s.to_string(), value.span.into())),
         other => {
             diags.error(
-                span(value),
+                value.span.into(),
                 format!("`{key}` must be a string, found {}", describe(other)),
             );
             None
@@ -200,12 +197,12 @@ pub fn string_value(key: &str, value: &Value<'_>, diags: &Diagnostics) -> Option
 fn integer_value(item: &Value<'_>, expected: &str, diags: &Diagnostics) -> Option<Loc<i64>> {
     let ValueInner::Integer(integer) = item.as_ref() else {
         diags.error(
-            span(item),
+            item.span.into(),
             format!("{expected}, found {}", describe(item.as_ref())),
         );
         return None;
     };
-    Some(Loc::new(*integer, span(item)))
+    Some(Loc::new(*integer, item.span.into()))
 }
 
 fn unknown_key(key: &str, what: &str, allowed: &[&str]) -> String {
