@@ -1,80 +1,10 @@
 //! The Q.850 table against RFC 3398, written out here apart from `q850.toml`: every row of
 //! both directions, the classes, and the links between the two tables.
 
+mod sources;
+
 use cause_core::{Cause, Q850, Q850Class, Reason};
-
-/// Q.850 to SIP, RFC 3398 §7.2.4.1 (29 is printed there as 510; see the table's description).
-const TO_SIP: &[(u16, u16)] = &[
-    (1, 404),
-    (2, 404),
-    (3, 404),
-    (17, 486),
-    (18, 408),
-    (19, 480),
-    (20, 480),
-    (21, 403),
-    (22, 410),
-    (23, 410),
-    (26, 404),
-    (27, 502),
-    (28, 484),
-    (29, 501),
-    (31, 480),
-    (34, 503),
-    (38, 503),
-    (41, 503),
-    (42, 503),
-    (47, 503),
-    (55, 403),
-    (57, 403),
-    (58, 503),
-    (65, 488),
-    (70, 488),
-    (79, 501),
-    (87, 403),
-    (88, 503),
-    (102, 504),
-    (111, 500),
-    (127, 500),
-];
-
-/// SIP to Q.850, RFC 3398 §8.2.6.1.
-const FROM_SIP: &[(u16, u16)] = &[
-    (400, 41),
-    (401, 21),
-    (402, 21),
-    (403, 21),
-    (404, 1),
-    (405, 63),
-    (406, 79),
-    (407, 21),
-    (408, 102),
-    (410, 22),
-    (413, 127),
-    (414, 127),
-    (415, 79),
-    (416, 127),
-    (420, 127),
-    (421, 127),
-    (423, 127),
-    (480, 18),
-    (481, 41),
-    (482, 25),
-    (483, 25),
-    (484, 28),
-    (485, 1),
-    (486, 17),
-    (500, 41),
-    (501, 79),
-    (502, 38),
-    (503, 41),
-    (504, 102),
-    (505, 127),
-    (513, 127),
-    (600, 17),
-    (603, 21),
-    (604, 1),
-];
+use sources::{FROM_SIP, TO_SIP};
 
 /// The cause values of Q.850 Table 1 by class, plus Q.931's 52 and 54.
 const CLASSES: &[(&str, &[u16])] = &[
@@ -148,6 +78,26 @@ fn sip_to_q850_is_rfc_3398_section_8_2_6_1() {
     for code in [487, 488, 606] {
         assert_eq!(Q850::from_status_code(code), None);
     }
+}
+
+#[test]
+fn a_rejection_section_8_2_6_1_does_not_list_is_normal_unspecified() {
+    // "Any SIP status codes not listed below ... should be mapping to cause code 31".
+    for code in 0..=u16::MAX {
+        let listed = FROM_SIP.iter().find(|(sip, _)| *sip == code);
+        let expected = match (code, listed) {
+            (_, Some(&(_, q))) => Some(q),
+            (400..=699, None) => Some(31),
+            _ => None,
+        };
+        assert_eq!(
+            Q850::for_failure_response(code).map(Q850::code),
+            expected,
+            "{code}"
+        );
+    }
+    assert_eq!(Q850::FALLBACK, Q850::NormalUnspecified);
+    assert_eq!(Q850::FAILURE_CODES, 400..=699);
 }
 
 #[test]

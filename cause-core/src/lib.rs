@@ -121,7 +121,7 @@ mod response;
 mod serde_impls;
 
 pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
-pub use gateway::Gateway;
+pub use gateway::{FailureResponse, Gateway, Phrase, Relay, Teardown};
 
 cause_macros::cause_table! {
     /// Why a SIP request or session ended: one of SIP.js's `SIP.C.causes`.

@@ -7,7 +7,8 @@ impl Cause {
     /// The Q.850 cause a gateway sends for this cause: [`Bye`](Cause::Bye) is normal call
     /// clearing (16); any other cause, the Q.850 cause RFC 3398 §8.2.6.1 gives for its
     /// [`response`](Self::response). `None` for a cause without a response, or whose response
-    /// RFC 3398 does not map (302, 487, 488).
+    /// RFC 3398 lists no cause for (302, 487, 488: it sends them all to its default,
+    /// [`Q850::FALLBACK`], which says nothing of this cause).
     ///
     /// ```
     /// use cause_core::{Cause, Q850};

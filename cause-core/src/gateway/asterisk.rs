@@ -1,0 +1,118 @@
+//! Asterisk's relay rule: `Dial(PJSIP/...)` from one chan_pjsip leg to another as the last
+//! priority, default configuration, as asterisk/asterisk f0c1c1a7 does it (the files and lines
+//! are on [`Gateway::relay_failure`](super::Gateway::relay_failure) and its siblings).
+
+use super::relay::{
+    ANSWERED_ELSEWHERE, FailureResponse, Phrase, Relay, Teardown, Values, protocol_starts_with,
+};
+use crate::response::expect_valid;
+use crate::{AsteriskCause, Reason};
+
+const NORMAL_CLEARING: u16 = 16;
+const BUSY: u16 = 17;
+const NO_ANSWER: u16 = 19;
+const ANSWERED_ELSEWHERE_CAUSE: u16 = 26;
+const CONGESTION: u16 = 34;
+const INTERWORKING: u16 = 127;
+
+/// A final response 300..=699 on leg B. res_pjsip_session.c `session_inv_on_redirected` hands a
+/// 3xx to Dial as a call forward; chan_pjsip.c `chan_pjsip_session_end` records the code's cause
+/// (`ast_sip_hangup_sip2cause`) over any `Reason`; app_dial.c `handle_cause` and pbx.c's
+/// auto-fallthrough answer leg A with busy (486) or congestion (503), except for a no-answer,
+/// which ends leg A with its own cause (`hangup_cause2sip`).
+pub(super) const fn failure<'a>(status: u16) -> Relay<'a> {
+    if status < 400 {
+        return Relay::FollowRedirect;
+    }
+    let far_cause = sip_to_cause(status);
+    let (status, cause) = match far_cause {
+        BUSY => (486, BUSY),
+        CONGESTION => (503, CONGESTION),
+        NORMAL_CLEARING | NO_ANSWER => match AsteriskCause::response_for_code(far_cause) {
+            Some(status) => (status, far_cause),
+            None => (AsteriskCause::DEFAULT_RESPONSE, far_cause),
+        },
+        // DIALSTATUS CHANUNAVAIL: `indicate_congestion`, which sets CONGESTION.
+        _ => (503, CONGESTION),
+    };
+    Relay::Respond(FailureResponse {
+        status,
+        phrase: Phrase::Standard,
+        reasons: Values::one(q850(cause)),
+        cause,
+        far_cause,
+    })
+}
+
+/// A `CANCEL` on leg A: its cause comes from the `Reason` (res_pjsip_rfc3326.c), else from the
+/// 487 that ends its INVITE (INTERWORKING); Dial ends leg B with the same cause, or with
+/// ANSWERED_ELSEWHERE's two values for 26 (app_dial.c `dial_exec_full`, `hanguptree`).
+pub(super) const fn cancel<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
+    let origin_cause = match reason_cause(reasons) {
+        Some(0) | None => INTERWORKING,
+        Some(cause) => cause,
+    };
+    let reasons = match origin_cause {
+        ANSWERED_ELSEWHERE_CAUSE => Values::two(ANSWERED_ELSEWHERE, q850(origin_cause)),
+        _ => Values::one(q850(origin_cause)),
+    };
+    Teardown {
+        reasons,
+        cause: origin_cause,
+        origin_cause,
+    }
+}
+
+/// A `BYE` on either leg of an answered call: Dial set both legs to NORMAL_CLEARING on answer;
+/// the `Reason` changes the cause of the leg it came on only, and the other leg's `BYE` says 16
+/// (bridge_channel.c `channel_set_cause` keeps a cause already set).
+pub(super) const fn bye<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
+    let origin_cause = match reason_cause(reasons) {
+        Some(cause) => cause,
+        None => NORMAL_CLEARING,
+    };
+    Teardown {
+        reasons: Values::one(q850(NORMAL_CLEARING)),
+        cause: NORMAL_CLEARING,
+        origin_cause,
+    }
+}
+
+/// res_pjsip_rfc3326.c `rfc3326_use_reason_header`: the last `Q.850` value's cause, kept to
+/// seven bits, else the last `SIP` value's cause through `ast_sip_hangup_sip2cause`; `None`
+/// where no value has a cause other than 0. Protocols are matched on their first letters
+/// (`strncasecmp`), as Asterisk does.
+const fn reason_cause(reasons: &[Reason<'_>]) -> Option<u16> {
+    let (mut q850, mut sip) = (0, 0);
+    let mut at = 0;
+    while at < reasons.len() {
+        let reason = &reasons[at];
+        if let Some(cause) = reason.cause() {
+            if protocol_starts_with(reason, "Q.850") {
+                q850 = cause;
+            } else if protocol_starts_with(reason, "SIP") {
+                sip = cause;
+            }
+        }
+        at += 1;
+    }
+    match (q850, sip) {
+        (0, 0) => None,
+        (0, sip) => Some(sip_to_cause(sip)),
+        (q850, _) => Some(q850 & 0x7f),
+    }
+}
+
+/// res_pjsip.c `ast_sip_hangup_sip2cause`, for any number: NORMAL_CLEARING outside 400..=699
+/// where it lists nothing.
+const fn sip_to_cause(status: u16) -> u16 {
+    match AsteriskCause::for_failure_response(status) {
+        Some(cause) => cause.code(),
+        None => NORMAL_CLEARING,
+    }
+}
+
+/// res_pjsip_rfc3326.c `rfc3326_add_reason_header`: `Q.850;cause=N`, without a text.
+const fn q850(cause: u16) -> Reason<'static> {
+    expect_valid(Reason::new("Q.850", cause, None))
+}

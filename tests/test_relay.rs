@@ -1,0 +1,359 @@
+//! `Gateway::relay_failure`, `relay_cancel` and `relay_bye` against each system's rule written
+//! out here from its source (see `Gateway::relay_failure`'s docs for the files and lines), apart
+//! from the library's code on purpose: every final response 300..=699, without a `Reason` and
+//! with each of a set of `Reason` lists, and every `Reason` list for `CANCEL` and `BYE`.
+
+mod sources;
+
+use cause_core::{Gateway, Phrase, Q850, Reason, Relay, Teardown};
+use sources::{FREESWITCH, FROM_SIP, TO_SIP, asterisk_cause, asterisk_response, freeswitch_cause};
+
+/// `Reason` lists a far end or a browser sends: none, one value, two, odd protocols and causes.
+const REASON_LISTS: &[&str] = &[
+    "",
+    r#"Q.850;cause=34;text="NORMAL_CIRCUIT_CONGESTION""#,
+    "Q.850;cause=17",
+    "q.850;cause=127",
+    "Q.850;cause=0",
+    "Q.850;cause=128",
+    "Q.850;cause=13",
+    "Q.850",
+    "SIP;cause=480",
+    r#"SIP;cause=200;text="Call completed elsewhere""#,
+    "Q.850;cause=26",
+    "SIP;cause=486, Q.850;cause=21",
+    "Q.850;cause=17, Q.850;cause=21",
+    "Q.850;cause=19, SIP;cause=404",
+    "FreeSWITCH;cause=41",
+    "SIP-T;cause=603",
+    "X-Custom;cause=5",
+];
+
+fn parse(list: &str) -> Vec<Reason<'_>> {
+    if list.is_empty() {
+        return Vec::new();
+    }
+    Reason::parse_list(list)
+        .collect::<Result<_, _>>()
+        .expect("a valid list")
+}
+
+/// What a relay says, as plain data: the response (status, whether the received phrase goes
+/// with it, `Reason` values as written, leg A's and leg B's causes) or a followed redirect.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Follow,
+    Respond(u16, bool, Vec<String>, u16, u16),
+}
+
+fn outcome(relay: Relay<'_>) -> Outcome {
+    match relay.response() {
+        None => Outcome::Follow,
+        Some(r) => Outcome::Respond(
+            r.status(),
+            r.phrase() == Phrase::Received,
+            written(r.reasons()),
+            r.cause(),
+            r.far_cause(),
+        ),
+    }
+}
+
+fn written(reasons: &[Reason<'_>]) -> Vec<String> {
+    reasons.iter().map(Reason::to_string).collect()
+}
+
+fn protocol(reason: &Reason<'_>) -> String {
+    reason.protocol().to_ascii_uppercase()
+}
+
+/// `Q850::reason`: the text is the cause's name; a value Q.850 leaves unassigned has none.
+fn q850_value(cause: u16) -> String {
+    match Q850::from_code(cause) {
+        Some(q) => format!(r#"Q.850;cause={cause};text="{}""#, q.name()),
+        None => format!("Q.850;cause={cause}"),
+    }
+}
+
+const ELSEWHERE: &str = r#"SIP;cause=200;text="Call completed elsewhere""#;
+
+fn rfc3398(status: u16, reasons: &[Reason<'_>]) -> Outcome {
+    if status < 400 {
+        return Outcome::Follow;
+    }
+    let from_reason = reasons
+        .iter()
+        .find(|r| protocol(r) == "Q.850")
+        .and_then(Reason::cause)
+        .filter(|cause| (1..=127).contains(cause));
+    let listed = FROM_SIP.iter().find(|(sip, _)| *sip == status);
+    let cause = from_reason.unwrap_or(listed.map_or(31, |&(_, q)| q));
+    let response = TO_SIP.iter().find(|(q, _)| *q == cause).map(|&(_, s)| s);
+    let (sent, received) = match response {
+        Some(response) if response != status => (response, false),
+        _ => (status, true),
+    };
+    Outcome::Respond(sent, received, vec![q850_value(cause)], cause, cause)
+}
+
+fn freeswitch_name(cause: u16) -> &'static str {
+    FREESWITCH
+        .iter()
+        .find(|(_, code)| *code == cause)
+        .map_or("UNKNOWN", |(name, _)| name)
+}
+
+/// `sofia_on_hangup`'s own value for a cause.
+fn freeswitch_value(cause: u16) -> String {
+    let protocol = if (1..=127).contains(&cause) {
+        "Q.850"
+    } else {
+        "SIP"
+    };
+    format!(
+        r#"{protocol};cause={cause};text="{}""#,
+        freeswitch_name(cause)
+    )
+}
+
+/// The cause FreeSWITCH reads from the first value: `Q.850` or `FreeSWITCH`, not 0.
+fn freeswitch_remote(reasons: &[Reason<'_>]) -> Option<u16> {
+    let first = reasons.first()?;
+    let readable = ["Q.850", "FREESWITCH"].contains(&protocol(first).as_str());
+    first.cause().filter(|&cause| readable && cause != 0)
+}
+
+fn freeswitch(status: u16, reasons: &[Reason<'_>]) -> Outcome {
+    if [300, 301, 302, 305].contains(&status) {
+        return Outcome::Follow;
+    }
+    if [401, 407].contains(&status) {
+        return Outcome::Respond(480, false, vec![freeswitch_value(96)], 96, 96);
+    }
+    let reasons = if status >= 400 { reasons } else { &[] };
+    let far = freeswitch_remote(reasons).unwrap_or(freeswitch_cause(status));
+    let cause = if [18, 19, 487].contains(&far) {
+        16
+    } else {
+        far
+    };
+    let reason = reasons
+        .first()
+        .map_or(freeswitch_value(cause), Reason::to_string);
+    Outcome::Respond(status, false, vec![reason], cause, far)
+}
+
+fn asterisk(status: u16) -> Outcome {
+    if status < 400 {
+        return Outcome::Follow;
+    }
+    let far = asterisk_cause(status);
+    let (sent, cause) = match far {
+        17 => (486, 17),
+        34 => (503, 34),
+        16 | 19 => (asterisk_response(far), far),
+        _ => (503, 34),
+    };
+    Outcome::Respond(
+        sent,
+        false,
+        vec![format!("Q.850;cause={cause}")],
+        cause,
+        far,
+    )
+}
+
+#[test]
+fn every_failure_is_relayed_as_each_system_does() {
+    for list in REASON_LISTS {
+        let reasons = parse(list);
+        for status in 300..=699 {
+            let relay =
+                |gateway: Gateway| outcome(gateway.relay_failure(status, &reasons).unwrap());
+            let context = format!("{status} with Reason {list:?}");
+            assert_eq!(
+                relay(Gateway::Rfc3398),
+                rfc3398(status, &reasons),
+                "RFC 3398, {context}"
+            );
+            assert_eq!(
+                relay(Gateway::Asterisk),
+                asterisk(status),
+                "Asterisk, {context}"
+            );
+            assert_eq!(
+                relay(Gateway::FreeSwitch),
+                freeswitch(status, &reasons),
+                "FreeSWITCH, {context}"
+            );
+        }
+    }
+}
+
+#[test]
+fn only_final_failures_are_relayed() {
+    for gateway in Gateway::ALL {
+        for status in [0, 100, 180, 200, 299, 700, 999, u16::MAX] {
+            assert_eq!(
+                gateway.relay_failure(status, &[]),
+                None,
+                "{gateway} {status}"
+            );
+        }
+    }
+}
+
+/// A teardown as plain data: the `Reason` values written, the cause of the leg ended, the
+/// cause of the leg the request came from.
+fn teardown(teardown: Teardown<'_>) -> (Vec<String>, u16, u16) {
+    (
+        written(teardown.reasons()),
+        teardown.cause(),
+        teardown.origin_cause(),
+    )
+}
+
+/// RFC 3398, `CANCEL` and `BYE` alike: the first `Q.850` cause, else 26 for answered
+/// elsewhere, else 16.
+fn rfc3398_teardown(reasons: &[Reason<'_>]) -> (Vec<String>, u16, u16) {
+    let q850 = reasons
+        .iter()
+        .find(|r| protocol(r) == "Q.850")
+        .and_then(Reason::cause)
+        .filter(|cause| (1..=127).contains(cause));
+    let elsewhere = reasons
+        .iter()
+        .any(|r| protocol(r) == "SIP" && r.cause() == Some(200));
+    let cause = q850.unwrap_or(if elsewhere { 26 } else { 16 });
+    let mut values = vec![q850_value(cause)];
+    if cause == 26 {
+        values.insert(0, ELSEWHERE.to_owned());
+    }
+    (values, cause, cause)
+}
+
+/// `rfc3326_use_reason_header`: the last `Q.850…` cause (7 bits), else the last `SIP…` cause
+/// through `ast_sip_hangup_sip2cause`.
+fn asterisk_reason_cause(reasons: &[Reason<'_>]) -> Option<u16> {
+    let last = |prefix: &str| {
+        let values = reasons.iter().filter(|r| protocol(r).starts_with(prefix));
+        values.filter_map(Reason::cause).next_back().unwrap_or(0)
+    };
+    match (last("Q.850"), last("SIP")) {
+        (0, 0) => None,
+        (0, sip) => Some(asterisk_cause(sip)),
+        (q850, _) => Some(q850 & 0x7f),
+    }
+}
+
+fn asterisk_cancel(reasons: &[Reason<'_>]) -> (Vec<String>, u16, u16) {
+    let cause = asterisk_reason_cause(reasons)
+        .filter(|&c| c != 0)
+        .unwrap_or(127);
+    let mut values = vec![format!("Q.850;cause={cause}")];
+    if cause == 26 {
+        values.insert(0, ELSEWHERE.to_owned());
+    }
+    (values, cause, cause)
+}
+
+fn asterisk_bye(reasons: &[Reason<'_>]) -> (Vec<String>, u16, u16) {
+    let origin = asterisk_reason_cause(reasons).unwrap_or(16);
+    (vec!["Q.850;cause=16".to_owned()], 16, origin)
+}
+
+fn freeswitch_passed_on(reasons: &[Reason<'_>], cause: u16) -> Vec<String> {
+    vec![
+        reasons
+            .first()
+            .map_or(freeswitch_value(cause), Reason::to_string),
+    ]
+}
+
+#[test]
+fn every_cancel_and_bye_is_relayed_as_each_system_does() {
+    for list in REASON_LISTS {
+        let reasons = parse(list);
+        let rfc = rfc3398_teardown(&reasons);
+        assert_eq!(
+            teardown(Gateway::Rfc3398.relay_cancel(&reasons)),
+            rfc,
+            "{list:?}"
+        );
+        assert_eq!(
+            teardown(Gateway::Rfc3398.relay_bye(&reasons)),
+            rfc,
+            "{list:?}"
+        );
+        assert_eq!(
+            teardown(Gateway::Asterisk.relay_cancel(&reasons)),
+            asterisk_cancel(&reasons),
+            "Asterisk CANCEL {list:?}"
+        );
+        assert_eq!(
+            teardown(Gateway::Asterisk.relay_bye(&reasons)),
+            asterisk_bye(&reasons),
+            "Asterisk BYE {list:?}"
+        );
+        assert_eq!(
+            teardown(Gateway::FreeSwitch.relay_cancel(&reasons)),
+            (freeswitch_passed_on(&reasons, 487), 487, 487),
+            "FreeSWITCH CANCEL {list:?}"
+        );
+        let origin = freeswitch_remote(&reasons).unwrap_or(16);
+        assert_eq!(
+            teardown(Gateway::FreeSwitch.relay_bye(&reasons)),
+            (freeswitch_passed_on(&reasons, 16), 16, origin),
+            "FreeSWITCH BYE {list:?}"
+        );
+    }
+}
+
+/// The rules are `const`: a gateway can fix its answers at build time.
+const BUSY_HERE: Option<Relay<'static>> = Gateway::Asterisk.relay_failure(486, &[]);
+
+#[test]
+fn the_cases_people_ask_about() {
+    let busy = BUSY_HERE.and_then(Relay::response).unwrap();
+    assert_eq!((busy.status(), busy.cause()), (486, 17));
+    let congestion = parse("Q.850;cause=34");
+    // A 503 with Q.850 34: RFC 3398 and FreeSWITCH keep 34; Asterisk maps the code, also 34.
+    for gateway in Gateway::ALL {
+        let response = gateway.relay_failure(503, &congestion).unwrap().response();
+        let response = response.expect("a response");
+        assert_eq!(
+            (response.status(), response.cause()),
+            (503, 34),
+            "{gateway}"
+        );
+    }
+    // A 480 with Q.850 34: the cause decides for RFC 3398 (503), the code for the others.
+    let rfc = Gateway::Rfc3398.relay_failure(480, &congestion).unwrap();
+    let rfc = rfc.response().unwrap();
+    assert_eq!(
+        (rfc.status(), rfc.reason_phrase("Gone")),
+        (503, "Service Unavailable")
+    );
+    let fs = Gateway::FreeSwitch.relay_failure(480, &congestion).unwrap();
+    let fs = fs.response().unwrap();
+    assert_eq!((fs.status(), fs.cause(), fs.far_cause()), (480, 34, 34));
+    // FreeSWITCH's no-answer causes end leg A as NORMAL_CLEARING.
+    let fs = Gateway::FreeSwitch.relay_failure(480, &[]).unwrap();
+    assert_eq!(
+        outcome(fs),
+        Outcome::Respond(
+            480,
+            false,
+            vec![r#"Q.850;cause=16;text="NORMAL_CLEARING""#.to_owned()],
+            16,
+            18
+        )
+    );
+    // A phrase the registry lacks stays the received one.
+    let odd = Gateway::FreeSwitch.relay_failure(499, &[]).unwrap();
+    assert_eq!(odd.response().unwrap().reason_phrase("Odd"), "Odd");
+    assert_eq!(
+        Gateway::Asterisk.relay_failure(302, &[]),
+        Some(Relay::FollowRedirect)
+    );
+}
