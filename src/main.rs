@@ -18,6 +18,7 @@
 
 mod args;
 mod describe;
+mod gateways;
 mod lookup;
 mod table;
 
@@ -68,7 +69,7 @@ fn run(request: Request) -> Result<String, Exit> {
             (Table::Asterisk, false) => table::asterisk_markdown(),
             (Table::Asterisk, true) => table::asterisk_json(),
             // clap refuses `--gateways --json`.
-            (Table::Gateways, _) => table::gateways_markdown(),
+            (Table::Gateways, _) => gateways::gateways_markdown(),
         }),
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use cause_core::{
-    AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Gateway, Q850, Q850Class,
+    AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Q850, Q850Class,
     reason_phrase,
 };
 use cause_table::markdown::{code_span, link_labels, table_cell};
@@ -161,58 +161,6 @@ fn fallback_text(listed: &str, range: std::ops::RangeInclusive<u16>) -> String {
     }
 }
 
-/// The causes the gateways section compares: the common ends of a call.
-const COMMON_CAUSES: [u16; 10] = [16, 17, 18, 19, 21, 31, 34, 38, 41, 127];
-
-/// The final responses it compares.
-const COMMON_RESPONSES: [u16; 12] = [403, 404, 408, 480, 486, 487, 488, 500, 502, 503, 600, 603];
-
-/// RFC 3398, Asterisk and FreeSWITCH side by side: the response each sends for the common
-/// causes, and the cause each records for the common responses (the README's "Gateways").
-pub fn gateways_markdown() -> String {
-    let systems: Vec<&str> = Gateway::ALL.iter().map(|g| g.name()).collect();
-    let mut out = String::from("The response each sends when a call fails with the cause:\n\n");
-    let _ = writeln!(out, "| Cause | {} |", systems.join(" | "));
-    let _ = writeln!(out, "|---|{}", "---|".repeat(systems.len()));
-    for cause in COMMON_CAUSES {
-        let name = Q850::from_code(cause).map_or("", Q850::name);
-        let cells = Gateway::ALL
-            .iter()
-            .map(|g| match g.response_for_cause(cause) {
-                Some(code) => codes_text(&[code]),
-                None => "none".to_owned(),
-            });
-        let mut cells: Vec<String> = cells.collect();
-        cells.insert(0, format!("{cause} {}", code_span(name)));
-        row(&mut out, &cells);
-    }
-    out.push_str("\nThe cause each records for a final response:\n\n");
-    let _ = writeln!(out, "| Response | {} |", systems.join(" | "));
-    let _ = writeln!(out, "|---|{}", "---|".repeat(systems.len()));
-    for status in COMMON_RESPONSES {
-        let cells = Gateway::ALL
-            .iter()
-            .map(|g| match g.cause_for_response(status) {
-                Some(cause) => format!("{cause} {}", code_span(cause_name(*g, cause))),
-                None => "none".to_owned(),
-            });
-        let mut cells: Vec<String> = cells.collect();
-        cells.insert(0, codes_text(&[status]));
-        row(&mut out, &cells);
-    }
-    out
-}
-
-/// The name `gateway` gives the cause value `cause`.
-fn cause_name(gateway: Gateway, cause: u16) -> &'static str {
-    let name = match gateway {
-        Gateway::Asterisk => AsteriskCause::from_code(cause).map(AsteriskCause::name),
-        Gateway::FreeSwitch => FreeSwitchCause::from_code(cause).map(FreeSwitchCause::name),
-        _ => Q850::from_code(cause).map(Q850::name),
-    };
-    name.unwrap_or("")
-}
-
 /// `| A | B |` and the rule under it, as long as each name.
 fn head(out: &mut String, names: &[&str]) {
     let rule: Vec<String> = names.iter().map(|n| "-".repeat(n.len() + 2)).collect();
@@ -220,7 +168,7 @@ fn head(out: &mut String, names: &[&str]) {
 }
 
 /// `| a | b |`, each cell by the docs' rules.
-fn row(out: &mut String, cells: &[String]) {
+pub fn row(out: &mut String, cells: &[String]) {
     let cells: Vec<String> = cells.iter().map(|cell| table_cell(cell)).collect();
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
