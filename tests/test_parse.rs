@@ -38,11 +38,25 @@ fn aliases_parse_to_their_cause() {
 }
 
 #[test]
+fn constants_parse_to_their_cause_as_serde_reads_them() {
+    for row in ROWS {
+        assert_eq!(
+            row.constant.parse::<Cause>(),
+            Ok(row.cause),
+            "{}",
+            row.constant
+        );
+        assert_eq!(Cause::find(row.constant), Some(row.cause));
+    }
+}
+
+#[test]
 fn parsing_is_exact() {
     let misses = [
         "",
         "busy",
-        "BUSY",
+        "Busy_",
+        " BUSY",
         " Busy",
         "Busy ",
         "Invalid Target",
@@ -72,7 +86,8 @@ fn parse_error_names_the_input_and_the_closest_values() {
     // Every value in another case is the first suggestion (distance 0, case aside).
     for row in ROWS {
         let upper = row.value.to_uppercase();
-        if upper == row.value {
+        // A value in capitals may be a constant, which parses.
+        if upper == row.value || ROWS.iter().any(|other| other.constant == upper) {
             continue;
         }
         let error = message(&upper);

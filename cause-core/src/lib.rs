@@ -88,15 +88,43 @@
 //! response = 486                 # optional: the final response that ends a request for it
 //! ```
 //!
+//! # Spellings
+//!
+//! One rule for every table, its generated enum written and read the same way: `Display`
+//! writes the value, the string the system itself shows; `FromStr` reads exactly the value and
+//! every other spelling of the row (alias, constant, and the `code` in digits where the table
+//! has codes); `find` also reads them trimmed and in any ASCII case; serde writes what
+//! `Display` writes and reads what `FromStr` reads, plus the code as a number in
+//! human-readable formats (so a map keyed by causes reads `{"17": 3}` and writes
+//! `{"User busy": 3}`). The group types and [`Gateway`] are identifiers in data: serde writes
+//! their key.
+//!
+//! | Type | `Display` writes | `FromStr` and serde read | serde writes |
+//! |---|---|---|---|
+//! | [`Cause`] | the value, `Busy`, what SIP.js reports | value, alias, constant | the value |
+//! | [`Q850`] | the ITU name, `User busy` | value, alias, constant, code | the value |
+//! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the value |
+//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the value |
+//! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the value |
+//! | [`Category`], [`Q850Class`], `JsSipCategory`, `FreeSwitchCategory` | the title, `Common causes` | key (serde only) | the key |
+//! | [`Gateway`] | the name, `FreeSWITCH` | key, name, in any ASCII case | the key |
+//!
+//! ```
+//! use cause_core::{Cause, Q850};
+//!
+//! assert_eq!("BUSY".parse::<Cause>(), Ok(Cause::Busy));        // the constant
+//! assert_eq!("17".parse::<Q850>(), Ok(Q850::UserBusy));         // the code
+//! assert_eq!("USER_BUSY".parse::<Q850>(), Ok(Q850::UserBusy));  // FreeSWITCH's name
+//! assert_eq!(Cause::find(" busy "), Some(Cause::Busy));          // what a person types
+//! assert_eq!(Q850::UserBusy.to_string(), "User busy");
+//! ```
+//!
 //! # Features
 //!
-//! - `serde` (off by default): [`Cause`], [`Category`], [`Q850`] and [`Q850Class`] implement
-//!   `Serialize` and `Deserialize`. They are written as their strings (the value, `"Busy"` or
-//!   `"User busy"`, which is what SIP.js reports and the ITU spells; the key, `"sip-error"` or
-//!   `"normal"`), and read from every spelling a peer sends: a cause from its value, an alias
-//!   or its constant (`"BUSY"`, as FreeSWITCH writes its hangup causes), a Q.850 cause also
-//!   from its number (`17`) in human-readable formats. Works without `std`. The trait
-//!   implementations that need the feature say so on the types' pages.
+//! - `serde` (off by default): every table's enum and group enum, and [`Gateway`], implement
+//!   `Serialize` and `Deserialize`, by the rule of [Spellings](#spellings), with the other
+//!   features or without. Works without `std`. The trait implementations that need the feature
+//!   say so on the types' pages.
 //! - `freeswitch` (off by default): [`FreeSwitchCause`] (with `FreeSwitchCategory`), FreeSWITCH's
 //!   hangup causes and how its SIP endpoint maps them, and [`Gateway::FreeSwitch`].
 //! - `jssip` (off by default): [`JsSipCause`] (with `JsSipCategory`), JsSIP 3.13.8's own
@@ -106,7 +134,7 @@
 #![no_std]
 #![deny(missing_docs)]
 
-// Unit tests use std (serde_json) even though the library does not.
+// Unit tests use std even though the library does not.
 #[cfg(test)]
 extern crate std;
 
@@ -121,7 +149,7 @@ mod response;
 mod serde_impls;
 
 pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
-pub use gateway::{FailureResponse, Gateway, Phrase, Relay, Teardown};
+pub use gateway::{FailureResponse, Gateway, ParseGatewayError, Phrase, Relay, Teardown};
 
 cause_macros::cause_table! {
     /// Why a SIP request or session ended: one of SIP.js's `SIP.C.causes`.
@@ -149,6 +177,7 @@ cause_macros::cause_table! {
     /// assert_eq!(reason.to_string(), r#"SIP;cause=403;text="Forbidden""#); // relay 403
     /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
+    #[serde(feature = "serde")]
     pub enum Cause in "../causes.toml";
 
     /// The group a [`Cause`] belongs to, as the SIP.js documentation groups them.
@@ -175,6 +204,7 @@ cause_macros::cause_table! {
     /// (`"USER_BUSY"`, the text it sends) and [`Display`](core::fmt::Display) the ITU name
     /// (`"User busy"`). [`Q850::response`] and [`Q850::from_status_code`] translate to and
     /// from SIP as RFC 3398 does; [`Q850::cause`] and [`Cause::q850`] link the two tables.
+    #[serde(feature = "serde")]
     pub enum Q850 in "../q850.toml";
 
     /// The class of a [`Q850`] cause, as Q.850 groups the cause values: what
@@ -197,6 +227,7 @@ cause_macros::cause_table! {
     /// [`JsSipCause::response`] the response that makes JsSIP report the cause, both checked
     /// against the real JsSIP by the interop test. [`JsSipCause::sipjs`] and [`Cause::jssip`]
     /// link the two tables. Needs the `jssip` feature.
+    #[serde(feature = "serde")]
     pub enum JsSipCause in "../jssip.toml";
 
     /// The group of a [`JsSipCause`], as JsSIP's `Constants.js` groups them.
@@ -217,6 +248,7 @@ cause_macros::cause_table! {
     /// cause it records for a final response (`NORMAL_UNSPECIFIED` where it lists none), as
     /// `freeswitch.toml` transcribes them from its source. [`FreeSwitchCause::q850`] links a
     /// Q.850 value to [`Q850`]. Needs the `freeswitch` feature.
+    #[serde(feature = "serde")]
     pub enum FreeSwitchCause in "../freeswitch.toml";
 
     /// Whether a [`FreeSwitchCause`] is a Q.850 value or one of FreeSWITCH's own.
@@ -237,6 +269,7 @@ cause_macros::cause_table! {
     /// records for a final response, with its defaults for each class of codes, as
     /// `asterisk.toml` transcribes them from its source. [`AsteriskCause::q850`] links each
     /// value to [`Q850`]. Needs the `asterisk` feature.
+    #[serde(feature = "serde")]
     pub enum AsteriskCause in "../asterisk.toml";
 
     /// The error of parsing a string that is neither the text nor an alias of an

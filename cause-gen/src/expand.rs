@@ -9,13 +9,15 @@
 //! and its tokens together ([`member::Member`]): the cause enum's accessors are in
 //! `accessors.rs`, its lookups in `lookups.rs`, each file with the list that orders them.
 //! The category enum is in `category.rs`, the parse error in `parse_error.rs`, the standard
-//! traits in `traits.rs`, and the token helpers the lookups share in `tables.rs`.
+//! traits in `traits.rs`, serde in `serde_impls.rs`, and the token helpers the lookups share in
+//! `tables.rs`.
 
 mod accessors;
 mod category;
 mod lookups;
 mod member;
 mod parse_error;
+mod serde_impls;
 mod tables;
 mod traits;
 
@@ -40,6 +42,7 @@ pub fn expand(input: &Input, model: &Model, env: &Env) -> TokenStream {
     let cause_enum = generator.cause_enum();
     let cause_impl = generator.cause_impl();
     let cause_traits = generator.cause_traits();
+    let serde = generator.serde();
     let category = input.category.as_ref().map(|item| generator.category(item));
     let parse_error = input
         .parse_error
@@ -58,6 +61,7 @@ pub fn expand(input: &Input, model: &Model, env: &Env) -> TokenStream {
         #cause_enum
         #cause_impl
         #cause_traits
+        #serde
         #category
         #parse_error
         #reason_phrase

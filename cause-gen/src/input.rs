@@ -12,6 +12,10 @@
 //! pub fn reason_phrase;
 //! ```
 
+mod serde_attr;
+
+pub use serde_attr::SerdeAttr;
+
 use proc_macro2::{Delimiter, Ident as RawIdent, Punct, Spacing, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
@@ -21,6 +25,9 @@ pub struct Input {
     pub(crate) cause: Item,
     /// `#[examples(...)]` on the cause enum: how the variants' examples reach it.
     pub(crate) examples: ExamplesAttr,
+    /// `#[serde]` or `#[serde(feature = "...")]` on the cause enum: serde for the generated
+    /// types.
+    pub(crate) serde: Option<SerdeAttr>,
     /// The table's path, relative to the file that calls the macro.
     pub(crate) path: LitStr,
     /// The category enum: required when the table has `[[category]]` rows.
@@ -149,9 +156,11 @@ impl Parse for Input {
         })?;
         let mut cause = cause;
         let examples = take_examples(&mut cause.attrs)?;
+        let serde = serde_attr::take_serde(&mut cause.attrs)?;
         let mut parsed = Input {
             cause,
             examples,
+            serde,
             path,
             category: None,
             parse_error: None,
@@ -185,6 +194,7 @@ impl Parse for Input {
         }
         parsed.check_names()?;
         parsed.check_derives()?;
+        parsed.check_serde()?;
         Ok(parsed)
     }
 }
@@ -256,6 +266,20 @@ impl Input {
             }
         }
         Ok(())
+    }
+
+    /// serde reads a cause with `FromStr`, which needs the parse error.
+    fn check_serde(&self) -> syn::Result<()> {
+        match (&self.serde, &self.parse_error) {
+            (Some(serde), None) => Err(syn::Error::new(
+                serde.span,
+                format!(
+                    "`#[serde]` needs the parse error item, such as `pub struct Parse{}Error;`: serde reads a cause as `FromStr` does, and fails with its error",
+                    self.cause.ident
+                ),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// `#[derive(Default)]` on a generated enum cannot work: say so once, at the derive.

@@ -61,7 +61,20 @@ impl Gateway {
         Gateway::FreeSwitch,
     ];
 
-    /// The system's name, as people write it.
+    /// The system's key, an identifier for configuration files and command lines (`rfc3398`,
+    /// `asterisk`, `freeswitch`): what serde writes.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Gateway::Rfc3398 => "rfc3398",
+            #[cfg(feature = "asterisk")]
+            Gateway::Asterisk => "asterisk",
+            #[cfg(feature = "freeswitch")]
+            Gateway::FreeSwitch => "freeswitch",
+        }
+    }
+
+    /// The system's name, as people write it: what `Display` writes.
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -371,3 +384,34 @@ impl core::fmt::Display for Gateway {
         f.pad(self.name())
     }
 }
+
+impl core::str::FromStr for Gateway {
+    type Err = ParseGatewayError;
+
+    /// Parses a system's key (`"freeswitch"`) or name (`"FreeSWITCH"`, `"RFC 3398"`), in any
+    /// ASCII case: both are short and no two systems share one.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let found = Gateway::ALL.iter().copied().find(|gateway| {
+            gateway.key().eq_ignore_ascii_case(s) || gateway.name().eq_ignore_ascii_case(s)
+        });
+        found.ok_or(ParseGatewayError)
+    }
+}
+
+/// The error of parsing a string that is no [`Gateway`]'s key or name (or names one whose cargo
+/// feature is off).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseGatewayError;
+
+impl core::fmt::Display for ParseGatewayError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("not a gateway: expected one of")?;
+        for (index, gateway) in Gateway::ALL.iter().enumerate() {
+            let comma = if index == 0 { "" } else { "," };
+            write!(f, "{comma} `{}`", gateway.key())?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for ParseGatewayError {}

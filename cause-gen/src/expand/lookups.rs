@@ -3,8 +3,6 @@
 //! the impl, after the accessors. Their bodies go from a status code through an array indexed
 //! by `code - lowest`, from a string through a dispatch on its length (`tables.rs`).
 
-use std::collections::HashSet;
-
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -73,22 +71,14 @@ fn from_name(g: &Generator) -> Option<Member> {
 
 /// The forgiving lookup: exact first, then trimmed and in any ASCII case.
 fn find(g: &Generator) -> Option<Member> {
-    let mut seen = HashSet::new();
-    let causes = g.model.causes.iter().enumerate();
-    let strings = causes.clone().flat_map(|(index, cause)| {
-        let strings = std::iter::once(&cause.value).chain(&cause.aliases);
-        strings.map(move |s| (s.as_str(), index))
-    });
-    // Values and aliases first: a constant spelled like another cause's value finds that one.
-    let constants = causes.map(|(index, cause)| (cause.constant.as_str(), index));
-    let entries = strings.chain(constants).filter(|(s, _)| seen.insert(*s));
+    let spellings = g.spellings();
     let matcher = StringMatch {
         cause: &g.input.cause.ident,
         variants: &g.variants,
         hit: |variant| quote!(::core::option::Option::Some(#variant)),
         miss: quote!(::core::option::Option::None),
     };
-    let exact = matcher.expand(quote!(text), entries.collect());
+    let exact = matcher.expand(quote!(text), spellings.entries());
     let accessor = accessor();
     let name = &g.docs.enum_name;
     let example = g.model.causes.first().and_then(|first| {
@@ -105,13 +95,32 @@ fn find(g: &Generator) -> Option<Member> {
             format!("assert_eq!({name}::find({loose:?}), Some({p}));\nassert_eq!({name}::find({constant:?}), Some({p}));\n")
         })
     });
+    let has_codes = g.model.row_codes != RowCodes::None;
+    // A code typed with spaces around it: digits only, so "+17" is no code.
+    let by_code = has_codes.then(|| {
+        quote! {
+            if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
+                return match __text.parse::<::core::primitive::u16>() {
+                    ::core::result::Result::Ok(__code) => Self::from_code(__code),
+                    ::core::result::Result::Err(_) => ::core::option::Option::None,
+                };
+            }
+        }
+    });
     Some(Member {
-        doc: "The cause a person most likely means by `text`: the cause whose value, alias or\n\
-              constant is `text` exactly; else, with `text` trimmed, the first in table order\n\
-              whose value, alias or constant equals it in any ASCII case; else `None`. The exact\n\
-              match is a dispatch on the length; the other compares every cause's strings.\n\
-              Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly."
-            .into(),
+        doc: format!(
+            "The cause a person most likely means by `text`: the cause whose spelling it is\n\
+             exactly ({}, as [`FromStr`](::core::str::FromStr) reads them); else, with `text`\n\
+             trimmed, the first in table order whose value, alias or constant equals it in any\n\
+             ASCII case{}; else `None`. The exact match is a dispatch on the length; the other\n\
+             compares every cause's strings. Use `FromStr` to read what a peer sends, exactly.",
+            g.spellings_text(),
+            if has_codes {
+                ", or whose `code` it is"
+            } else {
+                ""
+            }
+        ),
         example,
         with_category: false,
         item: quote! {
@@ -122,6 +131,7 @@ fn find(g: &Generator) -> Option<Member> {
                     return __exact;
                 }
                 let __text = text.trim();
+                #by_code
                 let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
                 Self::ALL.iter().copied().find(|__cause| {
                     __same(__cause.as_str()) || __same(__cause.name()) || __cause.aliases().iter().any(|__a| __same(__a))

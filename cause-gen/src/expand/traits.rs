@@ -92,35 +92,74 @@ impl Generator<'_> {
         }
     }
 
-    /// `FromStr` by value or alias, failing with the declared parse error `error`.
+    /// `FromStr` by every exact spelling ([`Generator::spellings`]), failing with the declared
+    /// parse error `error`.
     fn impl_from_str(&self, error: &Ident) -> TokenStream {
         let ident = &self.input.cause.ident;
-        let strings = self
-            .model
-            .causes
-            .iter()
-            .enumerate()
-            .flat_map(|(index, cause)| {
-                let strings = std::iter::once(&cause.value).chain(&cause.aliases);
-                strings.map(move |s| (s.as_str(), index))
-            });
+        let spellings = self.spellings();
         let matcher = StringMatch {
             cause: ident,
             variants: &self.variants,
             hit: |variant| quote!(::core::result::Result::Ok(#variant)),
-            miss: quote!(::core::result::Result::Err(#error::__new(__s))),
+            miss: quote!(::core::result::Result::Err(#error::__new(s))),
         };
-        let body = matcher.expand(quote!(__s), strings.collect());
+        let body = matcher.expand(quote!(s), spellings.entries());
+        let doc = format!(
+            " Parses {}, matched exactly (case and spaces included).",
+            self.spellings_text()
+        );
         quote! {
             impl ::core::str::FromStr for #ident {
                 type Err = #error;
 
-                /// Parses a value or an alias, matched exactly (case and spaces included).
+                #[doc = #doc]
                 #[inline]
-                fn from_str(__s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+                fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                     #body
                 }
             }
         }
+    }
+
+    /// Every exact spelling of a cause, the one rule that `FromStr`, serde and the first step
+    /// of `find` share: each value and alias, then each constant, then each `code` as digits;
+    /// where two causes share a spelling, the first in that order has it.
+    pub(super) fn spellings(&self) -> Spellings {
+        let causes = self.model.causes.iter().enumerate();
+        let values = causes.clone().flat_map(|(index, cause)| {
+            let strings = std::iter::once(&cause.value).chain(&cause.aliases);
+            strings.map(move |s| (s.clone(), index))
+        });
+        let constants = causes
+            .clone()
+            .map(|(index, cause)| (cause.constant.clone(), index));
+        let codes = causes.filter_map(|(index, cause)| Some((cause.code?.to_string(), index)));
+        let mut seen = std::collections::HashSet::new();
+        let all = values.chain(constants).chain(codes);
+        Spellings(all.filter(|(s, _)| seen.insert(s.clone())).collect())
+    }
+
+    /// What [`Generator::spellings`] reads, in words: "a value, an alias, a constant or a code".
+    pub(super) fn spellings_text(&self) -> &'static str {
+        let aliases = self.model.causes.iter().any(|c| !c.aliases.is_empty());
+        match (aliases, self.model.row_codes != RowCodes::None) {
+            (true, true) => "a cause's value, an alias, its constant or its `code` in digits",
+            (true, false) => "a cause's value, an alias or its constant",
+            (false, true) => "a cause's value, its constant or its `code` in digits",
+            (false, false) => "a cause's value or its constant",
+        }
+    }
+}
+
+/// The exact spellings of the causes, each with the index of its cause.
+pub(super) struct Spellings(Vec<(String, usize)>);
+
+impl Spellings {
+    /// As [`StringMatch::expand`] takes them.
+    pub(super) fn entries(&self) -> Vec<(&str, usize)> {
+        self.0
+            .iter()
+            .map(|(s, index)| (s.as_str(), *index))
+            .collect()
     }
 }

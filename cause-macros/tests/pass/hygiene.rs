@@ -15,6 +15,7 @@ mod std {}
 
 cause_macros::cause_table! {
     /// A cause.
+    #[serde]
     pub enum Cause in "table.toml";
     /// A category.
     pub enum Category;

@@ -328,11 +328,11 @@ assert_eq!(Cause::from_name("no such constant"), None);
             _ => ::core::option::Option::None,
         }
     }
-    /// The cause a person most likely means by `text`: the cause whose value, alias or
-    /// constant is `text` exactly; else, with `text` trimmed, the first in table order
-    /// whose value, alias or constant equals it in any ASCII case; else `None`. The exact
-    /// match is a dispatch on the length; the other compares every cause's strings.
-    /// Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly.
+    /// The cause a person most likely means by `text`: the cause whose spelling it is
+    /// exactly (a cause's value, an alias, its constant or its `code` in digits, as [`FromStr`](::core::str::FromStr) reads them); else, with `text`
+    /// trimmed, the first in table order whose value, alias or constant equals it in any
+    /// ASCII case, or whose `code` it is; else `None`. The exact match is a dispatch on the length; the other
+    /// compares every cause's strings. Use `FromStr` to read what a peer sends, exactly.
     /**
 # Example
 
@@ -347,6 +347,18 @@ assert_eq!(Cause::find("other"), Some(Cause::Other));
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
         let __exact = match text.len() {
+            1usize => {
+                match text {
+                    "1" => ::core::option::Option::Some(Cause::Other),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            2usize => {
+                match text {
+                    "17" => ::core::option::Option::Some(Cause::Busy),
+                    _ => ::core::option::Option::None,
+                }
+            }
             4usize => {
                 match text {
                     "Busy" => ::core::option::Option::Some(Cause::Busy),
@@ -381,6 +393,12 @@ assert_eq!(Cause::find("other"), Some(Cause::Other));
             return __exact;
         }
         let __text = text.trim();
+        if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
+            return match __text.parse::<::core::primitive::u16>() {
+                ::core::result::Result::Ok(__code) => Self::from_code(__code),
+                ::core::result::Result::Err(_) => ::core::option::Option::None,
+            };
+        }
         let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
         Self::ALL
             .iter()
@@ -1113,38 +1131,51 @@ impl ::core::fmt::Display for Cause {
 }
 impl ::core::str::FromStr for Cause {
     type Err = ParseCauseError;
-    /// Parses a value or an alias, matched exactly (case and spaces included).
+    /// Parses a cause's value, an alias, its constant or its `code` in digits, matched exactly (case and spaces included).
     #[inline]
-    fn from_str(
-        __s: &::core::primitive::str,
-    ) -> ::core::result::Result<Self, Self::Err> {
-        match __s.len() {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+        match s.len() {
+            1usize => {
+                match s {
+                    "1" => ::core::result::Result::Ok(Cause::Other),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+                }
+            }
+            2usize => {
+                match s {
+                    "17" => ::core::result::Result::Ok(Cause::Busy),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+                }
+            }
             4usize => {
-                match __s {
+                match s {
                     "Busy" => ::core::result::Result::Ok(Cause::Busy),
                     "busy" => ::core::result::Result::Ok(Cause::Busy),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+                    "BUSY" => ::core::result::Result::Ok(Cause::Busy),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
                 }
             }
             5usize => {
-                match __s {
+                match s {
                     "Other" => ::core::result::Result::Ok(Cause::Other),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+                    "OTHER" => ::core::result::Result::Ok(Cause::Other),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
                 }
             }
             9usize => {
-                match __s {
+                match s {
                     "Busy Here" => ::core::result::Result::Ok(Cause::Busy),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
                 }
             }
             12usize => {
-                match __s {
+                match s {
                     "Dialog Error" => ::core::result::Result::Ok(Cause::DialogError),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+                    "DIALOG_ERROR" => ::core::result::Result::Ok(Cause::DialogError),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
                 }
             }
-            _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+            _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
         }
     }
 }
@@ -1154,6 +1185,144 @@ impl ::core::convert::From<Cause> for &'static ::core::primitive::str {
         __cause.as_str()
     }
 }
+const _: () = {
+    /// Written as the value, what `Display` writes.
+    impl ::serde::Serialize for Cause {
+        fn serialize<__S: ::serde::Serializer>(
+            &self,
+            serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Read from a cause's value, an alias, its constant or its `code` in digits, or the code as a number in a human-readable format; any other string fails with the [`ParseCauseError`] message.
+    impl<'de> ::serde::Deserialize<'de> for Cause {
+        fn deserialize<__D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            struct __Visitor;
+            impl ::serde::de::Visitor<'_> for __Visitor {
+                type Value = Cause;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str(
+                        "a cause's value, an alias, its constant or its `code` in digits, as a string",
+                    )
+                }
+                fn visit_str<__E: ::serde::de::Error>(
+                    self,
+                    value: &::core::primitive::str,
+                ) -> ::core::result::Result<Cause, __E> {
+                    match <Cause as ::core::str::FromStr>::from_str(value) {
+                        ::core::result::Result::Ok(cause) => {
+                            ::core::result::Result::Ok(cause)
+                        }
+                        ::core::result::Result::Err(error) => {
+                            ::core::result::Result::Err(
+                                __E::custom(
+                                    ::core::format_args!("invalid value: {}", error),
+                                ),
+                            )
+                        }
+                    }
+                }
+                fn visit_u64<__E: ::serde::de::Error>(
+                    self,
+                    value: ::core::primitive::u64,
+                ) -> ::core::result::Result<Cause, __E> {
+                    let __code = <::core::primitive::u16 as ::core::convert::TryFrom<
+                        ::core::primitive::u64,
+                    >>::try_from(value)
+                        .ok();
+                    match __code.and_then(Cause::from_code) {
+                        ::core::option::Option::Some(__cause) => {
+                            ::core::result::Result::Ok(__cause)
+                        }
+                        ::core::option::Option::None => {
+                            ::core::result::Result::Err(
+                                __E::invalid_value(
+                                    ::serde::de::Unexpected::Unsigned(value),
+                                    &self,
+                                ),
+                            )
+                        }
+                    }
+                }
+                fn visit_i64<__E: ::serde::de::Error>(
+                    self,
+                    value: ::core::primitive::i64,
+                ) -> ::core::result::Result<Cause, __E> {
+                    match <::core::primitive::u64 as ::core::convert::TryFrom<
+                        ::core::primitive::i64,
+                    >>::try_from(value) {
+                        ::core::result::Result::Ok(value) => self.visit_u64(value),
+                        ::core::result::Result::Err(_) => {
+                            ::core::result::Result::Err(
+                                __E::invalid_value(
+                                    ::serde::de::Unexpected::Signed(value),
+                                    &self,
+                                ),
+                            )
+                        }
+                    }
+                }
+            }
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(__Visitor)
+            } else {
+                deserializer.deserialize_str(__Visitor)
+            }
+        }
+    }
+    /// Written as the key, the category's identifier in the table.
+    impl ::serde::Serialize for Category {
+        fn serialize<__S: ::serde::Serializer>(
+            &self,
+            serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            serializer.serialize_str(self.key())
+        }
+    }
+    /// Read from the key, exactly.
+    impl<'de> ::serde::Deserialize<'de> for Category {
+        fn deserialize<__D: ::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            struct __Visitor;
+            impl ::serde::de::Visitor<'_> for __Visitor {
+                type Value = Category;
+                fn expecting(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.write_str("a category key such as \"common\"")
+                }
+                fn visit_str<__E: ::serde::de::Error>(
+                    self,
+                    value: &::core::primitive::str,
+                ) -> ::core::result::Result<Category, __E> {
+                    let mut __all = Category::ALL.iter().copied();
+                    match __all.find(|category| category.key() == value) {
+                        ::core::option::Option::Some(category) => {
+                            ::core::result::Result::Ok(category)
+                        }
+                        ::core::option::Option::None => {
+                            ::core::result::Result::Err(
+                                __E::invalid_value(
+                                    ::serde::de::Unexpected::Str(value),
+                                    &self,
+                                ),
+                            )
+                        }
+                    }
+                }
+            }
+            deserializer.deserialize_str(__Visitor)
+        }
+    }
+};
 /// Groups.
 #[derive(
     ::core::fmt::Debug,

@@ -199,11 +199,11 @@ assert_eq!(Cause::from_name("no such constant"), None);
             _ => ::core::option::Option::None,
         }
     }
-    /// The cause a person most likely means by `text`: the cause whose value, alias or
-    /// constant is `text` exactly; else, with `text` trimmed, the first in table order
-    /// whose value, alias or constant equals it in any ASCII case; else `None`. The exact
-    /// match is a dispatch on the length; the other compares every cause's strings.
-    /// Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly.
+    /// The cause a person most likely means by `text`: the cause whose spelling it is
+    /// exactly (a cause's value or its constant, as [`FromStr`](::core::str::FromStr) reads them); else, with `text`
+    /// trimmed, the first in table order whose value, alias or constant equals it in any
+    /// ASCII case; else `None`. The exact match is a dispatch on the length; the other
+    /// compares every cause's strings. Use `FromStr` to read what a peer sends, exactly.
     /**
 # Example
 
@@ -455,25 +455,30 @@ impl ::core::fmt::Display for Cause {
 }
 impl ::core::str::FromStr for Cause {
     type Err = ParseCauseError;
-    /// Parses a value or an alias, matched exactly (case and spaces included).
+    /// Parses a cause's value or its constant, matched exactly (case and spaces included).
     #[inline]
-    fn from_str(
-        __s: &::core::primitive::str,
-    ) -> ::core::result::Result<Self, Self::Err> {
-        match __s.len() {
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+        match s.len() {
             3usize => {
-                match __s {
+                match s {
                     "a|b" => ::core::result::Result::Ok(Cause::Pipe),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+                }
+            }
+            4usize => {
+                match s {
+                    "PIPE" => ::core::result::Result::Ok(Cause::Pipe),
+                    "TICK" => ::core::result::Result::Ok(Cause::Tick),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
                 }
             }
             6usize => {
-                match __s {
+                match s {
                     "`tick`" => ::core::result::Result::Ok(Cause::Tick),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
                 }
             }
-            _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+            _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
         }
     }
 }

@@ -189,11 +189,11 @@ assert_eq!(Cause::from_name("no such constant"), None);
             _ => ::core::option::Option::None,
         }
     }
-    /// The cause a person most likely means by `text`: the cause whose value, alias or
-    /// constant is `text` exactly; else, with `text` trimmed, the first in table order
-    /// whose value, alias or constant equals it in any ASCII case; else `None`. The exact
-    /// match is a dispatch on the length; the other compares every cause's strings.
-    /// Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly.
+    /// The cause a person most likely means by `text`: the cause whose spelling it is
+    /// exactly (a cause's value, its constant or its `code` in digits, as [`FromStr`](::core::str::FromStr) reads them); else, with `text`
+    /// trimmed, the first in table order whose value, alias or constant equals it in any
+    /// ASCII case, or whose `code` it is; else `None`. The exact match is a dispatch on the length; the other
+    /// compares every cause's strings. Use `FromStr` to read what a peer sends, exactly.
     /**
 # Example
 
@@ -208,6 +208,12 @@ assert_eq!(Cause::find("failed"), Some(Cause::Failed));
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
         let __exact = match text.len() {
+            1usize => {
+                match text {
+                    "1" => ::core::option::Option::Some(Cause::Failed),
+                    _ => ::core::option::Option::None,
+                }
+            }
             6usize => {
                 match text {
                     "Failed" => ::core::option::Option::Some(Cause::Failed),
@@ -221,6 +227,12 @@ assert_eq!(Cause::find("failed"), Some(Cause::Failed));
             return __exact;
         }
         let __text = text.trim();
+        if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
+            return match __text.parse::<::core::primitive::u16>() {
+                ::core::result::Result::Ok(__code) => Self::from_code(__code),
+                ::core::result::Result::Err(_) => ::core::option::Option::None,
+            };
+        }
         let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
         Self::ALL
             .iter()
@@ -757,19 +769,24 @@ impl ::core::fmt::Display for Cause {
 }
 impl ::core::str::FromStr for Cause {
     type Err = ParseCauseError;
-    /// Parses a value or an alias, matched exactly (case and spaces included).
+    /// Parses a cause's value, its constant or its `code` in digits, matched exactly (case and spaces included).
     #[inline]
-    fn from_str(
-        __s: &::core::primitive::str,
-    ) -> ::core::result::Result<Self, Self::Err> {
-        match __s.len() {
-            6usize => {
-                match __s {
-                    "Failed" => ::core::result::Result::Ok(Cause::Failed),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+    fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+        match s.len() {
+            1usize => {
+                match s {
+                    "1" => ::core::result::Result::Ok(Cause::Failed),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
                 }
             }
-            _ => ::core::result::Result::Err(ParseCauseError::__new(__s)),
+            6usize => {
+                match s {
+                    "Failed" => ::core::result::Result::Ok(Cause::Failed),
+                    "FAILED" => ::core::result::Result::Ok(Cause::Failed),
+                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+                }
+            }
+            _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
         }
     }
 }

@@ -393,11 +393,11 @@ assert_eq!(Cause::from_name("no such constant"), None);
             _ => ::core::option::Option::None,
         }
     }
-    /// The cause a person most likely means by `text`: the cause whose value, alias or
-    /// constant is `text` exactly; else, with `text` trimmed, the first in table order
-    /// whose value, alias or constant equals it in any ASCII case; else `None`. The exact
-    /// match is a dispatch on the length; the other compares every cause's strings.
-    /// Use [`FromStr`](::core::str::FromStr) to read what a peer sends, exactly.
+    /// The cause a person most likely means by `text`: the cause whose spelling it is
+    /// exactly (a cause's value, an alias, its constant or its `code` in digits, as [`FromStr`](::core::str::FromStr) reads them); else, with `text`
+    /// trimmed, the first in table order whose value, alias or constant equals it in any
+    /// ASCII case, or whose `code` it is; else `None`. The exact match is a dispatch on the length; the other
+    /// compares every cause's strings. Use `FromStr` to read what a peer sends, exactly.
     /**
 # Example
 
@@ -412,6 +412,20 @@ assert_eq!(Cause::find("user_busy"), Some(Cause::UserBusy));
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
         let __exact = match text.len() {
+            2usize => {
+                match text {
+                    "17" => ::core::option::Option::Some(Cause::UserBusy),
+                    "34" => ::core::option::Option::Some(Cause::Congestion),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            3usize => {
+                match text {
+                    "127" => ::core::option::Option::Some(Cause::Interworking),
+                    "702" => ::core::option::Option::Some(Cause::LoseRace),
+                    _ => ::core::option::Option::None,
+                }
+            }
             9usize => {
                 match text {
                     "USER_BUSY" => ::core::option::Option::Some(Cause::UserBusy),
@@ -438,6 +452,12 @@ assert_eq!(Cause::find("user_busy"), Some(Cause::UserBusy));
             return __exact;
         }
         let __text = text.trim();
+        if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
+            return match __text.parse::<::core::primitive::u16>() {
+                ::core::result::Result::Ok(__code) => Self::from_code(__code),
+                ::core::result::Result::Err(_) => ::core::option::Option::None,
+            };
+        }
         let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
         Self::ALL
             .iter()

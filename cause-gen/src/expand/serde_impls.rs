@@ -1,0 +1,170 @@
+//! `serde` for the generated types, when the call asks for it (`#[serde]` or
+//! `#[serde(feature = "...")]` on the cause enum): a cause is written as its value, what
+//! `Display` writes, and read from exactly what `FromStr` reads, plus its `code` as a number in
+//! human-readable formats where the table has codes; a category is written and read as its key.
+//! The impls name `::serde`, which the calling crate depends on.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::Generator;
+use crate::input::SerdeAttr;
+use cause_table::model::RowCodes;
+
+impl Generator<'_> {
+    pub(super) fn serde(&self) -> TokenStream {
+        let (Some(serde), Some(error)) = (&self.input.serde, &self.input.parse_error) else {
+            return TokenStream::new();
+        };
+        let cfg = cfg(serde);
+        let needs = match &serde.feature {
+            Some(feature) => format!(" Needs the `{feature}` feature."),
+            None => String::new(),
+        };
+        let cause = self.serde_cause(&error.ident, &needs);
+        let category = self
+            .input
+            .category
+            .as_ref()
+            .map(|item| self.serde_category(&item.ident, &needs));
+        // One `cfg` for every impl, and the visitors out of the caller's namespace.
+        quote! {
+            #cfg
+            const _: () = {
+                #cause
+                #category
+            };
+        }
+    }
+
+    fn serde_cause(&self, error: &Ident, needs: &str) -> TokenStream {
+        let ident = &self.input.cause.ident;
+        let has_codes = self.model.row_codes != RowCodes::None;
+        let expecting = format!("{}, as a string", self.spellings_text());
+        let numbers = has_codes.then(|| {
+            quote! {
+                fn visit_u64<__E: ::serde::de::Error>(self, value: ::core::primitive::u64) -> ::core::result::Result<#ident, __E> {
+                    let __code = <::core::primitive::u16 as ::core::convert::TryFrom<::core::primitive::u64>>::try_from(value).ok();
+                    match __code.and_then(#ident::from_code) {
+                        ::core::option::Option::Some(__cause) => ::core::result::Result::Ok(__cause),
+                        ::core::option::Option::None => ::core::result::Result::Err(__E::invalid_value(::serde::de::Unexpected::Unsigned(value), &self)),
+                    }
+                }
+
+                fn visit_i64<__E: ::serde::de::Error>(self, value: ::core::primitive::i64) -> ::core::result::Result<#ident, __E> {
+                    match <::core::primitive::u64 as ::core::convert::TryFrom<::core::primitive::i64>>::try_from(value) {
+                        ::core::result::Result::Ok(value) => self.visit_u64(value),
+                        ::core::result::Result::Err(_) => ::core::result::Result::Err(__E::invalid_value(::serde::de::Unexpected::Signed(value), &self)),
+                    }
+                }
+            }
+        });
+        // A number is read only where the format says what it holds: a binary format has only
+        // the string this writes.
+        let deserialize = match has_codes {
+            true => quote! {
+                if deserializer.is_human_readable() {
+                    deserializer.deserialize_any(__Visitor)
+                } else {
+                    deserializer.deserialize_str(__Visitor)
+                }
+            },
+            false => quote!(deserializer.deserialize_str(__Visitor)),
+        };
+        let ser_doc = format!(" Written as the value, what `Display` writes.{needs}");
+        let de_doc = format!(
+            " Read from {}{}; any other string fails with the [`{error}`] message.{needs}",
+            self.spellings_text(),
+            if has_codes {
+                ", or the code as a number in a human-readable format"
+            } else {
+                ""
+            }
+        );
+        quote! {
+            #[doc = #ser_doc]
+            impl ::serde::Serialize for #ident {
+                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            #[doc = #de_doc]
+            impl<'de> ::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+
+                    impl ::serde::de::Visitor<'_> for __Visitor {
+                        type Value = #ident;
+
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+
+                        fn visit_str<__E: ::serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#ident, __E> {
+                            match <#ident as ::core::str::FromStr>::from_str(value) {
+                                ::core::result::Result::Ok(cause) => ::core::result::Result::Ok(cause),
+                                ::core::result::Result::Err(error) => ::core::result::Result::Err(__E::custom(::core::format_args!("invalid value: {}", error))),
+                            }
+                        }
+
+                        #numbers
+                    }
+
+                    #deserialize
+                }
+            }
+        }
+    }
+
+    fn serde_category(&self, ident: &Ident, needs: &str) -> TokenStream {
+        let ser_doc =
+            format!(" Written as the key, the category's identifier in the table.{needs}");
+        let de_doc = format!(" Read from the key, exactly.{needs}");
+        let expecting = match self.model.category_list().first() {
+            Some(first) => format!("a category key such as {:?}", first.key),
+            None => "a category key".to_owned(),
+        };
+        quote! {
+            #[doc = #ser_doc]
+            impl ::serde::Serialize for #ident {
+                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    serializer.serialize_str(self.key())
+                }
+            }
+
+            #[doc = #de_doc]
+            impl<'de> ::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+
+                    impl ::serde::de::Visitor<'_> for __Visitor {
+                        type Value = #ident;
+
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+
+                        fn visit_str<__E: ::serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#ident, __E> {
+                            let mut __all = #ident::ALL.iter().copied();
+                            match __all.find(|category| category.key() == value) {
+                                ::core::option::Option::Some(category) => ::core::result::Result::Ok(category),
+                                ::core::option::Option::None => ::core::result::Result::Err(__E::invalid_value(::serde::de::Unexpected::Str(value), &self)),
+                            }
+                        }
+                    }
+
+                    deserializer.deserialize_str(__Visitor)
+                }
+            }
+        }
+    }
+}
+
+/// `#[cfg(feature = "serde")]` for `#[serde(feature = "serde")]`, nothing for `#[serde]`.
+fn cfg(serde: &SerdeAttr) -> TokenStream {
+    match &serde.feature {
+        Some(feature) => quote!(#[cfg(feature = #feature)]),
+        None => TokenStream::new(),
+    }
+}
