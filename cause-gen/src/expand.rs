@@ -14,6 +14,7 @@
 
 mod accessors;
 mod category;
+mod failures;
 mod lookups;
 mod member;
 mod parse_error;

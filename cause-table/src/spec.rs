@@ -3,8 +3,12 @@
 //! This stage checks each row on its own (keys, types, the form of every value); checks that
 //! compare rows live in `validate.rs`. The model knows nothing about tokens.
 
+mod syntax;
+
+use toml_span::Value;
 use toml_span::value::{Table, ValueInner};
-use toml_span::{ErrorKind, Value};
+
+use syntax::syntax_error;
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
@@ -417,38 +421,4 @@ fn check_non_empty(value: &Loc<String>, what: &str, diags: &Diagnostics) -> bool
         diags.error(value.span.clone(), format!("{what} must not be empty"));
     }
     !empty
-}
-
-/// The parser stops at the first error in the TOML itself; a duplicate also points back at
-/// its first definition.
-fn syntax_error(error: &toml_span::Error, source: &str, diags: &Diagnostics) {
-    let span: ByteSpan = error.span.into();
-    let mut message = format!("invalid TOML: {error}");
-    // toml-span reads no dates or times, and calls one an invalid number (pointing inside a
-    // time, past its leading digits): say what it is.
-    let before = source.get(..span.start).unwrap_or_default();
-    let start = before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let text = source.get(start..).unwrap_or_default();
-    if matches!(error.kind, ErrorKind::InvalidNumber) && is_date_or_time(text) {
-        message.push_str(
-            " (a date or time, which no key of a cause table takes; quoted, it is a string)",
-        );
-    }
-    match &error.kind {
-        ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } => {
-            diags.duplicate(span, (*first).into(), message);
-        }
-        _ => diags.error(span, message),
-    }
-}
-
-/// `1979-05-27`, `07:32:00` and what follows them: TOML's dates and times.
-fn is_date_or_time(text: &str) -> bool {
-    let digits_then = |count: usize, separator: u8| {
-        let bytes = text.as_bytes();
-        bytes.len() > count
-            && bytes[..count].iter().all(u8::is_ascii_digit)
-            && bytes[count] == separator
-    };
-    digits_then(4, b'-') || digits_then(2, b':')
 }

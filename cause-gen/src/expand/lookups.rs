@@ -1,11 +1,14 @@
-//! The cause enum's lookups: from a constant, from a status code, from a row's code. One
-//! function per member, its rustdoc, example and tokens together; [`MEMBERS`] orders them in
-//! the impl, after the accessors. Their bodies go from a status code through an array indexed
+//! The cause enum's lookups: from a constant, from a status code, from a row's code (those of
+//! final failure responses are in `failures.rs`). One function per member, its rustdoc, example
+//! and tokens together; [`MEMBERS`] orders them in the impl, after the accessors. Their bodies go from a status code through an array indexed
 //! by `code - lowest`, from a string through a dispatch on its length (`tables.rs`).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::failures::{
+    failure_codes, failures, fallback, for_failure_response, for_in_dialog_failure,
+};
 use super::member::{Member, MemberFn};
 use super::tables::{StringMatch, code_table};
 use super::{Generator, accessor};
@@ -180,198 +183,6 @@ fn status_codes_range(g: &Generator) -> Option<Member> {
         with_category: false,
         item: quote! {
             pub const STATUS_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
-        },
-    })
-}
-
-/// With `[failure]`: its range, or the span of several.
-fn failure_codes(g: &Generator) -> Option<Member> {
-    let (low, high) = g.model.failure_span()?;
-    let name = &g.docs.enum_name;
-    let (low_lit, high_lit) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
-    let doc = match g.model.failures.len() {
-        1 => "The final failure responses, as the table's `[failure] codes` bounds them.",
-        _ => {
-            "The final failure responses: from the lowest to the highest of the table's\n\
-              `[[failure]]` ranges."
-        }
-    };
-    Some(Member {
-        doc: doc.into(),
-        example: Some(format!(
-            "assert_eq!({name}::FAILURE_CODES, {low}..={high});\n"
-        )),
-        with_category: false,
-        item: quote! {
-            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
-        },
-    })
-}
-
-/// With one `[failure]` range (with several, each has its own: see `for_failure_response`).
-fn fallback(g: &Generator) -> Option<Member> {
-    let [failure] = g.model.failures[..] else {
-        return None;
-    };
-    let variant = &g.variants[failure.fallback];
-    let (name, path) = (&g.docs.enum_name, g.path(&g.model.causes[failure.fallback]));
-    Some(Member {
-        doc: "The cause of a failure response whose code no cause lists.".into(),
-        example: Some(format!("assert_eq!({name}::FALLBACK, {path});\n")),
-        with_category: false,
-        item: quote!(pub const FALLBACK: Self = #variant;),
-    })
-}
-
-/// With `[failure]`: each range with its fallback, as the table lists them, so that a reader
-/// of the table (a tool writing it out) has them without calling `for_failure_response` for
-/// every code.
-fn failures(g: &Generator) -> Option<Member> {
-    let first = g.model.failures.first()?;
-    let ranges = g.model.failures.iter().map(|failure| {
-        let (low, high) = (
-            Literal::u16_unsuffixed(failure.low),
-            Literal::u16_unsuffixed(failure.high),
-        );
-        let variant = &g.variants[failure.fallback];
-        quote!((#low..=#high, #variant))
-    });
-    let name = &g.docs.enum_name;
-    let path = g.path(&g.model.causes[first.fallback]);
-    let (low, high, count) = (first.low, first.high, g.model.failures.len());
-    Some(Member {
-        doc: "The `[failure]` ranges of final failure responses, each with its fallback: the\n\
-              cause of a code in it that no cause lists. Disjoint, lowest codes first."
-            .into(),
-        example: Some(format!(
-            "assert_eq!({name}::FAILURES.len(), {count});
-assert_eq!({name}::FAILURES[0], ({low}..={high}, {path}));
-"
-        )),
-        with_category: false,
-        item: quote! {
-            pub const FAILURES: &'static [(::core::ops::RangeInclusive<::core::primitive::u16>, Self)] = &[#(#ranges),*];
-        },
-    })
-}
-
-/// With `[failure]`; the stand-in beside a table's errors keeps one that finds nothing, so
-/// that its uses compile.
-fn for_failure_response(g: &Generator) -> Option<Member> {
-    let accessor = accessor();
-    let Some((low, high)) = g.model.failure_span() else {
-        return g.model.is_stand_in().then(|| Member {
-            doc: "The cause of a failure response (none: the table has errors).".into(),
-            example: None,
-            with_category: false,
-            item: quote! {
-                #accessor
-                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                    let _ = code;
-                    ::core::option::Option::None
-                }
-            },
-        });
-    };
-    let cause = &g.input.cause.ident;
-    // Every code of the span: the cause listing it, else its range's fallback, else none.
-    let items = g.model.failure_causes().into_iter().map(|(code, index)| {
-        let variant = &g.variants[index];
-        (code, quote!(::core::option::Option::Some(#variant)))
-    });
-    let body = code_table(
-        quote!(::core::option::Option<#cause>),
-        items.collect(),
-        Some((low, high)),
-        quote!(::core::option::Option::None),
-    );
-    let name = &g.docs.enum_name;
-    let example = g.model.failure_cause(low).map(|index| {
-        let expected = g.path(&g.model.causes[index]);
-        let mut out =
-            format!("assert_eq!({name}::for_failure_response({low}), Some({expected}));\n");
-        if let Some(below) = low.checked_sub(1) {
-            out.push_str(&format!(
-                "assert_eq!({name}::for_failure_response({below}), None);\n"
-            ));
-        }
-        out
-    });
-    Some(Member {
-        doc: failure_doc(g),
-        example,
-        with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                #body
-            }
-        },
-    })
-}
-
-/// What `for_failure_response` does, in one line: with one range, its fallback is `FALLBACK`.
-fn failure_doc(g: &Generator) -> String {
-    if let [failure] = g.model.failures[..] {
-        let (low, high) = (failure.low, failure.high);
-        return format!(
-            "The cause of a final failure response: `None` outside {low}..={high}; inside, the \
-             cause whose `status-codes` list `code`, or [`{}`](Self::FALLBACK) if none does.",
-            g.model.causes[failure.fallback].constant
-        );
-    }
-    let ranges = g.model.failures.iter().map(|f| {
-        let fallback = &g.model.causes[f.fallback];
-        format!(
-            "[`{}`](Self::{}) in {}..={}",
-            fallback.constant, fallback.variant, f.low, f.high
-        )
-    });
-    format!(
-        "The cause of a final failure response: the cause whose `status-codes` list `code`, \
-         else the fallback of the `[[failure]]` range it is in: {}; `None` outside them.",
-        ranges.collect::<Vec<_>>().join(", ")
-    )
-}
-
-/// With `in-dialog-status-codes` on some row.
-fn for_in_dialog_failure(g: &Generator) -> Option<Member> {
-    if !g.model.has_in_dialog {
-        return None;
-    }
-    // Outside the in-dialog codes, a code means what it means outside a dialog.
-    let (otherwise, otherwise_doc) = match g.model.failure_span() {
-        Some(_) => (
-            quote!(Self::for_failure_response(code)),
-            "for_failure_response",
-        ),
-        None => (quote!(Self::from_status_code(code)), "from_status_code"),
-    };
-    let causes = g.model.causes.iter().zip(&g.variants);
-    let arms = causes
-        .filter(|(cause, _)| !cause.in_dialog_status_codes.is_empty())
-        .map(|(cause, variant)| {
-            let codes = cause.in_dialog_status_codes.iter();
-            let codes = codes.map(|&code| Literal::u16_unsuffixed(code));
-            quote!(#(#codes)|* => ::core::option::Option::Some(#variant),)
-        });
-    let accessor = accessor();
-    let call = format!("{}::for_in_dialog_failure({{code}})", g.docs.enum_name);
-    Some(Member {
-        doc: format!(
-            "The cause of a failure response to a request sent inside a dialog: the cause whose \
-             `in-dialog-status-codes` list `code`, else [`{otherwise_doc}`](Self::{otherwise_doc})."
-        ),
-        example: g.code_lookup_example(|c| &c.in_dialog_status_codes, &call),
-        with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#arms)*
-                    _ => #otherwise,
-                }
-            }
         },
     })
 }

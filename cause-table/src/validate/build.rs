@@ -1,0 +1,135 @@
+//! The model a checked table produces, and the stand-in for a table with errors: the rows
+//! without their positions, references resolved to indices.
+
+use crate::diag::Loc;
+use crate::model::{self, Categories, Failure, Mode, Model, Response};
+use crate::names;
+use crate::spec::{CategorySpec, CauseSpec, Spec};
+
+/// The model of a checked spec: its rows without their positions, each cause's category by
+/// index (every cause has one in a table with categories: `check_known_categories`).
+pub(super) fn into_model(
+    spec: Spec,
+    categories: Vec<Option<usize>>,
+    failures: Vec<Failure>,
+) -> Model {
+    let of_cause: Vec<usize> = categories.into_iter().flatten().collect();
+    let categories = (!spec.categories.is_empty()).then(|| {
+        let list = spec.categories.into_iter().enumerate();
+        let list = list.map(|(index, row)| {
+            let causes = (0..of_cause.len()).filter(|&c| of_cause[c] == index);
+            category(row, causes.collect())
+        });
+        Categories {
+            list: list.collect(),
+            of_cause,
+        }
+    });
+    let default = spec.default_response.map(|code| code.value);
+    let causes = spec
+        .causes
+        .into_iter()
+        .map(|row| with_default(cause(row), default));
+    let causes = causes.collect();
+    let phrases = spec.reason_phrases.into_iter();
+    let phrases = phrases.map(|p| (p.code.value, p.phrase.value)).collect();
+    let (code_high, status_code_range) = (spec.code_high, spec.status_code_range);
+    let mode = (code_high, Mode::Checked);
+    let mut model = Model::new(causes, categories, failures, phrases, mode);
+    model.status_code_range = status_code_range;
+    model.default_response = default;
+    model
+}
+
+/// A cause without its own `response` gets the table's `[defaults] response`.
+fn with_default(mut cause: model::Cause, default: Option<u16>) -> model::Cause {
+    if cause.response.is_none() {
+        cause.response = default.map(|code| Response {
+            code,
+            maps_back: None,
+            by_default: true,
+        });
+    }
+    cause
+}
+
+/// The stand-in for a table with errors: the rows that parsed (`spec`, where the TOML did),
+/// so that the caller's uses of their variants add no errors to the table's own. Only what
+/// cannot clash is kept: the first row of each variant, value and code; no status codes or
+/// aliases.
+pub fn stand_in(spec: Option<&Spec>) -> Model {
+    let Some(spec) = spec else {
+        return Model::stand_in_without_rows();
+    };
+    let mut variants = std::collections::HashSet::new();
+    let mut values = std::collections::HashSet::new();
+    // A row whose variant is no identifier (a keyword, a bad `variant`) is an error of its own.
+    let is_ident = |variant: &Loc<String>| names::is_variant(&variant.value);
+    let list: Vec<model::Category> = (spec.categories.iter())
+        .filter(|c| is_ident(&c.variant) && variants.insert(c.variant.value.clone()))
+        .map(|row| category(row.clone(), Vec::new()))
+        .collect();
+    variants.clear();
+    let rows = spec.causes.iter().filter(|c| is_ident(&c.variant));
+    let rows = rows.filter(|c| variants.insert(c.variant.value.clone()));
+    let rows = rows.filter(|c| values.insert(c.value.value.clone()));
+    let mut codes = std::collections::HashSet::new();
+    let causes: Vec<model::Cause> = rows
+        .map(|row| model::Cause {
+            status_codes: Vec::new(),
+            in_dialog_status_codes: Vec::new(),
+            response: None,
+            code: row
+                .code
+                .as_ref()
+                .map(|c| c.value)
+                .filter(|&c| codes.insert(c)),
+            aliases: Vec::new(),
+            ..cause(row.clone())
+        })
+        .collect();
+    // Each cause in the first category: the stand-in's `category()` is never run.
+    let categories = (!list.is_empty()).then(|| Categories {
+        of_cause: vec![0; causes.len()],
+        list,
+    });
+    let mut model = Model::new(
+        causes,
+        categories,
+        Vec::new(),
+        Vec::new(),
+        (0, Mode::StandIn),
+    );
+    model.status_code_range = spec.status_code_range;
+    model
+}
+
+fn cause(row: CauseSpec) -> model::Cause {
+    let codes = |codes: Vec<Loc<u16>>| codes.into_iter().map(|c| c.value).collect();
+    model::Cause {
+        constant: row.constant.value,
+        value: row.value.value,
+        variant: row.variant.value,
+        description: row.description.value,
+        status_codes: codes(row.status_codes),
+        in_dialog_status_codes: codes(row.in_dialog_status_codes),
+        response: row.response.map(|code| Response {
+            code: code.value,
+            maps_back: None,
+            by_default: false,
+        }),
+        code: row.code.map(|code| code.value),
+        aliases: row.aliases.into_iter().map(|a| a.value).collect(),
+        fallback_of: Vec::new(),
+    }
+}
+
+fn category(row: CategorySpec, causes: Vec<usize>) -> model::Category {
+    model::Category {
+        key: row.key.value,
+        title: row.title.value,
+        description: row.description.map(|d| d.value),
+        variant: row.variant.value,
+        causes,
+    }
+}
