@@ -232,3 +232,50 @@ fn specials_in_descriptions_keep_the_tables_whole_and_html_escaped() {
     assert!(rows[0].contains("\\backslashes\\"), "{}", rows[0]);
     assert!(rows[1].contains("<code>`tick`</code>"), "{}", rows[1]);
 }
+
+/// `html` without the elements named `tag` and what they hold (`<pre ...>...</pre>`).
+fn without_elements(html: &str, tag: &str) -> String {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut rest = html;
+    let mut kept = String::with_capacity(html.len());
+    while let Some(start) = rest.find(&open) {
+        kept.push_str(&rest[..start]);
+        rest = match rest[start..].find(&close) {
+            Some(end) => &rest[start + end + close.len()..],
+            None => "",
+        };
+    }
+    kept.push_str(rest);
+    kept
+}
+
+#[test]
+fn no_page_shows_a_broken_code_span() {
+    // Build the pages (the first call builds the whole crate's docs).
+    core_page("index.html");
+    let dir = nested::target_dir().join("doc/cause_core");
+    let mut pages = vec![dir];
+    let mut checked = 0;
+    while let Some(path) = pages.pop() {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(&path).expect("a docs folder");
+            pages.extend(entries.map(|entry| entry.expect("an entry").path()));
+            continue;
+        }
+        if path.extension().is_none_or(|ext| ext != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(&path).expect("a page");
+        let html = ["pre", "code", "script"]
+            .iter()
+            .fold(html, |html, tag| without_elements(&html, tag));
+        // A backtick outside code is markdown that did not close: `\`` or an odd count.
+        let text = page_text(&html);
+        if let Some(at) = text.find('`') {
+            let around = text.get(at.saturating_sub(60)..(at + 60).min(text.len()));
+            panic!("{}: a stray backtick: {around:?}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked > 20, "{checked} pages");
+}

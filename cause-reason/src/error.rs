@@ -5,8 +5,9 @@ use core::fmt;
 /// Why a `Reason` header value could not be parsed: what is wrong, and at which byte.
 ///
 /// ```
-/// let error = cause_reason::Reason::parse("SIP;cause=4x6").unwrap_err();
-/// assert_eq!(error.kind(), cause_reason::ReasonErrorKind::CauseNotDigits);
+/// # use cause_reason as cause_core;
+/// let error = cause_core::Reason::parse("SIP;cause=4x6").unwrap_err();
+/// assert_eq!(error.kind(), cause_core::ReasonErrorKind::CauseNotDigits);
 /// assert_eq!(error.offset(), 10);
 /// assert_eq!(error.to_string(), "`cause` is not a number of digits, at byte 10");
 /// ```

@@ -43,7 +43,8 @@ use core::hash::{Hash, Hasher};
 /// One `reason-value` of a `Reason` header field: `SIP ;cause=486 ;text="Busy Here"`.
 ///
 /// ```
-/// use cause_reason::Reason;
+/// # use cause_reason as cause_core;
+/// use cause_core::Reason;
 ///
 /// // What SIP.js 0.6 puts on a CANCEL.
 /// let reason = Reason::parse(r#"SIP ;cause=486 ;text="Busy Here""#)?;
@@ -52,7 +53,7 @@ use core::hash::{Hash, Hasher};
 /// assert_eq!(reason.text().unwrap(), "Busy Here");
 /// // Written back in canonical form.
 /// assert_eq!(reason.to_string(), r#"SIP;cause=486;text="Busy Here""#);
-/// # Ok::<(), cause_reason::ParseReasonError>(())
+/// # Ok::<(), cause_core::ParseReasonError>(())
 /// ```
 ///
 /// Two values are equal when they say the same: the same protocol (in any ASCII case, as
@@ -61,8 +62,9 @@ use core::hash::{Hash, Hasher};
 /// order the peer used. [`Hash`] agrees, so a set holds one of each meaning:
 ///
 /// ```
+/// # use cause_reason as cause_core;
 /// use std::collections::HashSet;
-/// use cause_reason::Reason;
+/// use cause_core::Reason;
 ///
 /// let set: HashSet<Reason> = [r#"SIP;cause=486;text="Busy Here""#, r#"sip ;cause=486; text="Busy Here""#]
 ///     .into_iter()
@@ -84,11 +86,12 @@ pub struct Reason<'a> {
 /// the `&str` it stands for.
 ///
 /// ```
-/// let reason = cause_reason::Reason::parse(r#"SIP;cause=480;text="say \"no\"""#)?;
+/// # use cause_reason as cause_core;
+/// let reason = cause_core::Reason::parse(r#"SIP;cause=480;text="say \"no\"""#)?;
 /// let text = reason.text().unwrap();
 /// assert_eq!(text, r#"say "no""#);
 /// assert_eq!(text.as_escaped(), Some(r#"say \"no\""#));
-/// # Ok::<(), cause_reason::ParseReasonError>(())
+/// # Ok::<(), cause_core::ParseReasonError>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ReasonText<'a> {
@@ -187,14 +190,15 @@ impl<'a> Reason<'a> {
     /// from the start of `value`.
     ///
     /// ```
-    /// use cause_reason::Reason;
+    /// # use cause_reason as cause_core;
+    /// use cause_core::Reason;
     ///
     /// let header = r#"SIP;cause=480;text="Temporarily Unavailable", Q.850;cause=18"#;
     /// let causes: Vec<_> = Reason::parse_list(header)
     ///     .map(|r| r.map(|r| (r.protocol(), r.cause())))
     ///     .collect::<Result<_, _>>()?;
     /// assert_eq!(causes, [("SIP", Some(480)), ("Q.850", Some(18))]);
-    /// # Ok::<(), cause_reason::ParseReasonError>(())
+    /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
     pub fn parse_list(
         value: &'a str,
@@ -203,7 +207,7 @@ impl<'a> Reason<'a> {
     }
 
     /// A value to send: `protocol;cause=<cause>;text="<text>"`. The protocol must be a token
-    /// (RFC 3261: letters, digits and `-.!%*_+\`'~`), such as `SIP` or `Q.850`; the text may
+    /// (RFC 3261: letters, digits and `` -.!%*_+`'~ ``), such as `SIP` or `Q.850`; the text may
     /// hold any character but a control character other than tab, and is escaped when written
     /// ([`Display`](fmt::Display) puts `\` before `"` and `\`). The error says which is wrong
     /// and where: [`MissingProtocol`](ReasonErrorKind::MissingProtocol) or
@@ -214,7 +218,8 @@ impl<'a> Reason<'a> {
     /// parameters as a peer wrote them, so it lists none.
     ///
     /// ```
-    /// use cause_reason::{Reason, ReasonErrorKind};
+    /// # use cause_reason as cause_core;
+    /// use cause_core::{Reason, ReasonErrorKind};
     ///
     /// // Relaying the response a B2BUA received, with its own phrase.
     /// let reason = Reason::new("SIP", 480, Some(r#"Gone "fishing""#))?;
@@ -225,13 +230,14 @@ impl<'a> Reason<'a> {
     /// assert_eq!((error.kind(), error.offset()), (ReasonErrorKind::InvalidToken, 1));
     /// let error = Reason::new("SIP", 486, Some("Busy\r\nX-Evil: 1")).unwrap_err();
     /// assert_eq!((error.kind(), error.offset()), (ReasonErrorKind::ControlCharacter, 4));
-    /// # Ok::<(), cause_reason::ParseReasonError>(())
+    /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
     ///
     /// It is a `const fn`, so a value known at build time can be checked there:
     ///
     /// ```
-    /// use cause_reason::Reason;
+    /// # use cause_reason as cause_core;
+    /// use cause_core::Reason;
     ///
     /// const BUSY: Reason<'static> = match Reason::new("SIP", 486, Some("Busy Here")) {
     ///     Ok(reason) => reason,
@@ -284,13 +290,14 @@ impl<'a> Reason<'a> {
     /// another branch answered) or `Q.850;cause=26` (non-selected user clearing).
     ///
     /// ```
-    /// use cause_reason::Reason;
+    /// # use cause_reason as cause_core;
+    /// use cause_core::Reason;
     ///
     /// let sip = Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#)?;
     /// assert!(sip.is_answered_elsewhere());
     /// assert!(Reason::parse("Q.850;cause=26")?.is_answered_elsewhere());
     /// assert!(!Reason::parse("SIP;cause=486")?.is_answered_elsewhere());
-    /// # Ok::<(), cause_reason::ParseReasonError>(())
+    /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
     #[must_use]
     pub fn is_answered_elsewhere(&self) -> bool {
@@ -324,11 +331,12 @@ impl<'a> Reason<'a> {
     /// `""` for a parameter without `=`; `None` if there is no such parameter.
     ///
     /// ```
-    /// let reason = cause_reason::Reason::parse("Q.850;cause=34;location=LN")?;
+    /// # use cause_reason as cause_core;
+    /// let reason = cause_core::Reason::parse("Q.850;cause=34;location=LN")?;
     /// assert_eq!(reason.param("LOCATION"), Some("LN"));
     /// assert_eq!(reason.param("cause"), Some("34"));
     /// assert_eq!(reason.param("text"), None);
-    /// # Ok::<(), cause_reason::ParseReasonError>(())
+    /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
     #[must_use]
     pub fn param(&self, name: &str) -> Option<&'a str> {

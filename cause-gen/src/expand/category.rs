@@ -47,8 +47,8 @@ impl Generator<'_> {
 
             impl ::core::fmt::Display for #ident {
                 #[inline]
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __formatter.pad(self.title())
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.pad(self.title())
                 }
             }
         }

@@ -159,8 +159,8 @@ impl Generator<'_> {
 
             // `ParseCauseError { input: "nope", cut: false }`: what a user needs, not the buffer.
             impl ::core::fmt::Debug for #ident {
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __formatter
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f
                         .debug_struct(::core::stringify!(#ident))
                         .field("input", &self.input())
                         .field("cut", &self.__cut)
@@ -170,22 +170,22 @@ impl Generator<'_> {
 
             // `` `Bussy` is not the value of any Cause: did you mean "Busy"? ``
             impl ::core::fmt::Display for #ident {
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __formatter.write_str("`")?;
-                    __formatter.write_str(self.input())?;
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str("`")?;
+                    f.write_str(self.input())?;
                     if self.__cut {
-                        __formatter.write_str("\u{2026}")?;
+                        f.write_str("\u{2026}")?;
                     }
-                    __formatter.write_str(if self.__code { #not_a_code } else { #not_a_value })?;
+                    f.write_str(if self.__code { #not_a_code } else { #not_a_value })?;
                     let __closest = self.__closest();
                     let mut __first = true;
                     for __value in __closest.iter().flatten() {
-                        __formatter.write_str(if __first { ": did you mean " } else { " or " })?;
-                        ::core::write!(__formatter, "{:?}", __value)?;
+                        f.write_str(if __first { ": did you mean " } else { " or " })?;
+                        ::core::write!(f, "{:?}", __value)?;
                         __first = false;
                     }
                     if !__first {
-                        __formatter.write_str("?")?;
+                        f.write_str("?")?;
                     }
                     ::core::result::Result::Ok(())
                 }

@@ -23,21 +23,21 @@ impl Generator<'_> {
         } else {
             let str = quote!(&::core::primitive::str);
             let names = self.per_cause_of(quote!(*self), str, |c| str_lit(&c.variant));
-            quote!(__formatter.write_str({ #names }))
+            quote!(f.write_str({ #names }))
         };
         quote! {
             // Written out, not derived: rustc checks a derived `Debug` (a `match` with an arm per
             // variant) in time quadratic in the variants, 26 s for 20,000 of them.
             impl ::core::fmt::Debug for #ident {
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #debug
                 }
             }
 
             impl ::core::fmt::Display for #ident {
                 #[inline]
-                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    __formatter.pad(self.as_str())
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.pad(self.as_str())
                 }
             }
 
@@ -46,8 +46,8 @@ impl Generator<'_> {
 
             impl ::core::convert::From<#ident> for &'static ::core::primitive::str {
                 #[inline]
-                fn from(__cause: #ident) -> Self {
-                    __cause.as_str()
+                fn from(cause: #ident) -> Self {
+                    cause.as_str()
                 }
             }
         }
@@ -69,10 +69,10 @@ impl Generator<'_> {
 
                     #[doc = #doc]
                     #[inline]
-                    fn try_from(__code: ::core::primitive::u16) -> ::core::result::Result<Self, Self::Error> {
-                        match Self::from_code(__code) {
+                    fn try_from(code: ::core::primitive::u16) -> ::core::result::Result<Self, Self::Error> {
+                        match Self::from_code(code) {
                             ::core::option::Option::Some(__cause) => ::core::result::Result::Ok(__cause),
-                            ::core::option::Option::None => ::core::result::Result::Err(#error::__from_code(__code)),
+                            ::core::option::Option::None => ::core::result::Result::Err(#error::__from_code(code)),
                         }
                     }
                 }
@@ -85,8 +85,8 @@ impl Generator<'_> {
             impl ::core::convert::From<#ident> for ::core::primitive::u16 {
                 #[doc = #doc]
                 #[inline]
-                fn from(__cause: #ident) -> Self {
-                    __cause.code()
+                fn from(cause: #ident) -> Self {
+                    cause.code()
                 }
             }
         }

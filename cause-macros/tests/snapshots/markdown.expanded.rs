@@ -439,18 +439,17 @@ assert_eq!(Cause::for_failure_response(399), None);
     }
 }
 impl ::core::fmt::Debug for Cause {
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter
-            .write_str({
-                const __TABLE: [&::core::primitive::str; 2usize] = ["Pipe", "Tick"];
-                __TABLE[*self as ::core::primitive::usize]
-            })
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str({
+            const __TABLE: [&::core::primitive::str; 2usize] = ["Pipe", "Tick"];
+            __TABLE[*self as ::core::primitive::usize]
+        })
     }
 }
 impl ::core::fmt::Display for Cause {
     #[inline]
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter.pad(self.as_str())
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 impl ::core::str::FromStr for Cause {
@@ -484,8 +483,8 @@ impl ::core::str::FromStr for Cause {
 }
 impl ::core::convert::From<Cause> for &'static ::core::primitive::str {
     #[inline]
-    fn from(__cause: Cause) -> Self {
-        __cause.as_str()
+    fn from(cause: Cause) -> Self {
+        cause.as_str()
     }
 }
 /// Groups.
@@ -585,8 +584,8 @@ assert!(Category::OddText.causes().contains(&Cause::Pipe));
 }
 impl ::core::fmt::Display for Category {
     #[inline]
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter.pad(self.title())
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.pad(self.title())
     }
 }
 /// The error of parsing a string that is no [`Cause`]'s value or alias.
@@ -807,38 +806,36 @@ assert_eq!(error.suggestions().next(), Some("a|b"));
     }
 }
 impl ::core::fmt::Debug for ParseCauseError {
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter
-            .debug_struct(::core::stringify!(ParseCauseError))
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct(::core::stringify!(ParseCauseError))
             .field("input", &self.input())
             .field("cut", &self.__cut)
             .finish()
     }
 }
 impl ::core::fmt::Display for ParseCauseError {
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter.write_str("`")?;
-        __formatter.write_str(self.input())?;
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("`")?;
+        f.write_str(self.input())?;
         if self.__cut {
-            __formatter.write_str("\u{2026}")?;
+            f.write_str("\u{2026}")?;
         }
-        __formatter
-            .write_str(
-                if self.__code {
-                    "` is not the code of any Cause"
-                } else {
-                    "` is not the value of any Cause"
-                },
-            )?;
+        f.write_str(
+            if self.__code {
+                "` is not the code of any Cause"
+            } else {
+                "` is not the value of any Cause"
+            },
+        )?;
         let __closest = self.__closest();
         let mut __first = true;
         for __value in __closest.iter().flatten() {
-            __formatter.write_str(if __first { ": did you mean " } else { " or " })?;
-            ::core::write!(__formatter, "{:?}", __value)?;
+            f.write_str(if __first { ": did you mean " } else { " or " })?;
+            ::core::write!(f, "{:?}", __value)?;
             __first = false;
         }
         if !__first {
-            __formatter.write_str("?")?;
+            f.write_str("?")?;
         }
         ::core::result::Result::Ok(())
     }

@@ -753,18 +753,17 @@ assert_eq!(Cause::from_code(1), Some(Cause::Failed));
     }
 }
 impl ::core::fmt::Debug for Cause {
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter
-            .write_str({
-                const __TABLE: [&::core::primitive::str; 1usize] = ["Failed"];
-                __TABLE[Self::__position(*self)]
-            })
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str({
+            const __TABLE: [&::core::primitive::str; 1usize] = ["Failed"];
+            __TABLE[Self::__position(*self)]
+        })
     }
 }
 impl ::core::fmt::Display for Cause {
     #[inline]
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter.pad(self.as_str())
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 impl ::core::str::FromStr for Cause {
@@ -795,12 +794,12 @@ impl ::core::convert::TryFrom<::core::primitive::u16> for Cause {
     /// The cause whose `code` is `code`, or an error naming the code (see [`Cause::from_code`]).
     #[inline]
     fn try_from(
-        __code: ::core::primitive::u16,
+        code: ::core::primitive::u16,
     ) -> ::core::result::Result<Self, Self::Error> {
-        match Self::from_code(__code) {
+        match Self::from_code(code) {
             ::core::option::Option::Some(__cause) => ::core::result::Result::Ok(__cause),
             ::core::option::Option::None => {
-                ::core::result::Result::Err(ParseCauseError::__from_code(__code))
+                ::core::result::Result::Err(ParseCauseError::__from_code(code))
             }
         }
     }
@@ -808,14 +807,14 @@ impl ::core::convert::TryFrom<::core::primitive::u16> for Cause {
 impl ::core::convert::From<Cause> for ::core::primitive::u16 {
     /// The cause's `code`, as [`Cause::code`] gives it.
     #[inline]
-    fn from(__cause: Cause) -> Self {
-        __cause.code()
+    fn from(cause: Cause) -> Self {
+        cause.code()
     }
 }
 impl ::core::convert::From<Cause> for &'static ::core::primitive::str {
     #[inline]
-    fn from(__cause: Cause) -> Self {
-        __cause.as_str()
+    fn from(cause: Cause) -> Self {
+        cause.as_str()
     }
 }
 /// Groups.
@@ -909,8 +908,8 @@ assert!(Category::Errors.causes().contains(&Cause::Failed));
 }
 impl ::core::fmt::Display for Category {
     #[inline]
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter.pad(self.title())
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.pad(self.title())
     }
 }
 /// The error of parsing a string that is no [`Cause`]'s value or alias.
@@ -1131,38 +1130,36 @@ assert_eq!(error.suggestions().next(), Some("Failed"));
     }
 }
 impl ::core::fmt::Debug for ParseCauseError {
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter
-            .debug_struct(::core::stringify!(ParseCauseError))
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct(::core::stringify!(ParseCauseError))
             .field("input", &self.input())
             .field("cut", &self.__cut)
             .finish()
     }
 }
 impl ::core::fmt::Display for ParseCauseError {
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter.write_str("`")?;
-        __formatter.write_str(self.input())?;
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("`")?;
+        f.write_str(self.input())?;
         if self.__cut {
-            __formatter.write_str("\u{2026}")?;
+            f.write_str("\u{2026}")?;
         }
-        __formatter
-            .write_str(
-                if self.__code {
-                    "` is not the code of any Cause"
-                } else {
-                    "` is not the value of any Cause"
-                },
-            )?;
+        f.write_str(
+            if self.__code {
+                "` is not the code of any Cause"
+            } else {
+                "` is not the value of any Cause"
+            },
+        )?;
         let __closest = self.__closest();
         let mut __first = true;
         for __value in __closest.iter().flatten() {
-            __formatter.write_str(if __first { ": did you mean " } else { " or " })?;
-            ::core::write!(__formatter, "{:?}", __value)?;
+            f.write_str(if __first { ": did you mean " } else { " or " })?;
+            ::core::write!(f, "{:?}", __value)?;
             __first = false;
         }
         if !__first {
-            __formatter.write_str("?")?;
+            f.write_str("?")?;
         }
         ::core::result::Result::Ok(())
     }

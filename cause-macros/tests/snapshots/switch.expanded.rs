@@ -1731,35 +1731,34 @@ assert_eq!(Cause::response_for_code(17), Some(486));
     }
 }
 impl ::core::fmt::Debug for Cause {
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter
-            .write_str({
-                const __TABLE: [&::core::primitive::str; 4usize] = [
-                    "UserBusy",
-                    "Congestion",
-                    "Interworking",
-                    "LoseRace",
-                ];
-                __TABLE[Self::__position(*self)]
-            })
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str({
+            const __TABLE: [&::core::primitive::str; 4usize] = [
+                "UserBusy",
+                "Congestion",
+                "Interworking",
+                "LoseRace",
+            ];
+            __TABLE[Self::__position(*self)]
+        })
     }
 }
 impl ::core::fmt::Display for Cause {
     #[inline]
-    fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        __formatter.pad(self.as_str())
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 impl ::core::convert::From<Cause> for ::core::primitive::u16 {
     /// The cause's `code`, as [`Cause::code`] gives it.
     #[inline]
-    fn from(__cause: Cause) -> Self {
-        __cause.code()
+    fn from(cause: Cause) -> Self {
+        cause.code()
     }
 }
 impl ::core::convert::From<Cause> for &'static ::core::primitive::str {
     #[inline]
-    fn from(__cause: Cause) -> Self {
-        __cause.as_str()
+    fn from(cause: Cause) -> Self {
+        cause.as_str()
     }
 }
