@@ -3,7 +3,11 @@
 
 use std::collections::HashSet;
 
-use cause_core::{Cause, Q850, Reason};
+use std::fmt::{Debug, Display};
+
+use cause_core::{
+    AsteriskCause, Cause, FreeSwitchCause, JsSipCause, NoCounterpartError, Q850, Reason,
+};
 
 #[test]
 fn a_q850_cause_is_its_code() {
@@ -145,4 +149,59 @@ fn a_failed_parse_suggests_what_its_message_offers() {
             );
         }
     }
+}
+
+/// Every value of `all` through `TryFrom`, against the link it follows, and the error's words.
+fn every_link<F, T>(all: &[F], link: impl Fn(F) -> Option<T>, from: &str, to: &str)
+where
+    F: Copy + PartialEq + Debug + Display,
+    T: TryFrom<F, Error = NoCounterpartError<F>> + PartialEq + Debug,
+{
+    let mut missing = 0;
+    for &value in all {
+        match (T::try_from(value), link(value)) {
+            (Ok(converted), Some(linked)) => assert_eq!(converted, linked, "{value:?}"),
+            (Err(error), None) => {
+                missing += 1;
+                assert_eq!(error.value(), value);
+                assert_eq!(error.target(), to);
+                assert_eq!(
+                    error.to_string(),
+                    format!("the {from} `{value}` has no {to} counterpart")
+                );
+            }
+            (converted, linked) => panic!("{value:?}: {converted:?} but the link says {linked:?}"),
+        }
+    }
+    // No link is total: else it would be a `From`.
+    assert!(missing > 0, "{from} -> {to}");
+}
+
+#[test]
+fn linked_tables_convert_both_ways_where_a_cause_has_a_counterpart() {
+    every_link(Cause::ALL, Cause::q850, "Cause", "Q850");
+    every_link(Q850::ALL, Q850::cause, "Q850", "Cause");
+    every_link(Cause::ALL, Cause::jssip, "Cause", "JsSipCause");
+    every_link(JsSipCause::ALL, JsSipCause::sipjs, "JsSipCause", "Cause");
+    every_link(
+        FreeSwitchCause::ALL,
+        FreeSwitchCause::q850,
+        "FreeSwitchCause",
+        "Q850",
+    );
+    let fs = |q: Q850| FreeSwitchCause::from_code(q.code());
+    every_link(Q850::ALL, fs, "Q850", "FreeSwitchCause");
+    every_link(
+        AsteriskCause::ALL,
+        AsteriskCause::q850,
+        "AsteriskCause",
+        "Q850",
+    );
+    let asterisk = |q: Q850| AsteriskCause::from_code(q.code());
+    every_link(Q850::ALL, asterisk, "Q850", "AsteriskCause");
+    assert_eq!(
+        FreeSwitchCause::try_from(Q850::UserBusy),
+        Ok(FreeSwitchCause::UserBusy)
+    );
+    assert!(FreeSwitchCause::try_from(Q850::Preemption).is_err());
 }

@@ -141,6 +141,7 @@ extern crate std;
 mod gateway;
 #[cfg(feature = "jssip")]
 mod jssip;
+mod links;
 #[cfg(any(feature = "freeswitch", feature = "asterisk"))]
 mod pbx;
 mod q850;
@@ -150,6 +151,7 @@ mod serde_impls;
 
 pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
 pub use gateway::{FailureResponse, Gateway, ParseGatewayError, Phrase, Relay, Teardown};
+pub use links::NoCounterpartError;
 
 cause_macros::cause_table! {
     /// Why a SIP request or session ended: one of SIP.js's `SIP.C.causes`.
@@ -157,6 +159,8 @@ cause_macros::cause_table! {
     /// [`Display`](core::fmt::Display) and [`FromStr`](core::str::FromStr) use the value
     /// string (`"Busy"`), [`Cause::name`] gives the constant (`"BUSY"`), and
     /// [`Cause::for_failure_response`] maps a final failure response to its cause.
+    /// `TryFrom` converts to and from [`Q850`] (and `JsSipCause`, feature `jssip`) where the
+    /// cause has a counterpart, else fails with a [`NoCounterpartError`] that names it.
     ///
     /// # Relaying a response
     ///
@@ -204,6 +208,9 @@ cause_macros::cause_table! {
     /// (`"USER_BUSY"`, the text it sends) and [`Display`](core::fmt::Display) the ITU name
     /// (`"User busy"`). [`Q850::response`] and [`Q850::from_status_code`] translate to and
     /// from SIP as RFC 3398 does; [`Q850::cause`] and [`Cause::q850`] link the two tables.
+    /// `TryFrom` converts to and from [`Cause`], `FreeSwitchCause` and `AsteriskCause` (with
+    /// their features) where the cause has a counterpart, else fails with a
+    /// [`NoCounterpartError`] that names it.
     #[serde(feature = "serde")]
     pub enum Q850 in "../q850.toml";
 
@@ -226,7 +233,8 @@ cause_macros::cause_table! {
     /// [`JsSipCause::for_failure_response`] is JsSIP's `Utils.sipErrorCause`, and
     /// [`JsSipCause::response`] the response that makes JsSIP report the cause, both checked
     /// against the real JsSIP by the interop test. [`JsSipCause::sipjs`] and [`Cause::jssip`]
-    /// link the two tables. Needs the `jssip` feature.
+    /// link the two tables, and `TryFrom` converts both ways where the cause has a counterpart
+    /// ([`NoCounterpartError`] where not). Needs the `jssip` feature.
     #[serde(feature = "serde")]
     pub enum JsSipCause in "../jssip.toml";
 
@@ -247,7 +255,8 @@ cause_macros::cause_table! {
     /// the cause (480 where it lists none), and [`FreeSwitchCause::for_failure_response`] the
     /// cause it records for a final response (`NORMAL_UNSPECIFIED` where it lists none), as
     /// `freeswitch.toml` transcribes them from its source. [`FreeSwitchCause::q850`] links a
-    /// Q.850 value to [`Q850`]. Needs the `freeswitch` feature.
+    /// Q.850 value to [`Q850`], and `TryFrom` converts both ways where the cause has a
+    /// counterpart ([`NoCounterpartError`] where not). Needs the `freeswitch` feature.
     #[serde(feature = "serde")]
     pub enum FreeSwitchCause in "../freeswitch.toml";
 
@@ -268,7 +277,8 @@ cause_macros::cause_table! {
     /// (603 where it lists none), and [`AsteriskCause::for_failure_response`] the cause it
     /// records for a final response, with its defaults for each class of codes, as
     /// `asterisk.toml` transcribes them from its source. [`AsteriskCause::q850`] links each
-    /// value to [`Q850`]. Needs the `asterisk` feature.
+    /// value to [`Q850`], and `TryFrom` converts both ways where the cause has a counterpart
+    /// ([`NoCounterpartError`] where not). Needs the `asterisk` feature.
     #[serde(feature = "serde")]
     pub enum AsteriskCause in "../asterisk.toml";
 
