@@ -125,6 +125,8 @@
 //!   `Serialize` and `Deserialize`, by the rule of [Spellings](#spellings), with the other
 //!   features or without. Works without `std`. The trait implementations that need the feature
 //!   say so on the types' pages.
+//! - `alloc` (off by default): [`ReasonBuf`], a `Reason` that owns its text
+//!   ([`Reason::into_owned`]), to keep a value past the buffer it was read from.
 //! - `freeswitch` (off by default): [`FreeSwitchCause`] (with `FreeSwitchCategory`), FreeSWITCH's
 //!   hangup causes and how its SIP endpoint maps them, and [`Gateway::FreeSwitch`].
 //! - `jssip` (off by default): [`JsSipCause`] (with `JsSipCategory`), JsSIP 3.13.8's own
@@ -149,6 +151,8 @@ mod response;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+#[cfg(feature = "alloc")]
+pub use cause_reason::ReasonBuf;
 pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
 pub use gateway::{FailureResponse, Gateway, ParseGatewayError, Phrase, Relay, Teardown};
 pub use links::NoCounterpartError;

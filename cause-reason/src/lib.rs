@@ -32,10 +32,17 @@
 #[cfg(test)]
 extern crate std;
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
 mod error;
+#[cfg(feature = "alloc")]
+mod owned;
 mod parse;
 
 pub use error::{ParseReasonError, ReasonErrorKind};
+#[cfg(feature = "alloc")]
+pub use owned::ReasonBuf;
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
