@@ -65,7 +65,7 @@ fn expand_source(
         )
     })?;
     if let Err(error) = check_call_fits_table(input, &model, written) {
-        return Err((error, Box::new(Model::stand_in_without_rows())));
+        return Err((error, Box::new(model.stand_in_of_rows())));
     }
     let env = Env { track_path };
     Ok(expand(input, &model, &env))

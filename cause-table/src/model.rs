@@ -177,6 +177,29 @@ impl Model {
         Model::new(Vec::new(), None, Vec::new(), Vec::new(), (0, Mode::StandIn))
     }
 
+    /// The stand-in for a valid table that the call does not fit (categories without their
+    /// enum in the call, or the reverse): its rows, as the stand-in of a table with errors
+    /// keeps them, without categories, so that the call's error is the only one.
+    pub fn stand_in_of_rows(&self) -> Model {
+        let causes = self.causes.iter().map(|cause| Cause {
+            status_codes: Vec::new(),
+            in_dialog_status_codes: Vec::new(),
+            response: None,
+            aliases: Vec::new(),
+            fallback_of: Vec::new(),
+            ..cause.clone()
+        });
+        let mut model = Model::new(
+            causes.collect(),
+            None,
+            Vec::new(),
+            Vec::new(),
+            (0, Mode::StandIn),
+        );
+        model.status_code_range = self.status_code_range;
+        model
+    }
+
     /// Marks each fallback with its ranges and resolves each response to the cause it maps
     /// back to.
     fn resolve_failure_facts(&mut self) {

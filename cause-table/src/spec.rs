@@ -25,6 +25,10 @@ pub struct Spec {
     pub default_response: Option<Loc<u16>>,
     pub categories: Vec<CategorySpec>,
     pub causes: Vec<CauseSpec>,
+    /// Every `[[cause]]` row whose constant parsed, in table order, whatever else is wrong with
+    /// it (a missing key filled with what cannot clash): what the stand-in beside the table's
+    /// errors keeps, so that code naming the row's variant adds no error of its own.
+    pub stand_in_rows: Vec<CauseSpec>,
     /// Sorted by code.
     pub reason_phrases: Vec<ReasonPhrase>,
     /// Whether `[reason-phrases]` was given at all (an empty table still asks for coverage).
@@ -124,6 +128,7 @@ impl Spec {
             default_response: None,
             categories: Vec::new(),
             causes: Vec::new(),
+            stand_in_rows: Vec::new(),
             reason_phrases: Vec::new(),
             has_reason_phrases: false,
             categories_complete: true,
@@ -177,8 +182,15 @@ impl Spec {
         for row in top.tables("cause") {
             let has_categories = top.get("category").is_some();
             match CauseSpec::from_toml(row, &ranges, has_categories, diags) {
-                Some(cause) => spec.causes.push(cause),
-                None => spec.causes_complete = false,
+                CauseRow::Whole(cause) => {
+                    spec.stand_in_rows.push(cause.clone());
+                    spec.causes.push(cause);
+                }
+                CauseRow::Partial(cause) => {
+                    spec.stand_in_rows.push(cause);
+                    spec.causes_complete = false;
+                }
+                CauseRow::Unnamed => spec.causes_complete = false,
             }
         }
         if let Some(phrases) = top.table("reason-phrases") {
@@ -247,13 +259,22 @@ impl CategorySpec {
     }
 }
 
+/// A `[[cause]]` row as read.
+enum CauseRow {
+    Whole(CauseSpec),
+    /// A row with errors but a constant: what the stand-in keeps of it.
+    Partial(CauseSpec),
+    /// A row without a constant: nothing to keep.
+    Unnamed,
+}
+
 impl CauseSpec {
     fn from_toml(
         table: (&Table<'_>, ByteSpan),
         ranges: &Ranges,
         has_categories: bool,
         diags: &Diagnostics,
-    ) -> Option<CauseSpec> {
+    ) -> CauseRow {
         let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
         let constant = fields.required_string("constant");
         let value = fields.required_string("value");
@@ -270,27 +291,60 @@ impl CauseSpec {
         let code = single_code(&fields, "code", &ranges.code, "code");
         let aliases = fields.string_list("aliases");
         let explicit = fields.optional_string("variant");
-        let (constant, value, category, description) = (constant?, value?, category?, description?);
+        let Some(constant) = constant else {
+            return CauseRow::Unnamed;
+        };
+        let constant_ok = names::check_constant(&constant, diags);
+        let variant = variant_of(&constant, constant_ok, explicit, "constant", diags);
+        let codes_parsed = status_codes.is_some()
+            && in_dialog_status_codes.is_some()
+            && response.is_some()
+            && code.is_some();
+        let (Some(value), Some(category), Some(description), Some(aliases), true) =
+            (value.clone(), category, description, aliases, codes_parsed)
+        else {
+            return CauseRow::Partial(CauseSpec::partial(constant, variant, value, code));
+        };
         check_value_like(&value, "value", diags);
-        let aliases = aliases?;
         for alias in &aliases {
             check_value_like(alias, "alias", diags);
         }
         check_non_empty(&description, "description", diags);
-        let constant_ok = names::check_constant(&constant, diags);
-        let variant = variant_of(&constant, constant_ok, explicit, "constant", diags);
-        Some(CauseSpec {
+        CauseRow::Whole(CauseSpec {
             constant,
             value,
             category,
             description,
-            status_codes: status_codes?,
-            in_dialog_status_codes: in_dialog_status_codes?,
-            response: response?,
-            code: code?,
+            status_codes: status_codes.unwrap_or_default(),
+            in_dialog_status_codes: in_dialog_status_codes.unwrap_or_default(),
+            response: response.flatten(),
+            code: code.flatten(),
             aliases,
             variant,
         })
+    }
+
+    /// What the stand-in keeps of a row with errors: its constant and variant, its value (else
+    /// the constant) and code where they parsed; nothing that another row could clash with.
+    fn partial(
+        constant: Loc<String>,
+        variant: Loc<String>,
+        value: Option<Loc<String>>,
+        code: Option<Option<Loc<u16>>>,
+    ) -> CauseSpec {
+        let span = constant.span.clone();
+        CauseSpec {
+            value: value.unwrap_or_else(|| constant.clone()),
+            constant,
+            category: None,
+            description: Loc::new(String::new(), span),
+            status_codes: Vec::new(),
+            in_dialog_status_codes: Vec::new(),
+            response: None,
+            code: code.flatten(),
+            aliases: Vec::new(),
+            variant,
+        }
     }
 }
 

@@ -70,7 +70,7 @@ pub fn stand_in(spec: Option<&Spec>) -> Model {
         .map(|row| category(row.clone(), Vec::new()))
         .collect();
     variants.clear();
-    let rows = spec.causes.iter().filter(|c| is_ident(&c.variant));
+    let rows = spec.stand_in_rows.iter().filter(|c| is_ident(&c.variant));
     let rows = rows.filter(|c| variants.insert(c.variant.value.clone()));
     let rows = rows.filter(|c| values.insert(c.value.value.clone()));
     let mut codes = std::collections::HashSet::new();
