@@ -32,6 +32,7 @@ pub enum Request {
 pub enum Table {
     Causes,
     Q850,
+    JsSip,
     FreeSwitch,
     Asterisk,
     /// The three gateways side by side, for the common causes.
@@ -40,10 +41,44 @@ pub enum Table {
 
 /// The request of this process's command line.
 pub fn parse() -> Result<Request, Exit> {
-    match command().try_get_matches() {
-        Ok(matches) => Ok(request(&matches)),
-        Err(error) => Err(clap_exit(error)),
+    parse_from(std::env::args_os())
+}
+
+/// The request of a command line, its first item the program.
+fn parse_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Request, Exit> {
+    let matches = command()
+        .try_get_matches_from(subcommand_in_any_case(args))
+        .map_err(clap_exit)?;
+    // `sip-cause --jssip` alone asks for nothing: the usage, as for no argument. (Alone,
+    // `--in-dialog` says what it needs.)
+    let asked = matches.get_one::<String>("query").is_some() || matches.get_flag("in-dialog");
+    if matches.subcommand().is_none() && !asked {
+        return Err(Exit::Usage);
     }
+    Ok(request(&matches))
+}
+
+/// The command line with its subcommand in lower case (`Reason`, `Q850`, `TABLE`), as people
+/// type them; anything else as given.
+fn subcommand_in_any_case(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<_> = args.into_iter().collect();
+    let names: Vec<String> = command()
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    let first = args
+        .iter_mut()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'));
+    if let Some(arg) = first {
+        let lower = arg.to_string_lossy().to_ascii_lowercase();
+        if names.contains(&lower) {
+            *arg = lower.into();
+        }
+    }
+    args
 }
 
 fn request(matches: &ArgMatches) -> Request {
@@ -57,6 +92,7 @@ fn request(matches: &ArgMatches) -> Request {
         Some(("table", table)) => {
             let chosen = [
                 ("q850", Table::Q850),
+                ("jssip", Table::JsSip),
                 ("freeswitch", Table::FreeSwitch),
                 ("asterisk", Table::Asterisk),
                 ("gateways", Table::Gateways),
@@ -113,13 +149,23 @@ pub fn command() -> Command {
                     "q850",
                     "the Q.850 table (one markdown table per class)",
                 ))
+                .arg(table_flag(
+                    "jssip",
+                    "JsSIP 3.13.8's causes (one markdown table per category)",
+                ))
                 .arg(table_flag("freeswitch", "FreeSWITCH's hangup causes"))
                 .arg(table_flag("asterisk", "Asterisk's hangup causes"))
                 .arg(
                     table_flag("gateways", "RFC 3398, Asterisk and FreeSWITCH side by side")
                         .conflicts_with("json"),
                 )
-                .group(ArgGroup::new("which").args(["q850", "freeswitch", "asterisk", "gateways"])),
+                .group(ArgGroup::new("which").args([
+                    "q850",
+                    "jssip",
+                    "freeswitch",
+                    "asterisk",
+                    "gateways",
+                ])),
         )
         .subcommand(
             Command::new("reason")

@@ -6,9 +6,33 @@ use cause_core::{
     AsteriskCause, Cause, FreeSwitchCause, Gateway, JsSipCause, Q850, Reason, reason_phrase,
 };
 
-use cause_table::markdown::link_labels;
+use cause_table::markdown::plain_text;
 
 use crate::lookup::quoted;
+
+/// A description as the terminal shows it: no markdown, and a Rust path such as
+/// `Q850::UserBusy` as the cause's name (`Q.850 17 USER_BUSY`).
+fn plain(description: &str) -> String {
+    plain_text(description, |code| {
+        let debug = |name: &str, variant: &str| name == variant;
+        let name = match code.split_once("::") {
+            Some(("Q850", variant)) => Q850::ALL
+                .iter()
+                .find(|q| debug(&format!("{q:?}"), variant))
+                .map(|q| format!("Q.850 {} {}", q.code(), q.name())),
+            Some(("Cause", variant)) => Cause::ALL
+                .iter()
+                .find(|c| debug(&format!("{c:?}"), variant))
+                .map(|c| c.name().to_owned()),
+            Some(("JsSipCause", variant)) => JsSipCause::ALL
+                .iter()
+                .find(|c| debug(&format!("{c:?}"), variant))
+                .map(|c| format!("JsSIP's {}", c.name())),
+            _ => None,
+        };
+        name.unwrap_or_else(|| code.to_owned())
+    })
+}
 
 /// `BUSY "Busy" (SIP error causes)`
 fn headline(cause: Cause) -> String {
@@ -65,7 +89,7 @@ pub fn code(code: u16, in_dialog: bool) -> String {
     if let Some(q850) = Q850::from_status_code(code) {
         let _ = writeln!(out, "q850: {}", q850_headline(q850));
     }
-    let _ = writeln!(out, "{}", link_labels(cause.description()));
+    let _ = writeln!(out, "{}", plain(cause.description()));
     out
 }
 
@@ -95,7 +119,7 @@ pub fn cause(cause: Cause) -> String {
     if let Some(q850) = cause.q850() {
         let _ = writeln!(out, "q850: {}", q850_headline(q850));
     }
-    let _ = writeln!(out, "{}", link_labels(cause.description()));
+    let _ = writeln!(out, "{}", plain(cause.description()));
     out
 }
 
@@ -119,18 +143,28 @@ pub fn q850(q850: Q850) -> String {
         }
         None => out.push_str("cause: none\n"),
     }
-    let _ = writeln!(out, "{}", link_labels(q850.description()));
+    let _ = writeln!(out, "{}", plain(q850.description()));
     out
 }
 
 /// Each value of a `Reason` header: its Q.850 cause where it is one, and the SIP cause it
 /// says; an error names the byte.
-pub fn reason(value: &str) -> Result<String, String> {
+pub fn reason(pasted: &str) -> Result<String, String> {
+    let (name, value) = without_header_name(pasted);
     let mut out = String::new();
     for reason in Reason::parse_list(value) {
-        let reason =
-            reason.map_err(|e| format!("invalid Reason value {:?}: {e}", quoted(value)))?;
-        let _ = writeln!(out, "reason: {reason}");
+        let reason = reason.map_err(|e| {
+            // The byte counts from the start of what was pasted, header name included.
+            let message = e.to_string();
+            let what = message.strip_suffix(&format!(", at byte {}", e.offset()));
+            let at = name + e.offset();
+            let what = what.unwrap_or(&message);
+            format!(
+                "invalid Reason value {:?}: {what}, at byte {at}",
+                quoted(pasted)
+            )
+        })?;
+        let _ = writeln!(out, "reason: {}", quoted(&reason.to_string()));
         let is = |protocol: &str| reason.protocol().eq_ignore_ascii_case(protocol);
         let q850 = reason
             .cause()
@@ -170,6 +204,25 @@ pub fn reason(value: &str) -> Result<String, String> {
         let _ = writeln!(out, "cause: none ({none})");
     }
     Ok(out)
+}
+
+/// A whole header line as pasted from a trace, `Reason: SIP;cause=486`, folded or not: the
+/// length of the `Reason:` before the value (0 without one), and the value.
+fn without_header_name(line: &str) -> (usize, &str) {
+    let trimmed = line.trim_start();
+    let skipped = line.len() - trimmed.len();
+    let named = trimmed
+        .get(..6)
+        .filter(|name| name.eq_ignore_ascii_case("Reason"))
+        .and_then(|_| {
+            trimmed[6..]
+                .trim_start_matches([' ', '\t'])
+                .strip_prefix(':')
+        });
+    match named {
+        Some(value) => (line.len() - value.len(), value),
+        None => (skipped, trimmed),
+    }
 }
 
 /// A FreeSWITCH or Asterisk hangup cause, as the tool shows either.
@@ -240,9 +293,18 @@ pub fn pbx(cause: &PbxCause) -> String {
         Some(q850) => {
             let _ = writeln!(out, "q850: {}", q850_headline(q850));
         }
-        None => out.push_str("q850: none\n"),
+        None if (1..=127).contains(&cause.code) => {
+            let _ = writeln!(out, "q850: none (Q.850 leaves {} unassigned)", cause.code);
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "q850: none ({} is outside Q.850's 1..=127)",
+                cause.code
+            );
+        }
     }
-    let _ = writeln!(out, "{}", link_labels(cause.description));
+    let _ = writeln!(out, "{}", plain(cause.description));
     out
 }
 
@@ -287,7 +349,7 @@ pub fn jssip_code(code: u16, in_dialog: bool) -> String {
         let sipjs = sipjs.map_or("none".to_owned(), headline);
         let _ = writeln!(out, "sip.js: {sipjs}");
     }
-    let _ = writeln!(out, "{}", link_labels(cause.description()));
+    let _ = writeln!(out, "{}", plain(cause.description()));
     out
 }
 
@@ -319,6 +381,6 @@ pub fn jssip_cause(cause: JsSipCause) -> String {
         }
         None => out.push_str("sip.js: none (SIP.js 0.6 has no such cause)\n"),
     }
-    let _ = writeln!(out, "{}", link_labels(cause.description()));
+    let _ = writeln!(out, "{}", plain(cause.description()));
     out
 }

@@ -36,7 +36,12 @@ pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> 
         });
     }
     if looks_like_a_number(text) {
-        return status_code(text).map(Found::Code);
+        return status_code(text).map(Found::Code).map_err(|error| {
+            match other_tables(text, jssip) {
+                Some(hint) => format!("{error}; {} {hint}", quoted(text)),
+                None => error,
+            }
+        });
     }
     if in_dialog {
         let text = quoted(text);
@@ -51,11 +56,11 @@ pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> 
     if let Some(found) = found {
         return Ok(found);
     }
-    if let Some(code) = codes
-        .clone()
-        .find(|&c| reason_phrase(c).is_some_and(|p| p.eq_ignore_ascii_case(text)))
-    {
+    if let Some(code) = phrase_code(text) {
         return Ok(Found::Code(code));
+    }
+    if let Some(hint) = other_tables(text, jssip) {
+        return Err(format!("`{}` {hint}", quoted(text)));
     }
     let hint = match jssip {
         true => text.parse::<JsSipCause>().err().and_then(|error| {
@@ -72,6 +77,50 @@ pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> 
         "`{text}` is no status code, cause or reason phrase: {}",
         hint.unwrap_or_else(expected)
     ))
+}
+
+/// The status code whose reason phrase `text` is, in any ASCII case.
+pub fn phrase_code(text: &str) -> Option<u16> {
+    let text = text.trim();
+    let mut codes = Cause::STATUS_CODES;
+    codes.find(|&c| reason_phrase(c).is_some_and(|p| p.eq_ignore_ascii_case(text)))
+}
+
+/// Where a query the main lookup missed belongs: `is a Q.850 cause: `sip-cause q850 17``.
+/// The other client's table first, then Q.850, FreeSWITCH and Asterisk.
+fn other_tables(text: &str, jssip: bool) -> Option<String> {
+    let by_code = |from_code: fn(u16) -> bool| text.parse::<u16>().is_ok_and(from_code);
+    let command = |what: &str, command: &str| {
+        format!("is {what}: `sip-cause {command} {}`", shell_word(text))
+    };
+    let hint = if jssip && Cause::find(text).is_some() {
+        format!(
+            "is a SIP.js cause that JsSIP 3.13.8 does not have: `sip-cause {}`",
+            shell_word(text)
+        )
+    } else if !jssip && JsSipCause::find(text).is_some() {
+        command("a JsSIP cause that SIP.js 0.6 does not have", "--jssip")
+    } else if Q850::find(text).is_some() || by_code(|c| Q850::from_code(c).is_some()) {
+        command("a Q.850 cause", "q850")
+    } else if FreeSwitchCause::find(text).is_some() {
+        command("a FreeSWITCH hangup cause", "freeswitch")
+    } else if AsteriskCause::find(text).is_some() {
+        command("an Asterisk hangup cause", "asterisk")
+    } else {
+        return None;
+    };
+    Some(hint)
+}
+
+/// `text` as a shell would take it back: quoted where it holds anything but letters, digits
+/// and `_.-`, and cut like every argument a message repeats.
+fn shell_word(text: &str) -> String {
+    let text = quoted(text);
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_.-".contains(c);
+    match text.chars().all(plain) {
+        true => text,
+        false => format!("'{}'", text.replace('\'', r"'\''")),
+    }
 }
 
 /// What the tool takes, for an error that has nothing closer to offer.
@@ -111,7 +160,10 @@ fn did_you_mean<'a>(
 ) -> Option<String> {
     let value = suggestions.next()?;
     let constant = constant(value)?;
-    Some(format!("did you mean `{constant}` ({value:?})?"))
+    Some(match constant == value {
+        true => format!("did you mean `{constant}`?"),
+        false => format!("did you mean `{constant}` ({value:?})?"),
+    })
 }
 
 /// A table whose causes have numbers, as a lookup sees it.
@@ -155,7 +207,8 @@ pub fn q850(text: &str) -> Result<Q850, String> {
         listed_by: "sip-cause table --q850",
         examples: "a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")",
         from_code: Q850::from_code,
-        find: Q850::find,
+        // Asterisk's #define aliases (BUSY, CONGESTION) name Q.850 causes too.
+        find: |text| Q850::find(text).or_else(|| AsteriskCause::find(text)?.q850()),
         near: |text| {
             let error = text.parse::<Q850>().err()?;
             did_you_mean(error.suggestions(), |s| Q850::find(s).map(Q850::name))

@@ -9,7 +9,7 @@
 //! sip-cause q850 17              a Q.850 cause, its SIP response and SIP cause
 //! sip-cause freeswitch 806       a FreeSWITCH (or `asterisk`) hangup cause
 //! sip-cause reason VALUE         the causes a `Reason` header value says
-//! sip-cause table [--q850|--freeswitch|--asterisk|--gateways] [--json]
+//! sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--gateways] [--json]
 //!                                a whole table, as markdown or JSON
 //! ```
 //!
@@ -46,8 +46,10 @@ fn run(request: Request) -> Result<String, Exit> {
         } => match lookup::query(&query, in_dialog, jssip).map_err(Exit::Error)? {
             lookup::Found::Code(code) if jssip => Ok(describe::jssip_code(code, in_dialog)),
             lookup::Found::Code(code) => Ok(describe::code(code, in_dialog)),
-            lookup::Found::Cause(cause) => Ok(describe::cause(cause)),
-            lookup::Found::JsSip(cause) => Ok(describe::jssip_cause(cause)),
+            lookup::Found::Cause(cause) => Ok(describe::cause(cause) + &also_a_phrase(&query)),
+            lookup::Found::JsSip(cause) => {
+                Ok(describe::jssip_cause(cause) + &also_a_phrase(&query))
+            }
         },
         Request::Q850(query) => Ok(describe::q850(lookup::q850(&query).map_err(Exit::Error)?)),
         Request::FreeSwitch(query) => {
@@ -64,6 +66,8 @@ fn run(request: Request) -> Result<String, Exit> {
             (Table::Causes, true) => table::causes_json(),
             (Table::Q850, false) => table::q850_markdown(),
             (Table::Q850, true) => table::q850_json(),
+            (Table::JsSip, false) => table::jssip_markdown(),
+            (Table::JsSip, true) => table::jssip_json(),
             (Table::FreeSwitch, false) => table::freeswitch_markdown(),
             (Table::FreeSwitch, true) => table::freeswitch_json(),
             (Table::Asterisk, false) => table::asterisk_markdown(),
@@ -71,6 +75,18 @@ fn run(request: Request) -> Result<String, Exit> {
             // clap refuses `--gateways --json`.
             (Table::Gateways, _) => gateways::gateways_markdown(),
         }),
+    }
+}
+
+/// A cause's name that is also a reason phrase (`Request Timeout`, a local cause and 408's
+/// phrase) says so, with the command that looks the code up.
+fn also_a_phrase(query: &str) -> String {
+    match lookup::phrase_code(query) {
+        Some(code) => format!(
+            "also the reason phrase of {}: `sip-cause {code}`\n",
+            describe::codes_text(&[code])
+        ),
+        None => String::new(),
     }
 }
 
@@ -89,7 +105,7 @@ const USAGE: &str = "\
 Usage: sip-cause [--in-dialog] [--jssip] <CODE|CAUSE|PHRASE>
        sip-cause q850|freeswitch|asterisk <CAUSE>
        sip-cause reason <VALUE>
-       sip-cause table [--q850|--freeswitch|--asterisk|--gateways] [--json]
+       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--gateways] [--json]
 Run `sip-cause --help` for more.
 ";
 

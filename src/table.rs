@@ -5,53 +5,103 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use cause_core::{
-    AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Q850, Q850Class,
-    reason_phrase,
+    AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, JsSipCategory, JsSipCause,
+    Q850, Q850Class, reason_phrase,
 };
 use cause_table::markdown::{code_span, link_labels, table_cell};
 use serde::Serialize;
 
-use crate::describe::{codes_text, fallback_codes_text};
+use crate::describe::codes_text;
 
-/// Every cause, one markdown table per category.
-pub fn causes_markdown() -> String {
-    let mut out = String::new();
-    for &category in Category::ALL {
-        let _ = writeln!(out, "## {category}\n");
-        head(
-            &mut out,
-            &[
-                "Constant",
-                "Value",
-                "Status codes",
-                "Response",
-                "Description",
-            ],
-        );
-        for &cause in category.causes() {
-            let mut codes = match cause == Cause::FALLBACK {
-                true => fallback_codes_text(),
-                false => codes_text(cause.status_codes()),
-            };
-            if !cause.in_dialog_status_codes().is_empty() {
-                let separator = if codes.is_empty() { "" } else { "; " };
-                let in_dialog = codes_text(cause.in_dialog_status_codes());
-                let _ = write!(codes, "{separator}in a dialog: {in_dialog}");
+/// SIP.js's table and JsSIP's, which have one shape: `$markdown` writes one markdown table per
+/// category, `$json` the table as JSON with the keys of its TOML file (`$phrases`: its
+/// `[reason-phrases]`, where it has them).
+macro_rules! client_table {
+    ($markdown:ident, $json:ident, $cause:ident, $category:ident, $phrases:expr) => {
+        /// Every cause, one markdown table per category.
+        pub fn $markdown() -> String {
+            let mut out = String::new();
+            for &category in $category::ALL {
+                let _ = writeln!(out, "## {category}\n");
+                head(
+                    &mut out,
+                    &[
+                        "Constant",
+                        "Value",
+                        "Status codes",
+                        "Response",
+                        "Description",
+                    ],
+                );
+                for &cause in category.causes() {
+                    let mut codes = match cause == $cause::FALLBACK {
+                        true => fallback_text("", $cause::FAILURE_CODES),
+                        false => codes_text(cause.status_codes()),
+                    };
+                    if !cause.in_dialog_status_codes().is_empty() {
+                        let separator = if codes.is_empty() { "" } else { "; " };
+                        let in_dialog = codes_text(cause.in_dialog_status_codes());
+                        let _ = write!(codes, "{separator}in a dialog: {in_dialog}");
+                    }
+                    let response = cause.response().map(|code| codes_text(&[code]));
+                    let cells = [
+                        code_span(cause.name()),
+                        code_span(cause.as_str()),
+                        codes,
+                        response.unwrap_or_default(),
+                        link_labels(cause.description()),
+                    ];
+                    row(&mut out, &cells);
+                }
+                out.push('\n');
             }
-            let response = cause.response().map(|code| codes_text(&[code]));
-            let cells = [
-                code_span(cause.name()),
-                code_span(cause.as_str()),
-                codes,
-                response.unwrap_or_default(),
-                link_labels(cause.description()),
-            ];
-            row(&mut out, &cells);
+            out
         }
-        out.push('\n');
-    }
-    out
+
+        /// The table as JSON, with the keys of its TOML file.
+        pub fn $json() -> String {
+            let cause = $cause::ALL.iter().map(|&c| JsonCause {
+                constant: c.name(),
+                value: c.as_str(),
+                category: c.category().key(),
+                code: None,
+                description: c.description(),
+                status_codes: c.status_codes(),
+                in_dialog_status_codes: Some(c.in_dialog_status_codes()),
+                response: c.response(),
+                aliases: c.aliases(),
+            });
+            let category = $category::ALL.iter().map(|c| JsonCategory {
+                key: c.key(),
+                title: c.title(),
+            });
+            json(&JsonTable {
+                ranges: JsonRanges {
+                    status_codes: pair($cause::STATUS_CODES),
+                    code: None,
+                },
+                defaults: None,
+                failure: failures($cause::FAILURES, $cause::name),
+                category: category.collect(),
+                cause: cause.collect(),
+                reason_phrases: $phrases,
+            })
+        }
+    };
 }
+
+client_table!(
+    causes_markdown,
+    causes_json,
+    Cause,
+    Category,
+    Some(
+        Cause::STATUS_CODES
+            .filter_map(|code| Some((code, reason_phrase(code)?)))
+            .collect()
+    )
+);
+client_table!(jssip_markdown, jssip_json, JsSipCause, JsSipCategory, None);
 
 /// The Q.850 causes, one markdown table per class, with their RFC 3398 mappings.
 pub fn q850_markdown() -> String {
@@ -258,37 +308,6 @@ struct JsonCause {
 
 fn pair(range: std::ops::RangeInclusive<u16>) -> [u16; 2] {
     [*range.start(), *range.end()]
-}
-
-/// The SIP causes as JSON, with the keys of `causes.toml`.
-pub fn causes_json() -> String {
-    let cause = Cause::ALL.iter().map(|&c| JsonCause {
-        constant: c.name(),
-        value: c.as_str(),
-        category: c.category().key(),
-        code: None,
-        description: c.description(),
-        status_codes: c.status_codes(),
-        in_dialog_status_codes: Some(c.in_dialog_status_codes()),
-        response: c.response(),
-        aliases: c.aliases(),
-    });
-    let category = Category::ALL.iter().map(|c| JsonCategory {
-        key: c.key(),
-        title: c.title(),
-    });
-    let phrases = Cause::STATUS_CODES.filter_map(|code| Some((code, reason_phrase(code)?)));
-    json(&JsonTable {
-        ranges: JsonRanges {
-            status_codes: pair(Cause::STATUS_CODES),
-            code: None,
-        },
-        defaults: None,
-        failure: failures(Cause::FAILURES, Cause::name),
-        category: category.collect(),
-        cause: cause.collect(),
-        reason_phrases: Some(phrases.collect()),
-    })
 }
 
 /// The Q.850 causes as JSON, with the keys of `q850.toml`.

@@ -130,10 +130,29 @@ fn bad_input_is_a_one_line_error() {
         failure(&["nope"]),
         format!("sip-cause: error: `nope` is no status code, cause or reason phrase: {expected}\n")
     );
-    for code in ["99", "700", "0", "65536", "99999999999999999999"] {
+    for code in ["65536", "99999999999999999999"] {
         assert_eq!(
             failure(&[code]),
             format!("sip-cause: error: status code {code} is out of range: expected 100..=699\n")
+        );
+    }
+    // A number another table has says which command finds it.
+    for (code, hint) in [
+        ("99", "99 is a Q.850 cause: `sip-cause q850 99`"),
+        (
+            "700",
+            "700 is a FreeSWITCH hangup cause: `sip-cause freeswitch 700`",
+        ),
+        (
+            "0",
+            "0 is a FreeSWITCH hangup cause: `sip-cause freeswitch 0`",
+        ),
+    ] {
+        assert_eq!(
+            failure(&[code]),
+            format!(
+                "sip-cause: error: status code {code} is out of range: expected 100..=699; {hint}\n"
+            )
         );
     }
     assert_eq!(
@@ -208,8 +227,12 @@ fn no_argument_prints_a_short_usage() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "Usage: sip-cause [--in-dialog] [--jssip] <CODE|CAUSE|PHRASE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--freeswitch|--asterisk|--gateways] [--json]\nRun `sip-cause --help` for more.\n"
+        "Usage: sip-cause [--in-dialog] [--jssip] <CODE|CAUSE|PHRASE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--gateways] [--json]\nRun `sip-cause --help` for more.\n"
     );
+    // `--jssip` alone asks for nothing either.
+    let output = sip_cause(&["--jssip"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("Usage: sip-cause "));
     let help = stdout(&["--help"]);
     assert!(
         help.contains("Usage: sip-cause [OPTIONS] [CODE|CAUSE|PHRASE]\n"),
@@ -319,7 +342,7 @@ fn the_readme_shows_what_the_tool_prints() {
         assert_eq!(shown, format!("{}\n", expected.join("\n")), "{command}");
         checked += 1;
     }
-    assert_eq!(checked, 5, "transcripts with output in the README");
+    assert_eq!(checked, 6, "transcripts with output in the README");
 }
 
 /// Splits a command line as a POSIX shell does for words and single quotes.
@@ -360,4 +383,91 @@ fn errors_quote_at_most_80_characters_of_an_argument() {
     assert!(error.len() < 400, "{} bytes", error.len());
     let error = failure(&["reason", &format!("{long};cause=")]);
     assert!(error.len() < 400, "{} bytes", error.len());
+}
+
+#[test]
+fn a_name_of_another_table_says_which_command_finds_it() {
+    let cases = [
+        (
+            vec!["17"],
+            "status code 17 is out of range: expected 100..=699; 17 is a Q.850 cause: `sip-cause q850 17`",
+        ),
+        (
+            vec!["USER_BUSY"],
+            "`USER_BUSY` is a Q.850 cause: `sip-cause q850 USER_BUSY`",
+        ),
+        (
+            vec!["CONGESTION"],
+            "`CONGESTION` is an Asterisk hangup cause: `sip-cause asterisk CONGESTION`",
+        ),
+        (
+            vec!["missing_sdp"],
+            "`missing_sdp` is a JsSIP cause that SIP.js 0.6 does not have: `sip-cause --jssip missing_sdp`",
+        ),
+        (
+            vec!["--jssip", "invalid_target"],
+            "`invalid_target` is a SIP.js cause that JsSIP 3.13.8 does not have: `sip-cause invalid_target`",
+        ),
+        (
+            vec!["user_not_registered"],
+            "`user_not_registered` is a FreeSWITCH hangup cause: `sip-cause freeswitch user_not_registered`",
+        ),
+        (
+            vec!["User busy"],
+            "`User busy` is a Q.850 cause: `sip-cause q850 'User busy'`",
+        ),
+    ];
+    for (args, message) in cases {
+        assert_eq!(
+            failure(&args),
+            format!("sip-cause: error: {message}\n"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn subcommands_are_read_in_any_case() {
+    assert_eq!(
+        stdout(&["Reason", "SIP;cause=486"]),
+        stdout(&["reason", "SIP;cause=486"])
+    );
+    assert_eq!(stdout(&["Q850", "17"]), stdout(&["q850", "17"]));
+    assert_eq!(stdout(&["TABLE", "--jssip"]), stdout(&["table", "--jssip"]));
+}
+
+#[test]
+fn a_reason_header_line_is_read_as_pasted() {
+    let expected =
+        "reason: SIP;cause=486;text=\"Busy Here\"\ncause: BUSY \"Busy\" (SIP error causes)\n";
+    for line in [
+        "Reason: SIP;cause=486;text=\"Busy Here\"",
+        "reason :SIP;cause=486;text=\"Busy Here\"",
+        "Reason: SIP ;cause=486\r\n ;text=\"Busy Here\"",
+    ] {
+        assert_eq!(stdout(&["reason", line]), expected, "{line:?}");
+    }
+    // The byte of an error counts from the start of the line, header name included.
+    assert_eq!(
+        failure(&["reason", "Reason: SIP;cause=4x"]),
+        "sip-cause: error: invalid Reason value \"Reason: SIP;cause=4x\": `cause` is not a number of digits, at byte 18\n"
+    );
+    // A long value is quoted on the `reason:` line at most 80 characters long.
+    let long = format!("SIP;text=\"{}\"", "a".repeat(100_000));
+    let out = stdout(&["reason", &long]);
+    let first = out.lines().next().unwrap_or_default();
+    assert_eq!(first.chars().count(), "reason: ".len() + 81, "{first}");
+}
+
+#[test]
+fn a_cause_named_like_a_reason_phrase_says_both() {
+    let out = stdout(&["Request Timeout"]);
+    assert!(
+        out.starts_with("REQUEST_TIMEOUT \"Request Timeout\" (Common causes)\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("also the reason phrase of 408 Request Timeout: `sip-cause 408`\n"),
+        "{out}"
+    );
 }

@@ -44,6 +44,9 @@ fn q850_lookups_forgive_and_suggest_like_causes() {
     for query in ["unallocated", " Unallocated ", "unallocated_number", "1"] {
         assert_eq!(stdout(&["q850", query]), unallocated, "{query:?}");
     }
+    // Asterisk's aliases, which `sip-cause help q850` offers, name Q.850 causes too.
+    assert_eq!(stdout(&["q850", "BUSY"]), stdout(&["q850", "17"]));
+    assert_eq!(stdout(&["q850", "congestion"]), stdout(&["q850", "34"]));
     assert_eq!(
         failure(&["q850", "USR_BUSY"]),
         "sip-cause: error: `USR_BUSY` is no Q.850 cause: did you mean `USER_BUSY` (\"User busy\")?\n"
@@ -72,10 +75,8 @@ fn table_json_q850_is_the_q850_table() {
 
 #[test]
 fn freeswitch_and_asterisk_causes_by_name_or_number() {
-    let description = cause_core::FreeSwitchCause::UserNotRegistered.description();
-    let expected = format!(
-        "806 USER_NOT_REGISTERED (FreeSWITCH's own causes)\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none\n{description}\n"
-    );
+    // The description as a terminal shows it: code spans without their backticks.
+    let expected = "806 USER_NOT_REGISTERED (FreeSWITCH's own causes)\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none (806 is outside Q.850's 1..=127)\nThe dialled user has no registration, so there is no contact to ring. hangup_cause_to_sip does not list it, so FreeSWITCH answers 480, its default.\n";
     for query in ["806", "USER_NOT_REGISTERED", " user_not_registered "] {
         assert_eq!(stdout(&["freeswitch", query]), expected, "{query:?}");
     }
@@ -84,10 +85,11 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
         busy.starts_with("17 USER_BUSY \"User busy\"\nalso: BUSY\nAsterisk sends: 486 Busy Here\nq850: 17 USER_BUSY"),
         "{busy}"
     );
-    // A description's rustdoc links show as their labels: their targets lead nowhere here.
+    // A description's rustdoc links show as their labels, its markdown as plain text and a
+    // Rust path as the cause it names: a terminal shows no markup.
     assert!(
         busy.ends_with(
-            "\nThe Q.850 cause 17, *User busy* (`Q850::UserBusy`), as Asterisk names it.\n"
+            "\nThe Q.850 cause 17, User busy (Q.850 17 USER_BUSY), as Asterisk names it.\n"
         ),
         "{busy}"
     );
@@ -98,7 +100,13 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
         assert_eq!(stdout(&["asterisk", query]), busy, "{query:?}");
     }
     assert!(stdout(&["asterisk", "8"]).starts_with("8 PRE_EMPTED \"Pre-empted\"\n"));
-    assert!(stdout(&["freeswitch", "45"]).contains("q850: none\n"));
+    assert!(stdout(&["freeswitch", "45"]).contains("q850: none (Q.850 leaves 45 unassigned)\n"));
+    assert!(stdout(&["asterisk", "0"]).contains("q850: none (0 is outside Q.850's 1..=127)\n"));
+    // A constant that is also the value is named once.
+    assert_eq!(
+        failure(&["freeswitch", "USR_BUSY"]),
+        "sip-cause: error: `USR_BUSY` is no FreeSWITCH cause: did you mean `USER_BUSY`?\n"
+    );
     assert_eq!(
         failure(&["asterisk", "PRE_EMPTD"]),
         "sip-cause: error: `PRE_EMPTD` is no Asterisk cause: did you mean `PRE_EMPTED` (\"Pre-empted\")?\n"
@@ -160,4 +168,33 @@ fn the_readme_shows_the_gateways_table_the_tool_prints() {
         section.trim_end(),
         stdout(&["table", "--gateways"]).trim_end()
     );
+}
+
+#[test]
+fn table_jssip_is_jssips_table_like_the_others() {
+    let table = stdout(&["table", "--jssip"]);
+    for category in cause_core::JsSipCategory::ALL {
+        assert!(table.contains(&format!("## {category}\n")), "{category}");
+    }
+    for cause in cause_core::JsSipCause::ALL {
+        assert!(
+            table.contains(&format!("| `{}` | `{}` |", cause.name(), cause.as_str())),
+            "{cause:?}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["table", "--jssip", "--json"])).expect("JSON");
+    let causes = json["cause"].as_array().expect("a list of causes");
+    assert_eq!(causes.len(), cause_core::JsSipCause::ALL.len());
+    for (row, cause) in causes.iter().zip(cause_core::JsSipCause::ALL) {
+        assert_eq!(
+            (&row["constant"], &row["value"]),
+            (&cause.name().into(), &cause.as_str().into())
+        );
+    }
+    assert_eq!(
+        json["failure"],
+        serde_json::json!({"codes": [300, 699], "fallback": "SIP_FAILURE_CODE"})
+    );
+    assert!(json.get("reason-phrases").is_none());
 }

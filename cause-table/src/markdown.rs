@@ -109,6 +109,32 @@ pub fn link_labels(markdown: &str) -> String {
     out
 }
 
+/// Markdown as a terminal shows it: links as their labels ([`link_labels`]), emphasis without
+/// its `*`, and each code span as `code` gives its text (the span's content, or a plainer
+/// name for a Rust path such as `Q850::UserBusy`).
+pub fn plain_text(markdown: &str, code: impl Fn(&str) -> String) -> String {
+    let labelled = link_labels(markdown);
+    let mut out = String::with_capacity(labelled.len());
+    let mut rest = labelled.as_str();
+    while let Some(start) = rest.find(['`', '*']) {
+        out.push_str(&rest[..start]);
+        let at = &rest[start..];
+        if let Some(after) = at.strip_prefix('*') {
+            rest = after;
+            continue;
+        }
+        let span = code_span_len(at);
+        let run = at.len() - at.trim_start_matches('`').len();
+        match span > run {
+            true => out.push_str(&code(at[run..span - run].trim())),
+            false => out.push_str(&at[..span]),
+        }
+        rest = &at[span..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The length of the code span that `text` starts with, or of its opening run of backticks
 /// when no run of the same length closes it (then they are literal text).
 fn code_span_len(text: &str) -> usize {
@@ -208,6 +234,20 @@ mod tests {
         assert_eq!(table_cell("`x|y`"), "`x\\|y`");
         assert_eq!(table_cell("1 < 2"), "1 &lt; 2");
         assert_eq!(table_cell(" "), "\u{2014}");
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_renames_code() {
+        let markdown = "The cause 17, *User busy* ([`Q850::UserBusy`](crate::Q850::UserBusy)), `a*b` and ``x`y``.";
+        let plain = plain_text(markdown, |code| match code {
+            "Q850::UserBusy" => "Q.850 17".to_owned(),
+            other => other.to_owned(),
+        });
+        assert_eq!(plain, "The cause 17, User busy (Q.850 17), a*b and x`y.");
+        assert_eq!(
+            plain_text("an `unclosed span", str::to_owned),
+            "an `unclosed span"
+        );
     }
 
     #[test]
