@@ -3,12 +3,13 @@
 
 /// Writes the baselines from one list of the table: the hand-written `match`es (`mod hand`),
 /// the perfect-hash maps (`mod phf_maps`) and the enum with strum's derives
-/// (`mod strum_enum`). Each row of `causes` is the discriminant, the variant, the value and the
-/// aliases; `codes` the status codes a cause lists; `phrases` the reason phrases.
+/// (`mod strum_enum`). Each row of `causes` is the discriminant, the variant, the constant, the
+/// value and the aliases (each parse reads the value, the aliases and the constant, as
+/// `FromStr` does); `codes` the status codes a cause lists; `phrases` the reason phrases.
 /// `check_same_answers` proves the list equals the generated table before anything is timed.
 macro_rules! baselines {
     (
-        causes { $($index:tt $variant:ident $value:tt [$($alias:tt),*],)* }
+        causes { $($index:tt $variant:ident $constant:tt $value:tt [$($alias:tt),*],)* }
         codes { $($coded:ident [$($code:tt),*],)* }
         phrases { $($phrase_code:tt $phrase:tt,)* }
     ) => {
@@ -26,7 +27,7 @@ macro_rules! baselines {
 
             pub fn from_str(s: &str) -> Option<Cause> {
                 match s {
-                    $($value => Some(Cause::$variant), $($alias => Some(Cause::$variant),)*)*
+                    $($value => Some(Cause::$variant), $($alias => Some(Cause::$variant),)* $constant => Some(Cause::$variant),)*
                     _ => None,
                 }
             }
@@ -56,7 +57,7 @@ macro_rules! baselines {
             };
 
             pub static BY_VALUE: phf::Map<&'static str, Cause> = phf_map! {
-                $($value => Cause::$variant, $($alias => Cause::$variant,)*)*
+                $($value => Cause::$variant, $($alias => Cause::$variant,)* $constant => Cause::$variant,)*
             };
 
             pub static VALUES: phf::Map<u8, &'static str> = phf_map! {
@@ -81,7 +82,7 @@ macro_rules! baselines {
 
             #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumString, IntoStaticStr, EnumIter)]
             pub enum StrumCause {
-                $(#[strum(to_string = $value $(, serialize = $alias)*)] $variant,)*
+                $(#[strum(to_string = $value $(, serialize = $alias)*, serialize = $constant)] $variant,)*
             }
         }
     };
@@ -89,31 +90,31 @@ macro_rules! baselines {
 
 baselines! {
     causes {
-        0u8 InvalidTarget "Invalid target" [],
-        1u8 ConnectionError "Connection Error" [],
-        2u8 RequestTimeout "Request Timeout" [],
-        3u8 SipFailureCode "SIP Failure Code" [],
-        4u8 InternalError "Internal Error" [],
-        5u8 Busy "Busy" [],
-        6u8 Rejected "Rejected" [],
-        7u8 Redirected "Redirected" [],
-        8u8 Unavailable "Unavailable" [],
-        9u8 NotFound "Not Found" [],
-        10u8 AddressIncomplete "Address Incomplete" [],
-        11u8 IncompatibleSdp "Incompatible SDP" [],
-        12u8 AuthenticationError "Authentication Error" [],
-        13u8 Bye "Terminated" [],
-        14u8 Canceled "Canceled" [],
-        15u8 NoAnswer "No Answer" [],
-        16u8 Expires "Expires" [],
-        17u8 NoAck "No ACK" [],
-        18u8 NoPrack "No PRACK" [],
-        19u8 UserDeniedMediaAccess "User Denied Media Access" [],
-        20u8 WebrtcNotSupported "WebRTC not supported" ["WebRTC Not Supported"],
-        21u8 WebrtcError "WebRTC Error" [],
-        22u8 RtpTimeout "RTP Timeout" [],
-        23u8 BadMediaDescription "Bad Media Description" [],
-        24u8 DialogError "Dialog Error" [],
+        0u8 InvalidTarget "INVALID_TARGET" "Invalid target" [],
+        1u8 ConnectionError "CONNECTION_ERROR" "Connection Error" [],
+        2u8 RequestTimeout "REQUEST_TIMEOUT" "Request Timeout" [],
+        3u8 SipFailureCode "SIP_FAILURE_CODE" "SIP Failure Code" [],
+        4u8 InternalError "INTERNAL_ERROR" "Internal Error" [],
+        5u8 Busy "BUSY" "Busy" [],
+        6u8 Rejected "REJECTED" "Rejected" [],
+        7u8 Redirected "REDIRECTED" "Redirected" [],
+        8u8 Unavailable "UNAVAILABLE" "Unavailable" [],
+        9u8 NotFound "NOT_FOUND" "Not Found" [],
+        10u8 AddressIncomplete "ADDRESS_INCOMPLETE" "Address Incomplete" [],
+        11u8 IncompatibleSdp "INCOMPATIBLE_SDP" "Incompatible SDP" [],
+        12u8 AuthenticationError "AUTHENTICATION_ERROR" "Authentication Error" [],
+        13u8 Bye "BYE" "Terminated" [],
+        14u8 Canceled "CANCELED" "Canceled" [],
+        15u8 NoAnswer "NO_ANSWER" "No Answer" [],
+        16u8 Expires "EXPIRES" "Expires" [],
+        17u8 NoAck "NO_ACK" "No ACK" [],
+        18u8 NoPrack "NO_PRACK" "No PRACK" [],
+        19u8 UserDeniedMediaAccess "USER_DENIED_MEDIA_ACCESS" "User Denied Media Access" [],
+        20u8 WebrtcNotSupported "WEBRTC_NOT_SUPPORTED" "WebRTC not supported" ["WebRTC Not Supported"],
+        21u8 WebrtcError "WEBRTC_ERROR" "WebRTC Error" [],
+        22u8 RtpTimeout "RTP_TIMEOUT" "RTP Timeout" [],
+        23u8 BadMediaDescription "BAD_MEDIA_DESCRIPTION" "Bad Media Description" [],
+        24u8 DialogError "DIALOG_ERROR" "Dialog Error" [],
     }
     codes {
         Busy [486u16, 600u16],

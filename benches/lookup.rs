@@ -23,23 +23,31 @@ fn main() {
 /// Codes 0..1000: below, inside and above the failure range.
 const CODES: std::ops::Range<u16> = 0..1000;
 
-/// Every value and alias, and as many misses: empty, one letter off, wrong case, long garbage.
+/// Every spelling `FromStr` reads (value, alias, constant), and as many misses, half of them
+/// near ones of the same length as a spelling: one letter changed, another case; then empty
+/// and long garbage.
 static STRINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let values = Cause::ALL.iter().map(|c| c.as_str());
     let aliases = Cause::ALL.iter().flat_map(|c| c.aliases().iter().copied());
-    let mut strings: Vec<String> = values.chain(aliases).map(str::to_owned).collect();
+    let constants = Cause::ALL.iter().map(|c| c.name());
+    let mut strings: Vec<String> = values
+        .chain(aliases)
+        .chain(constants)
+        .map(str::to_owned)
+        .collect();
     let hits = strings.len();
-    for (i, value) in strings.clone().iter().enumerate().take(hits) {
+    for (i, spelling) in strings.clone().iter().enumerate().take(hits) {
         let miss = match i % 4 {
-            0 => String::new(),
-            1 => {
-                let mut off = value.clone();
+            0 => {
+                let mut off = spelling.clone();
                 off.pop();
                 off.push('!');
                 off
             }
-            2 => value.to_lowercase(),
-            _ => format!("{value}{}", "garbage ".repeat(16)),
+            1 if spelling.to_lowercase() != *spelling => spelling.to_lowercase(),
+            1 => spelling.to_uppercase(),
+            2 => String::new(),
+            _ => format!("{spelling}{}", "garbage ".repeat(16)),
         };
         strings.push(miss);
     }
@@ -69,6 +77,7 @@ mod maps {
             .flat_map(|&c| {
                 std::iter::once(c.as_str())
                     .chain(c.aliases().iter().copied())
+                    .chain(std::iter::once(c.name()))
                     .map(move |s| (s, c))
             })
             .collect()
@@ -158,7 +167,7 @@ fn over<T: Copy>(strings: &[String], parse: impl Fn(&str) -> Option<T>) -> usize
         .sum()
 }
 
-/// How many of `STRINGS` are hits: every value and alias, then as many misses.
+/// How many of `STRINGS` are hits: every spelling, then as many misses.
 fn hits() -> usize {
     STRINGS.len() / 2
 }

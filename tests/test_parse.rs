@@ -152,3 +152,18 @@ fn display_honours_width_and_alignment() {
     assert_eq!(format!("[{:>6}]", Cause::Busy), "[  Busy]");
     assert_eq!(format!("[{:<6}]", Cause::Busy), "[Busy  ]");
 }
+
+#[test]
+fn the_error_keeps_every_length_of_input_byte_for_byte() {
+    // Distinct bytes at every position, so that a misplaced or lost byte shows.
+    let text: String = (0..40).map(|i| char::from(b'!' + i)).collect();
+    for len in 0..=40 {
+        let input = &text[..len];
+        let error = input.parse::<Cause>().unwrap_err();
+        assert_eq!(error.input(), &text[..len.min(32)], "{len}");
+        assert_eq!(error.is_cut(), len > 32, "{len}");
+    }
+    // Cut inside a character: the kept input ends before it.
+    let text = format!("{}é", "x".repeat(31));
+    assert_eq!(text.parse::<Cause>().unwrap_err().input(), "x".repeat(31));
+}

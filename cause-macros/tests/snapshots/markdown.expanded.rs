@@ -457,27 +457,33 @@ impl ::core::str::FromStr for Cause {
     /// Parses a cause's value or its constant, matched exactly (case and spaces included).
     #[inline]
     fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-        match s.len() {
+        let __found: ::core::option::Option<Self> = match s.len() {
             3usize => {
                 match s {
-                    "a|b" => ::core::result::Result::Ok(Cause::Pipe),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+                    "a|b" => ::core::option::Option::Some(Cause::Pipe),
+                    _ => ::core::option::Option::None,
                 }
             }
             4usize => {
                 match s {
-                    "PIPE" => ::core::result::Result::Ok(Cause::Pipe),
-                    "TICK" => ::core::result::Result::Ok(Cause::Tick),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+                    "PIPE" => ::core::option::Option::Some(Cause::Pipe),
+                    "TICK" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
                 }
             }
             6usize => {
                 match s {
-                    "`tick`" => ::core::result::Result::Ok(Cause::Tick),
-                    _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+                    "`tick`" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
                 }
             }
-            _ => ::core::result::Result::Err(ParseCauseError::__new(s)),
+            _ => ::core::option::Option::None,
+        };
+        match __found {
+            ::core::option::Option::Some(cause) => ::core::result::Result::Ok(cause),
+            ::core::option::Option::None => {
+                ::core::result::Result::Err(ParseCauseError::__new(s))
+            }
         }
     }
 }
@@ -605,25 +611,70 @@ pub struct ParseCauseError {
 impl ParseCauseError {
     #[inline(never)]
     fn __new(__s: &::core::primitive::str) -> Self {
-        let __bytes = __s.as_bytes();
-        let __len = if __bytes.len() < 32usize { __bytes.len() } else { 32usize };
-        let mut __input = [0; 32usize];
-        if __len >= 16 {
-            __input[..16].copy_from_slice(&__bytes[..16]);
-            __input[__len - 16..__len].copy_from_slice(&__bytes[__len - 16..__len]);
-        } else if __len >= 8 {
-            __input[..8].copy_from_slice(&__bytes[..8]);
-            __input[__len - 8..__len].copy_from_slice(&__bytes[__len - 8..__len]);
-        } else if __len >= 4 {
-            __input[..4].copy_from_slice(&__bytes[..4]);
-            __input[__len - 4..__len].copy_from_slice(&__bytes[__len - 4..__len]);
-        } else {
-            let mut __i = 0;
-            while __i < __len {
-                __input[__i] = __bytes[__i];
-                __i += 1;
+        fn __kept_words(
+            __b: &[::core::primitive::u8],
+            __len: ::core::primitive::usize,
+        ) -> (::core::primitive::u128, ::core::primitive::u128) {
+            if __len >= 16 {
+                let __word = |__at: ::core::primitive::usize| {
+                    let mut __w = [0_u8; 16usize];
+                    __w.copy_from_slice(&__b[__at..__at + 16usize]);
+                    ::core::primitive::u128::from_le_bytes(__w)
+                };
+                let __high = if __len == 16 {
+                    0
+                } else {
+                    __word(__len - 16) >> ((32 - __len) * 8)
+                };
+                (__word(0), __high)
+            } else if __len >= 8 {
+                let __word = |__at: ::core::primitive::usize| {
+                    let mut __w = [0_u8; 8usize];
+                    __w.copy_from_slice(&__b[__at..__at + 8usize]);
+                    ::core::primitive::u64::from_le_bytes(__w)
+                };
+                let __high = if __len == 8 {
+                    0
+                } else {
+                    __word(__len - 8) >> ((16 - __len) * 8)
+                };
+                (
+                    ::core::primitive::u128::from(__word(0))
+                        | (::core::primitive::u128::from(__high) << 64),
+                    0,
+                )
+            } else if __len >= 4 {
+                let __word = |__at: ::core::primitive::usize| {
+                    let mut __w = [0_u8; 4usize];
+                    __w.copy_from_slice(&__b[__at..__at + 4usize]);
+                    ::core::primitive::u32::from_le_bytes(__w)
+                };
+                let __high = if __len == 4 {
+                    0
+                } else {
+                    __word(__len - 4) >> ((8 - __len) * 8)
+                };
+                (
+                    ::core::primitive::u128::from(__word(0))
+                        | (::core::primitive::u128::from(__high) << 32),
+                    0,
+                )
+            } else {
+                let mut __low: ::core::primitive::u128 = 0;
+                let mut __i = 0;
+                while __i < __len {
+                    __low |= ::core::primitive::u128::from(__b[__i]) << (__i * 8);
+                    __i += 1;
+                }
+                (__low, 0)
             }
         }
+        let __bytes = __s.as_bytes();
+        let __len = if __bytes.len() < 32usize { __bytes.len() } else { 32usize };
+        let (__low, __high) = __kept_words(__bytes, __len);
+        let mut __input = [0; 32usize];
+        __input[..16].copy_from_slice(&__low.to_le_bytes());
+        __input[16..].copy_from_slice(&__high.to_le_bytes());
         Self {
             __input,
             __len: __len as ::core::primitive::u8,
