@@ -127,6 +127,21 @@ pub struct Failure {
     pub fallback: usize,
 }
 
+impl Cause {
+    /// The row as a stand-in keeps it: what names it (constant, variant, value, code), none
+    /// of the codes or aliases that another row could clash with.
+    pub(crate) fn for_stand_in(self) -> Cause {
+        Cause {
+            status_codes: Vec::new(),
+            in_dialog_status_codes: Vec::new(),
+            response: None,
+            aliases: Vec::new(),
+            fallback_of: Vec::new(),
+            ..self
+        }
+    }
+}
+
 impl Model {
     /// The model of a table whose rows' `code`s are at most `code_high`; the facts derived
     /// from the rows are computed here, once.
@@ -181,22 +196,24 @@ impl Model {
     /// enum in the call, or the reverse): its rows, as the stand-in of a table with errors
     /// keeps them, without categories, so that the call's error is the only one.
     pub fn stand_in_of_rows(&self) -> Model {
-        let causes = self.causes.iter().map(|cause| Cause {
-            status_codes: Vec::new(),
-            in_dialog_status_codes: Vec::new(),
-            response: None,
-            aliases: Vec::new(),
-            fallback_of: Vec::new(),
-            ..cause.clone()
-        });
+        let causes = self.causes.iter().cloned().map(Cause::for_stand_in);
+        Model::stand_in(causes.collect(), None, self.status_code_range)
+    }
+
+    /// A stand-in model of `causes` (already [`Cause::for_stand_in`]).
+    pub(crate) fn stand_in(
+        causes: Vec<Cause>,
+        categories: Option<Categories>,
+        status_code_range: Option<(u16, u16)>,
+    ) -> Model {
         let mut model = Model::new(
-            causes.collect(),
-            None,
+            causes,
+            categories,
             Vec::new(),
             Vec::new(),
             (0, Mode::StandIn),
         );
-        model.status_code_range = self.status_code_range;
+        model.status_code_range = status_code_range;
         model
     }
 

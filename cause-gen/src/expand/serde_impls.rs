@@ -81,40 +81,20 @@ impl Generator<'_> {
                 ""
             }
         );
-        quote! {
-            #[doc = #ser_doc]
-            impl ::serde::Serialize for #ident {
-                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
+        let visit_str = quote! {
+            match <#ident as ::core::str::FromStr>::from_str(value) {
+                ::core::result::Result::Ok(cause) => ::core::result::Result::Ok(cause),
+                ::core::result::Result::Err(error) => ::core::result::Result::Err(__E::custom(::core::format_args!("invalid value: {}", error))),
             }
-
-            #[doc = #de_doc]
-            impl<'de> ::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                    struct __Visitor;
-
-                    impl ::serde::de::Visitor<'_> for __Visitor {
-                        type Value = #ident;
-
-                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-
-                        fn visit_str<__E: ::serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#ident, __E> {
-                            match <#ident as ::core::str::FromStr>::from_str(value) {
-                                ::core::result::Result::Ok(cause) => ::core::result::Result::Ok(cause),
-                                ::core::result::Result::Err(error) => ::core::result::Result::Err(__E::custom(::core::format_args!("invalid value: {}", error))),
-                            }
-                        }
-
-                        #numbers
-                    }
-
-                    #deserialize
-                }
-            }
-        }
+        };
+        let written = quote!(self.as_str());
+        let read = Read {
+            expecting: &expecting,
+            visit_str,
+            more: numbers.unwrap_or_default(),
+            deserialize,
+        };
+        impls(ident, (&ser_doc, written), (&de_doc, read))
     }
 
     fn serde_category(&self, ident: &Ident, needs: &str) -> TokenStream {
@@ -125,37 +105,72 @@ impl Generator<'_> {
             Some(first) => format!("a category key such as {:?}", first.key),
             None => "a category key".to_owned(),
         };
-        quote! {
-            #[doc = #ser_doc]
-            impl ::serde::Serialize for #ident {
-                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    serializer.serialize_str(self.key())
-                }
+        let visit_str = quote! {
+            let mut __all = #ident::ALL.iter().copied();
+            match __all.find(|category| category.key() == value) {
+                ::core::option::Option::Some(category) => ::core::result::Result::Ok(category),
+                ::core::option::Option::None => ::core::result::Result::Err(__E::invalid_value(::serde::de::Unexpected::Str(value), &self)),
             }
+        };
+        let read = Read {
+            expecting: &expecting,
+            visit_str,
+            more: TokenStream::new(),
+            deserialize: quote!(deserializer.deserialize_str(__Visitor)),
+        };
+        impls(ident, (&ser_doc, quote!(self.key())), (&de_doc, read))
+    }
+}
 
-            #[doc = #de_doc]
-            impl<'de> ::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                    struct __Visitor;
+/// How a type is read: what its visitor expects, its `visit_str` body (`value` in, `__E` the
+/// error type), its other visit methods, and the `deserialize` body that calls it.
+struct Read<'a> {
+    expecting: &'a str,
+    visit_str: TokenStream,
+    more: TokenStream,
+    deserialize: TokenStream,
+}
 
-                    impl ::serde::de::Visitor<'_> for __Visitor {
-                        type Value = #ident;
+/// `Serialize` as the string `written`, `Deserialize` through a visitor made of `read`.
+fn impls(
+    ident: &Ident,
+    (ser_doc, written): (&str, TokenStream),
+    (de_doc, read): (&str, Read),
+) -> TokenStream {
+    let Read {
+        expecting,
+        visit_str,
+        more,
+        deserialize,
+    } = read;
+    quote! {
+        #[doc = #ser_doc]
+        impl ::serde::Serialize for #ident {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                serializer.serialize_str(#written)
+            }
+        }
 
-                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                            f.write_str(#expecting)
-                        }
+        #[doc = #de_doc]
+        impl<'de> ::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                struct __Visitor;
 
-                        fn visit_str<__E: ::serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#ident, __E> {
-                            let mut __all = #ident::ALL.iter().copied();
-                            match __all.find(|category| category.key() == value) {
-                                ::core::option::Option::Some(category) => ::core::result::Result::Ok(category),
-                                ::core::option::Option::None => ::core::result::Result::Err(__E::invalid_value(::serde::de::Unexpected::Str(value), &self)),
-                            }
-                        }
+                impl ::serde::de::Visitor<'_> for __Visitor {
+                    type Value = #ident;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(#expecting)
                     }
 
-                    deserializer.deserialize_str(__Visitor)
+                    fn visit_str<__E: ::serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#ident, __E> {
+                        #visit_str
+                    }
+
+                    #more
                 }
+
+                #deserialize
             }
         }
     }

@@ -74,18 +74,14 @@ pub fn stand_in(spec: Option<&Spec>) -> Model {
     let rows = rows.filter(|c| variants.insert(c.variant.value.clone()));
     let rows = rows.filter(|c| values.insert(c.value.value.clone()));
     let mut codes = std::collections::HashSet::new();
+    // The first row of each code keeps it: two rows sharing one is an error of its own.
     let causes: Vec<model::Cause> = rows
-        .map(|row| model::Cause {
-            status_codes: Vec::new(),
-            in_dialog_status_codes: Vec::new(),
-            response: None,
-            code: row
-                .code
-                .as_ref()
-                .map(|c| c.value)
-                .filter(|&c| codes.insert(c)),
-            aliases: Vec::new(),
-            ..cause(row.clone())
+        .map(|row| {
+            let code = row.code.as_ref().map(|c| c.value);
+            model::Cause {
+                code: code.filter(|&c| codes.insert(c)),
+                ..cause(row.clone()).for_stand_in()
+            }
         })
         .collect();
     // Each cause in the first category: the stand-in's `category()` is never run.
@@ -93,15 +89,7 @@ pub fn stand_in(spec: Option<&Spec>) -> Model {
         of_cause: vec![0; causes.len()],
         list,
     });
-    let mut model = Model::new(
-        causes,
-        categories,
-        Vec::new(),
-        Vec::new(),
-        (0, Mode::StandIn),
-    );
-    model.status_code_range = spec.status_code_range;
-    model
+    Model::stand_in(causes, categories, spec.status_code_range)
 }
 
 fn cause(row: CauseSpec) -> model::Cause {
