@@ -268,18 +268,17 @@ impl PbxCause {
     }
 }
 
-/// `806 USER_NOT_REGISTERED (FreeSWITCH's own causes)`, the response it sends, its Q.850 cause.
+/// `806 USER_NOT_REGISTERED "USER_NOT_REGISTERED" (FreeSWITCH's own causes)`, laid out as every
+/// other table's cause (code, constant, value, group), the response it sends, its Q.850 cause.
 pub fn pbx(cause: &PbxCause) -> String {
-    let mut out = format!("{} {}", cause.code, cause.name);
-    if cause.text != cause.name {
-        let _ = write!(out, " {:?}", cause.text);
-    }
+    let mut out = format!("{} {} {:?}", cause.code, cause.name, cause.text);
     if let Some(group) = cause.group {
         let _ = write!(out, " ({group})");
     }
     out.push('\n');
     if !cause.aliases.is_empty() {
-        let _ = writeln!(out, "also: {}", cause.aliases.join(", "));
+        let aliases: Vec<String> = cause.aliases.iter().map(|a| format!("{a:?}")).collect();
+        let _ = writeln!(out, "also parsed from: {}", aliases.join(", "));
     }
     if let Some(code) = cause.response {
         let _ = writeln!(

@@ -76,13 +76,13 @@ fn table_json_q850_is_the_q850_table() {
 #[test]
 fn freeswitch_and_asterisk_causes_by_name_or_number() {
     // The description as a terminal shows it: code spans without their backticks.
-    let expected = "806 USER_NOT_REGISTERED (FreeSWITCH's own causes)\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none (806 is outside Q.850's 1..=127)\nThe dialled user has no registration, so there is no contact to ring. hangup_cause_to_sip does not list it, so FreeSWITCH answers 480, its default.\n";
+    let expected = "806 USER_NOT_REGISTERED \"USER_NOT_REGISTERED\" (FreeSWITCH's own causes)\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none (806 is outside Q.850's 1..=127)\nThe dialled user has no registration, so there is no contact to ring. hangup_cause_to_sip does not list it, so FreeSWITCH answers 480, its default.\n";
     for query in ["806", "USER_NOT_REGISTERED", " user_not_registered "] {
         assert_eq!(stdout(&["freeswitch", query]), expected, "{query:?}");
     }
     let busy = stdout(&["asterisk", "17"]);
     assert!(
-        busy.starts_with("17 USER_BUSY \"User busy\"\nalso: BUSY\nAsterisk sends: 486 Busy Here\nq850: 17 USER_BUSY"),
+        busy.starts_with("17 USER_BUSY \"User busy\"\nalso parsed from: \"BUSY\"\nAsterisk sends: 486 Busy Here\nq850: 17 USER_BUSY"),
         "{busy}"
     );
     // A description's rustdoc links show as their labels, its markdown as plain text and a
@@ -100,6 +100,18 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
         assert_eq!(stdout(&["asterisk", query]), busy, "{query:?}");
     }
     assert!(stdout(&["asterisk", "8"]).starts_with("8 PRE_EMPTED \"Pre-empted\"\n"));
+    // One layout for every table's cause: code, constant, value in quotes, group where the
+    // table has groups, then the aliases as `sip-cause` and `q850` show them.
+    let freeswitch = stdout(&["freeswitch", "USER_BUSY"]);
+    assert!(
+        freeswitch.starts_with(
+            "17 USER_BUSY \"USER_BUSY\" (Q.850 cause values)\nFreeSWITCH sends: 486 Busy Here\n"
+        ),
+        "{freeswitch}"
+    );
+    assert!(
+        stdout(&["WebRTC Not Supported"]).contains("also parsed from: \"WebRTC Not Supported\"\n")
+    );
     assert!(stdout(&["freeswitch", "45"]).contains("q850: none (Q.850 leaves 45 unassigned)\n"));
     assert!(stdout(&["asterisk", "0"]).contains("q850: none (0 is outside Q.850's 1..=127)\n"));
     // A constant that is also the value is named once.
