@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Records the reason phrase two C SIP stacks give every status code 100..=699, by calling the
-real libraries (installed from Debian; see record-phrases.sh): sofia-sip's `sip_status_phrase`
+real libraries (installed from Debian; see record-libraries.sh): sofia-sip's `sip_status_phrase`
 (FreeSWITCH's stack) and libosip2's `osip_message_get_reason`. Writes JSON to stdout: for each
 library its Debian package and version, and its phrase for each code it names (sofia-sip gives
 an empty string for a code it does not name, libosip2 a null pointer: both are left out)."""

@@ -1,7 +1,7 @@
 //! The reason phrases of three SIP stacks side by side: cause-core's (`causes.toml`'s
 //! `[reason-phrases]`, the IANA registry's spelling), and those the real sofia-sip
 //! (FreeSWITCH's stack) and libosip2 give, read from `tests/recorded/reason-phrases.json`, which
-//! `scripts/record-phrases.sh` records from the Debian packages (and `.ci/run` re-records and
+//! `scripts/record-libraries.sh` records from the Debian packages (and `.ci/run` re-records and
 //! compares). The README shows every code on which they differ; this test fails if it does not.
 
 use std::collections::BTreeMap;
