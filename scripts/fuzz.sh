@@ -2,6 +2,8 @@
 # Fuzzes every target of fuzz/ for SECONDS each (60 by default), one after the other:
 #   reason       Reason::parse, parse_list, Display round trips, Cause::from_reason
 #   reason_diff  cause-core's Reason parser against sip-header's
+#   reason_sofia cause-core's Reason parser against the real sofia-sip's (Debian's
+#                libsofia-sip-ua0, installed if missing)
 #   table        the macro's pipeline (spec, validate, expand) on any text
 # Installs what it needs if absent (the nightly toolchain with rustup, cargo-fuzz with cargo)
 # and says so. Each target starts from its seeds (tests/fuzz/seeds/, for `table` the project's
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(reason reason_diff table)
+((${#targets[@]})) || targets=(reason reason_diff reason_sofia table)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz.sh: installing the nightly toolchain (rustup toolchain install nightly)" >&2
@@ -24,6 +26,13 @@ fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz.sh: installing cargo-fuzz (cargo install cargo-fuzz --locked)" >&2
   cargo install cargo-fuzz --locked
+fi
+
+if [[ " ${targets[*]} " == *" reason_sofia "* ]] \
+  && ! dpkg-query -W -f='${Status}' libsofia-sip-ua0 2>/dev/null | grep -q "install ok installed"; then
+  echo "fuzz.sh: installing libsofia-sip-ua0 for reason_sofia (apt-get)" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsofia-sip-ua0 >/dev/null
 fi
 
 status=0

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Records how the real sofia-sip (FreeSWITCH's SIP stack) parses `Reason` header values, for
 the differential test of cause-core's parser (tests/test_sofia_reason.rs). The inputs are the
-project's fuzz seeds and kept findings (tests/fuzz/) and a fixed set of generated values; for
+project's fuzz seeds and kept findings (tests/fuzz/, those of the reason_sofia target
+included) and a fixed set of generated values; for
 each, sofia-sip's `msg_header_make` with `sip_reason_class` either refuses it (null) or gives
 each value's protocol, `cause` and `text` as it stores them. Writes JSON to stdout."""
 
@@ -81,11 +82,23 @@ def generated():
     for separator in [",", ", ", " ,", ",,"]:
         yield f'SIP;cause=200;text="Call completed elsewhere"{separator}Q.850;cause=26'
     yield from ["SIP", " SIP", "SIP ", ";cause=1", "SIP;;cause=1", "SIP;cause=486\r\n ;text=\"x\""]
+    # Each of cause-core's refusals, once: a name, a value or a text no token or quoted string
+    # holds, a parameter twice, an empty one, a quote left open, what follows a value.
+    yield from [
+        'SIP;text="a";text="b"', 'SIP;text="a\x01b"', 'SIP;text="a\x7fb"', 'SIP;text="a\tb"',
+        'S$P;cause=1', 'SIP;x=$', 'SIP;x=', 'SIP;=x', 'SIP;cause=1;', 'SIP;cause=1 x', 'SIP x',
+        'SIP;x="unterminated', 'SIP;cause=99999999999999999999', 'SIP;cause= 486',
+        'SIP;cause=486;x="y"',
+    ]
 
 
 def inputs():
-    files = sorted((ROOT / "tests/fuzz/seeds/reason").iterdir())
-    files += sorted((ROOT / "tests/fuzz/regressions/reason").iterdir())
+    files = []
+    # The seeds, and what the reason and reason_sofia fuzz targets found and kept.
+    for folder in ["seeds/reason", "regressions/reason", "regressions/reason_sofia"]:
+        path = ROOT / "tests/fuzz" / folder
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file())
     seen = set()
     for value in [f.read_text("utf-8") for f in files] + list(generated()):
         if value not in seen:

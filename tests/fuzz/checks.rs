@@ -4,7 +4,7 @@
 
 #![allow(dead_code)] // the fuzz targets and the corpus test each use part of it
 
-use cause_core::{Cause, Reason};
+use cause_core::{Cause, ParseReasonError, Reason, ReasonErrorKind};
 
 /// `Reason::parse` and `parse_list` on any text: a value or an error whose offset is inside
 /// the input, never a panic; what parses writes back in a form that parses to an equal value
@@ -69,5 +69,129 @@ pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<S
     let our_text = ours.text().map(|t| t.to_string());
     if !our_text.as_deref().is_some_and(escaped) {
         assert_eq!(our_text, their_text, "{text:?}: text");
+    }
+}
+
+/// One value as sofia-sip's parser stores it: protocol, `cause` as written, `text` with its
+/// quotes and escapes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SofiaValue {
+    pub protocol: Option<String>,
+    pub cause: Option<String>,
+    pub text: Option<String>,
+}
+
+/// Where sofia-sip also reads a value list, both read the same; where only one reads it, the
+/// reason is one the README lists (`sofia` is `None` for a list sofia-sip refuses).
+pub fn reason_sofia(text: &str, sofia: Option<Vec<SofiaValue>>) {
+    let ours = Reason::parse_list(text).collect::<Result<Vec<_>, _>>();
+    if let Err(why) = classify(&ours, &sofia) {
+        panic!("{text:?}: {why}: cause-core {ours:?}, sofia-sip {sofia:?}");
+    }
+}
+
+/// Why sofia-sip's `Reason` parser and cause-core's part on a value: each the README lists, with
+/// one example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Difference {
+    /// sofia-sip keeps any token as `cause` (`abc`, `-1`, `65536`); cause-core takes digits up
+    /// to 65535, the only causes SIP and Q.850 define.
+    CauseNotANumber,
+    /// sofia-sip keeps one of `cause=16;cause=1` (or of two `text`s); cause-core refuses a
+    /// parameter RFC 3326 gives one meaning twice.
+    ParameterTwice,
+    /// sofia-sip takes `text` unquoted (`text=Busy`) or bare (`;text`); RFC 3326 makes it a
+    /// quoted string, and so does cause-core.
+    TextNotQuoted,
+    /// sofia-sip skips an empty element of a list (`a,,b`); cause-core calls it an empty
+    /// value, as RFC 3261's `#` rule allows but does not ask of a parser.
+    EmptyListElement,
+    /// sofia-sip takes characters RFC 3261's token does not (`$`) in a protocol, a parameter's
+    /// name or its value; cause-core refuses them. Found by the reason_sofia fuzz target.
+    CharacterNoTokenHolds,
+    /// sofia-sip takes a control character (other than tab) in a quoted `text`, which RFC
+    /// 3261's quoted-string excludes; cause-core refuses it. Found by the fuzz target too.
+    ControlCharacterInText,
+}
+
+impl Difference {
+    /// The README's line for it: an input from the recording it is seen on.
+    pub fn example(self) -> &'static str {
+        match self {
+            Difference::CauseNotANumber => "SIP;cause=abc",
+            Difference::ParameterTwice => "Q.850;cause=16;cause=1",
+            Difference::TextNotQuoted => "SIP;text=Busy;cause=486",
+            Difference::EmptyListElement => {
+                r#"SIP;cause=200;text="Call completed elsewhere",,Q.850;cause=26"#
+            }
+            Difference::CharacterNoTokenHolds => "SeP;$tIxt=Busy;cause=486",
+            Difference::ControlCharacterInText => "SIP;text=\"a\u{1}b\"",
+        }
+    }
+}
+
+/// The difference an input shows, where the two disagree; `Err` for one no listed difference
+/// explains (a new one: look at it, then list it).
+pub fn classify(
+    ours: &Result<Vec<Reason<'_>>, ParseReasonError>,
+    sofia: &Option<Vec<SofiaValue>>,
+) -> Result<Option<Difference>, String> {
+    use ReasonErrorKind::*;
+    let difference = match (ours, sofia) {
+        (Ok(ours), Some(theirs)) if same(ours, theirs) => return Ok(None),
+        (Err(_), None) => return Ok(None),
+        (Err(error), Some(_)) => match error.kind() {
+            CauseNotDigits | CauseTooLarge => Difference::CauseNotANumber,
+            DuplicateCause | DuplicateText => Difference::ParameterTwice,
+            TextNotQuoted | MissingValue => Difference::TextNotQuoted,
+            Empty => Difference::EmptyListElement,
+            InvalidToken => Difference::CharacterNoTokenHolds,
+            ControlCharacter => Difference::ControlCharacterInText,
+            kind => {
+                return Err(format!(
+                    "cause-core refuses it ({kind:?}), sofia-sip reads it"
+                ));
+            }
+        },
+        (Ok(_), None) => return Err("cause-core reads it, sofia-sip refuses it".to_owned()),
+        (Ok(_), Some(_)) => return Err("both read it, differently".to_owned()),
+    };
+    Ok(Some(difference))
+}
+
+/// Whether the values say the same: protocol as written, the cause's number, the text with its
+/// quotes and escapes.
+fn same(ours: &[Reason<'_>], theirs: &[SofiaValue]) -> bool {
+    ours.len() == theirs.len()
+        && ours.iter().zip(theirs).all(|(ours, theirs)| {
+            let cause = theirs.cause.as_deref().map(|c| c.parse::<u16>().ok());
+            let text = ours
+                .text()
+                .and_then(|t| t.as_escaped())
+                .map(|t| format!("\"{t}\""));
+            theirs.protocol.as_deref() == Some(ours.protocol())
+                && cause == ours.cause().map(Some)
+                && theirs.text == text
+        })
+}
+
+impl Difference {
+    /// Every difference, in the README's order.
+    pub const ALL: [Difference; 6] = [
+        Difference::CauseNotANumber,
+        Difference::ParameterTwice,
+        Difference::TextNotQuoted,
+        Difference::EmptyListElement,
+        Difference::CharacterNoTokenHolds,
+        Difference::ControlCharacterInText,
+    ];
+
+    /// The example as the README writes it: a control character as `\xNN`.
+    pub fn shown(self) -> String {
+        let escape = |c: char| match c.is_control() {
+            true => format!("\\x{:02x}", u32::from(c)),
+            false => c.to_string(),
+        };
+        self.example().chars().map(escape).collect()
     }
 }
