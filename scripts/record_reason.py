@@ -88,7 +88,7 @@ def generated():
         'SIP;text="a";text="b"', 'SIP;text="a\x01b"', 'SIP;text="a\x7fb"', 'SIP;text="a\tb"',
         'S$P;cause=1', 'SIP;x=$', 'SIP;x=', 'SIP;=x', 'SIP;cause=1;', 'SIP;cause=1 x', 'SIP x',
         'SIP;x="unterminated', 'SIP;cause=99999999999999999999', 'SIP;cause= 486',
-        'SIP;cause=486;x="y"',
+        'SIP;cause=486;x="y"', 'SIP;cause', 'SIP;cause;text="x"',
     ]
 
 

@@ -94,8 +94,8 @@ pub fn reason_sofia(text: &str, sofia: Option<Vec<SofiaValue>>) {
 /// one example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Difference {
-    /// sofia-sip keeps any token as `cause` (`abc`, `-1`, `65536`); cause-core takes digits up
-    /// to 65535, the only causes SIP and Q.850 define.
+    /// sofia-sip keeps any token as `cause` (`abc`, `-1`, `65536`, or nothing for a bare
+    /// `cause`); cause-core takes digits up to 65535, the only causes SIP and Q.850 define.
     CauseNotANumber,
     /// sofia-sip keeps one of `cause=16;cause=1` (or of two `text`s); cause-core refuses a
     /// parameter RFC 3326 gives one meaning twice.
@@ -141,7 +141,7 @@ pub fn classify(
         (Ok(ours), Some(theirs)) if same(ours, theirs) => return Ok(None),
         (Err(_), None) => return Ok(None),
         (Err(error), Some(_)) => match error.kind() {
-            CauseNotDigits | CauseTooLarge => Difference::CauseNotANumber,
+            CauseEmpty | CauseNotDigits | CauseTooLarge => Difference::CauseNotANumber,
             DuplicateCause | DuplicateText => Difference::ParameterTwice,
             TextNotQuoted | MissingValue => Difference::TextNotQuoted,
             Empty => Difference::EmptyListElement,
