@@ -88,7 +88,8 @@ def generated():
         'SIP;text="a";text="b"', 'SIP;text="a\x01b"', 'SIP;text="a\x7fb"', 'SIP;text="a\tb"',
         'S$P;cause=1', 'SIP;x=$', 'SIP;x=', 'SIP;=x', 'SIP;cause=1;', 'SIP;cause=1 x', 'SIP x',
         'SIP;x="unterminated', 'SIP;cause=99999999999999999999', 'SIP;cause= 486',
-        'SIP;cause=486;x="y"', 'SIP;cause', 'SIP;cause;text="x"',
+        'SIP;cause=486;x="y"', 'SIP;cause', 'SIP;cause;text="x"', 'SIP\r', 'SIP;cause=1\n',
+        'SIP ;cause=1\r;text="x"', 'SIP,',
     ]
 
 
@@ -100,7 +101,8 @@ def inputs():
         if path.is_dir():
             files += sorted(p for p in path.iterdir() if p.is_file())
     seen = set()
-    for value in [f.read_text("utf-8") for f in files] + list(generated()):
+    # Bytes as they are: read_text would turn a CR into a newline.
+    for value in [f.read_bytes().decode("utf-8") for f in files] + list(generated()):
         if value not in seen:
             seen.add(value)
             yield value

@@ -63,7 +63,7 @@ fn sofia_sip_and_cause_core_read_reason_values_alike_but_for_the_documented_diff
     for entry in &recording.values {
         let ours = Reason::parse_list(&entry.input).collect::<Result<Vec<_>, _>>();
         let sofia = (entry.sofia.as_ref()).map(|values| values.iter().map(Into::into).collect());
-        match classify(&ours, &sofia) {
+        match classify(&entry.input, &ours, &sofia) {
             Ok(Some(difference)) => seen
                 .entry(difference)
                 .or_insert_with(Vec::new)
