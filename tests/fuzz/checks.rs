@@ -153,7 +153,10 @@ pub fn classify(
             Empty => Difference::EmptyListElement,
             InvalidToken => Difference::CharacterNoTokenHolds,
             ControlCharacter => Difference::ControlCharacterInText,
-            TrailingCharacters if input.contains(['\r', '\n']) => Difference::LineBreakAsSpace,
+            // The first place the two part is the line break, whatever follows it.
+            TrailingCharacters | EmptyParameter if input.contains(['\r', '\n']) => {
+                Difference::LineBreakAsSpace
+            }
             kind => {
                 return Err(format!(
                     "cause-core refuses it ({kind:?}), sofia-sip reads it"
