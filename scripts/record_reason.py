@@ -89,7 +89,7 @@ def generated():
         'S$P;cause=1', 'SIP;x=$', 'SIP;x=', 'SIP;=x', 'SIP;cause=1;', 'SIP;cause=1 x', 'SIP x',
         'SIP;x="unterminated', 'SIP;cause=99999999999999999999', 'SIP;cause= 486',
         'SIP;cause=486;x="y"', 'SIP;cause', 'SIP;cause;text="x"', 'SIP\r', 'SIP;cause=1\n',
-        'SIP ;cause=1\r;text="x"', 'SIP,',
+        'SIP ;cause=1\r;text="x"', 'SIP,', 'SIP;x=[::1]', 'SIP;x=[::1]y', 'SIP;x=[]',
     ]
 
 

@@ -116,6 +116,10 @@ pub enum Difference {
     /// followed by a space or tab, and cause-core reads the rest as trailing characters.
     /// Found by the fuzz target too.
     LineBreakAsSpace,
+    /// sofia-sip reads on past the end of a parameter value that RFC 3261's grammar closes,
+    /// such as a bracketed host followed by more text (`x=[]ee`); cause-core stops there and
+    /// refuses the rest. Found by the fuzz target too.
+    TextAfterValue,
 }
 
 impl Difference {
@@ -131,6 +135,7 @@ impl Difference {
             Difference::CharacterNoTokenHolds => "SeP;$tIxt=Busy;cause=486",
             Difference::ControlCharacterInText => "SIP;text=\"a\u{1}b\"",
             Difference::LineBreakAsSpace => "ccauseacs\r,",
+            Difference::TextAfterValue => "PSIQ;.=[]eeIPP",
         }
     }
 }
@@ -157,6 +162,7 @@ pub fn classify(
             TrailingCharacters | EmptyParameter if input.contains(['\r', '\n']) => {
                 Difference::LineBreakAsSpace
             }
+            TrailingCharacters => Difference::TextAfterValue,
             kind => {
                 return Err(format!(
                     "cause-core refuses it ({kind:?}), sofia-sip reads it"
@@ -187,7 +193,7 @@ fn same(ours: &[Reason<'_>], theirs: &[SofiaValue]) -> bool {
 
 impl Difference {
     /// Every difference, in the README's order.
-    pub const ALL: [Difference; 7] = [
+    pub const ALL: [Difference; 8] = [
         Difference::CauseNotANumber,
         Difference::ParameterTwice,
         Difference::TextNotQuoted,
@@ -195,6 +201,7 @@ impl Difference {
         Difference::CharacterNoTokenHolds,
         Difference::ControlCharacterInText,
         Difference::LineBreakAsSpace,
+        Difference::TextAfterValue,
     ];
 
     /// The example as the README writes it: a control character as `\xNN`.
