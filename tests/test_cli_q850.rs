@@ -1,6 +1,7 @@
 //! `sip-cause q850` and `sip-cause table --q850`: the Q.850 side of the tool, as forgiving as
 //! the causes' side.
 
+mod readme;
 mod tool;
 
 use tool::{failure, stdout};
@@ -169,13 +170,7 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
 
 #[test]
 fn the_readme_shows_the_gateways_table_the_tool_prints() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
-    let section = readme
-        .split("<!-- gateways: begin -->\n")
-        .nth(1)
-        .and_then(|rest| rest.split("<!-- gateways: end -->").next())
-        .expect("the README's gateways section");
+    let section = readme::block("gateways");
     assert_eq!(
         section.trim_end(),
         stdout(&["table", "--gateways"]).trim_end()

@@ -4,6 +4,8 @@
 //! `scripts/record-libraries.sh` records from the Debian packages (and `.ci/run` re-records and
 //! compares). The README shows every code on which they differ; this test fails if it does not.
 
+mod readme;
+
 use std::collections::BTreeMap;
 
 use cause_core::reason_phrase;
@@ -96,13 +98,7 @@ fn the_recording_is_of_both_libraries_and_every_code_in_range() {
 fn the_readme_shows_where_the_three_stacks_differ() {
     let recording = recording();
     let expected = differences(&recording["sofia-sip"], &recording["libosip2"]);
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md is readable");
-    let shown = readme
-        .split("<!-- phrases: begin -->\n")
-        .nth(1)
-        .and_then(|rest| rest.split("<!-- phrases: end -->").next())
-        .expect("the README has the phrases block");
+    let shown = readme::block("phrases");
     assert_eq!(
         shown, expected,
         "the README's phrases block should be:\n{expected}"

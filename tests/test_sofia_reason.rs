@@ -7,6 +7,7 @@
 
 #[path = "fuzz/checks.rs"]
 mod checks;
+mod readme;
 
 use cause_core::Reason;
 use checks::{Difference, classify};
@@ -87,13 +88,7 @@ fn sofia_sip_and_cause_core_read_reason_values_alike_but_for_the_documented_diff
 
 #[test]
 fn the_readme_lists_each_difference_with_its_example() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md is readable");
-    let section = readme
-        .split("<!-- sofia-reason: begin -->")
-        .nth(1)
-        .and_then(|rest| rest.split("<!-- sofia-reason: end -->").next())
-        .expect("the README lists the differences with sofia-sip");
+    let section = readme::block("sofia-reason");
     for difference in Difference::ALL {
         assert!(
             section.contains(&format!("`{}`", difference.shown())),
@@ -101,7 +96,10 @@ fn the_readme_lists_each_difference_with_its_example() {
         );
     }
     assert_eq!(
-        section.matches("\n- ").count(),
+        section
+            .lines()
+            .filter(|line| line.starts_with("- "))
+            .count(),
         Difference::ALL.len(),
         "{section}"
     );
