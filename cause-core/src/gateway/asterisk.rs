@@ -8,12 +8,12 @@ use super::relay::{
 use crate::response::expect_valid;
 use crate::{AsteriskCause, Reason};
 
-const NORMAL_CLEARING: u16 = 16;
-const BUSY: u16 = 17;
-const NO_ANSWER: u16 = 19;
-const ANSWERED_ELSEWHERE_CAUSE: u16 = 26;
-const CONGESTION: u16 = 34;
-const INTERWORKING: u16 = 127;
+const NORMAL_CLEARING: u16 = AsteriskCause::NormalClearing.code();
+const BUSY: u16 = AsteriskCause::UserBusy.code();
+const NO_ANSWER: u16 = AsteriskCause::NoAnswer.code();
+const ANSWERED_ELSEWHERE_CAUSE: u16 = AsteriskCause::AnsweredElsewhere.code();
+const CONGESTION: u16 = AsteriskCause::NoCircuitAvailable.code();
+const INTERWORKING: u16 = AsteriskCause::Interworking.code();
 
 /// A final response 300..=699 on leg B. res_pjsip_session.c `session_inv_on_redirected` hands a
 /// 3xx to Dial as a call forward; chan_pjsip.c `chan_pjsip_session_end` records the code's cause

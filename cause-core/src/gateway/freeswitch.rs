@@ -6,12 +6,14 @@ use super::relay::{FailureResponse, Phrase, Relay, Teardown, Values, protocol_is
 use crate::response::expect_valid;
 use crate::{FreeSwitchCause, Reason};
 
-const NORMAL_CLEARING: u16 = 16;
-const NORMAL_UNSPECIFIED: u16 = 31;
-const MANDATORY_IE_MISSING: u16 = 96;
-const ORIGINATOR_CANCEL: u16 = 487;
-const LOSE_RACE: u16 = 702;
-const PICKED_OFF: u16 = 805;
+const NORMAL_CLEARING: u16 = FreeSwitchCause::NormalClearing.code();
+const NO_USER_RESPONSE: u16 = FreeSwitchCause::NoUserResponse.code();
+const NO_ANSWER: u16 = FreeSwitchCause::NoAnswer.code();
+const NORMAL_UNSPECIFIED: u16 = FreeSwitchCause::NormalUnspecified.code();
+const MANDATORY_IE_MISSING: u16 = FreeSwitchCause::MandatoryInformationElementMissing.code();
+const ORIGINATOR_CANCEL: u16 = FreeSwitchCause::OriginatorCancel.code();
+const LOSE_RACE: u16 = FreeSwitchCause::LoseRace.code();
+const PICKED_OFF: u16 = FreeSwitchCause::PickedOff.code();
 
 /// A final response 300..=699 on leg B (sofia.c `sofia_handle_sip_r_invite`,
 /// `sofia_handle_sip_i_state`; mod_dptools.c `audio_bridge_function`; mod_sofia.c
@@ -36,7 +38,7 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
     // switch_channel.c `switch_channel_handle_cause`: after these the dialplan goes on, and leg
     // A ends when it runs out, with NORMAL_CLEARING.
     let cause = match far_cause {
-        18 | 19 | ORIGINATOR_CANCEL => NORMAL_CLEARING,
+        NO_USER_RESPONSE | NO_ANSWER | ORIGINATOR_CANCEL => NORMAL_CLEARING,
         cause => cause,
     };
     // mod_sofia.c `sofia_on_hangup`: the code is leg B's (`last_bridge_proto_specific_hangup_cause`,

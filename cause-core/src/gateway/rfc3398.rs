@@ -9,9 +9,9 @@ use crate::response::expect_valid;
 use crate::{Q850, Reason};
 
 /// Q.850's normal call clearing, what §8.2.6.1 gives a `BYE` or `CANCEL`.
-const NORMAL_CLEARING: u16 = 16;
+const NORMAL_CLEARING: u16 = Q850::NormalClearing.code();
 /// Q.850's non-selected user clearing: the call was answered by another device.
-const NON_SELECTED_USER_CLEARING: u16 = 26;
+const NON_SELECTED_USER_CLEARING: u16 = Q850::AnsweredElsewhere.code();
 
 /// A final response 300..=699 from leg B. The cause: a `Q.850` `Reason` the response carried
 /// (the far side's own cause, which §8.2.6.1 puts ahead of its table), else §8.2.6.1's cause for
