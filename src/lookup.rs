@@ -89,7 +89,6 @@ pub fn phrase_code(text: &str) -> Option<u16> {
 /// Where a query the main lookup missed belongs: `is a Q.850 cause: `sip-cause q850 17``.
 /// The other client's table first, then Q.850, FreeSWITCH and Asterisk.
 fn other_tables(text: &str, jssip: bool) -> Option<String> {
-    let by_code = |from_code: fn(u16) -> bool| text.parse::<u16>().is_ok_and(from_code);
     let command = |what: &str, command: &str| {
         format!("is {what}: `sip-cause {command} {}`", shell_word(text))
     };
@@ -100,7 +99,8 @@ fn other_tables(text: &str, jssip: bool) -> Option<String> {
         )
     } else if !jssip && JsSipCause::find(text).is_some() {
         command("a JsSIP cause that SIP.js 0.6 does not have", "--jssip")
-    } else if Q850::find(text).is_some() || by_code(|c| Q850::from_code(c).is_some()) {
+    // Each `find` reads codes in digits too: `17` is Q.850's, `806` FreeSWITCH's.
+    } else if Q850::find(text).is_some() {
         command("a Q.850 cause", "q850")
     } else if FreeSwitchCause::find(text).is_some() {
         command("a FreeSWITCH hangup cause", "freeswitch")
