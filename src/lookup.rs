@@ -87,7 +87,8 @@ pub fn phrase_code(text: &str) -> Option<u16> {
 }
 
 /// Where a query the main lookup missed belongs: `is a Q.850 cause: `sip-cause q850 17``.
-/// The other client's table first, then Q.850, FreeSWITCH and Asterisk.
+/// The other client's table first, then Q.850, FreeSWITCH and Asterisk; each `find` reads a
+/// code in digits too (`17` is Q.850's, `806` FreeSWITCH's).
 fn other_tables(text: &str, jssip: bool) -> Option<String> {
     let command = |what: &str, command: &str| {
         format!("is {what}: `sip-cause {command} {}`", shell_word(text))
@@ -99,7 +100,6 @@ fn other_tables(text: &str, jssip: bool) -> Option<String> {
         )
     } else if !jssip && JsSipCause::find(text).is_some() {
         command("a JsSIP cause that SIP.js 0.6 does not have", "--jssip")
-    // Each `find` reads codes in digits too: `17` is Q.850's, `806` FreeSWITCH's.
     } else if Q850::find(text).is_some() {
         command("a Q.850 cause", "q850")
     } else if FreeSwitchCause::find(text).is_some() {
