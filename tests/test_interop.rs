@@ -1,30 +1,29 @@
-//! The real clients against a Rust server built on cause-core: SIP.js 0.6.4 and JsSIP 3.13.8,
-//! unmodified, in Node.js (`tests/interop/driver.js`), talk SIP over WebSocket to the server of
-//! `examples/sip_server`, run here in-process on 127.0.0.1.
+//! The real clients through a Rust gateway built on cause-core: SIP.js 0.6.4 and JsSIP 3.13.8,
+//! unmodified, in Node.js (`tests/interop/driver.js`), talk SIP over WebSocket to the gateway
+//! of `examples/gateway` (behaving as FreeSWITCH, which relays the far end's code), run here
+//! in-process on 127.0.0.1 with a far end of its own over UDP (`tests/gateway/far_end.rs`).
 //!
 //! It proves, from the table: that each library reports the cause cause-core predicts for
-//! every response the server sends for a cause (REGISTER, INVITE and MESSAGE); that the server
-//! understands the `Reason` each library puts on CANCEL and BYE, from the bytes it really
-//! sent; and what each library reports when the server ends a call with a BYE and a Reason.
-//! Where a library differs from our tables, the difference is named below, never skipped.
+//! every response ending a request for a cause (a REGISTER and a MESSAGE the gateway answers
+//! itself, an INVITE the far end answers and the gateway relays); that the gateway understands
+//! the `Reason` each library puts on CANCEL and BYE, from the bytes it really sent; and what
+//! each library reports when the far end ends a call with a BYE and a Reason. Where a library
+//! differs from our tables, the difference is named below, never skipped.
 //!
 //! Needs Node.js 20 or later and npm: the test installs the pinned packages of
 //! `tests/interop/package-lock.json` itself (`npm ci`) when they are missing or older than
 //! the lockfile.
 
-#[path = "../examples/sip_server/server.rs"]
-#[allow(dead_code)]
-mod server;
+mod gateway;
 
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use cause_core::{Cause, JsSipCause, reason_phrase};
+use cause_core::{Cause, Gateway, JsSipCause, Reason, reason_phrase};
+use gateway::{Harness, relayed_status};
 use serde_json::{Value, json};
 
 /// The whole run: every scenario is bounded by 5 s in the driver, and a run takes seconds.
@@ -38,8 +37,9 @@ const LIBRARIES: [&str; 2] = ["sipjs", "jssip"];
 struct Run {
     /// What the driver printed: what each library reported.
     reports: Vec<Value>,
-    /// What the server did and learned.
+    /// What the gateway did and learned.
     events: Vec<Value>,
+    harness: Harness,
 }
 
 fn interop_dir() -> PathBuf {
@@ -142,17 +142,13 @@ fn wait_for(child: &mut Child, limit: Duration, what: &str) -> ExitStatus {
     }
 }
 
-/// Starts the server, runs the driver over every cause with a response, and collects both.
+/// Starts the gateway (FreeSWITCH's rule: it relays the far end's code and `Reason` as they
+/// came) and its far end, runs the driver over every cause with a response, and collects what
+/// the driver, the gateway and the far end said.
 fn run() -> Run {
     let _packages = ensure_packages();
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a port on 127.0.0.1");
-    let url = format!("ws://{}", listener.local_addr().expect("a bound address"));
-    let events = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&events);
-    std::thread::spawn(move || {
-        let record: server::Events = Arc::new(move |event| sink.lock().unwrap().push(event));
-        server::serve(listener, record)
-    });
+    let harness = Harness::start(Gateway::FreeSwitch);
+    let url = harness.ws.clone();
     let causes: Vec<&str> = with_response().map(Cause::name).collect();
     let jssip_causes: Vec<&str> = jssip_with_response().map(JsSipCause::name).collect();
     let spec = json!({ "causes": causes, "codes": ENDING_CODES, "jssipCauses": jssip_causes });
@@ -188,10 +184,14 @@ fn run() -> Run {
         Some(&json!({ "scenario": "done" })),
         "{reports:#?}"
     );
-    // The server handles the last BYE's response before the driver exits; let it record it.
+    // The gateway handles the last BYE's response before the driver exits; let it record it.
     std::thread::sleep(Duration::from_millis(100));
-    let events = events.lock().unwrap().clone();
-    Run { reports, events }
+    let events = harness.events();
+    Run {
+        reports,
+        events,
+        harness,
+    }
 }
 
 fn jssip_with_response() -> impl Iterator<Item = JsSipCause> {
@@ -208,12 +208,23 @@ fn with_response() -> impl Iterator<Item = Cause> {
         .filter(|c| c.response().is_some())
 }
 
-/// What `lib` reports for a `kind` request the server ended for `cause`: cause-core's
-/// prediction, `Cause::for_failure_response(response)`, but for the differences named here.
+/// The status a `kind` request for `cause` ends with at the client: the cause's response, which
+/// the gateway sends itself for a REGISTER or a MESSAGE, and which an INVITE's far end sends
+/// (with the cause's `Reason`) for the gateway to relay by its rule.
+fn status_at_client(kind: &str, code: u16, reason: Option<Reason<'_>>) -> u16 {
+    match kind {
+        "INVITE" => relayed_status(Gateway::FreeSwitch, code, reason.as_slice()),
+        _ => code,
+    }
+}
+
+/// What `lib` reports for a `kind` request ended for `cause`: cause-core's prediction,
+/// `Cause::for_failure_response(status)`, but for the differences named here.
 fn expected_report(lib: &str, kind: &str, cause: Cause) -> (String, Value) {
     let code = cause
         .response()
         .expect("only causes with a response are run");
+    let code = status_at_client(kind, code, cause.reason());
     let predicted = Cause::for_failure_response(code).expect("every response is a failure");
     match (lib, kind, code) {
         // Both libraries' non-INVITE transactions take a final 408 as a transaction timeout
@@ -261,7 +272,7 @@ fn check_jssip_sip_error_cause(run: &Run) {
     }
 }
 
-/// Every `JsSipCause` with a response is what JsSIP reports when the server ends a REGISTER,
+/// Every `JsSipCause` with a response is what JsSIP reports when a REGISTER,
 /// an INVITE and a MESSAGE with it, but for the 408 its non-INVITE transactions take for a
 /// timeout (as for SIP.js's table).
 fn check_jssip_requests(run: &Run) {
@@ -280,9 +291,12 @@ fn check_jssip_requests(run: &Run) {
             let code = cause
                 .response()
                 .expect("only causes with a response are run");
+            let reason = Reason::new("SIP", code, reason_phrase(code)).ok();
+            let code = status_at_client(kind, code, reason);
+            let expected = JsSipCause::for_failure_response(code).expect("a failure");
             assert_eq!(
                 report["cause"],
-                json!(cause.as_str()),
+                json!(expected.as_str()),
                 "{kind} {cause:?}: {report}"
             );
             assert_eq!(report["status"], json!(code), "{kind} {cause:?}: {report}");
@@ -292,7 +306,26 @@ fn check_jssip_requests(run: &Run) {
     assert_eq!(checked, 3 * jssip_with_response().count());
     let ended = run.events.iter().filter(|e| e["event"] == "ended");
     let ended = ended.filter(|e| e["table"] == "jssip").count();
-    assert_eq!(ended, checked, "the server ended each JsSIP request once");
+    let invites = checked / 3;
+    assert_eq!(
+        ended,
+        checked - invites,
+        "the gateway ended each JsSIP REGISTER and MESSAGE once"
+    );
+    let far = |target: &str| {
+        run.harness
+            .far
+            .requests("INVITE", "caller")
+            .iter()
+            .filter(|r| r.to == target)
+            .count()
+    };
+    for cause in jssip_with_response() {
+        assert!(
+            far(&format!("jssip.{}", cause.name())) >= 1,
+            "the far end saw the INVITE for {cause:?}"
+        );
+    }
 }
 
 /// Each difference named above is said in the docs of the cause it concerns.
@@ -347,17 +380,25 @@ fn check_requests(run: &Run) {
     };
     assert_eq!(
         ended("sipjs"),
-        checked,
-        "the server ended each request once"
+        2 * 2 * with_response().count(),
+        "the gateway ended each REGISTER and MESSAGE once"
+    );
+    let relayed = run.events.iter().filter(|e| e["event"] == "failed").count();
+    assert!(
+        relayed >= 2 * with_response().count(),
+        "the gateway relayed each INVITE's failure"
     );
 }
 
-/// The one `reason` (or `no-reason`) event the server recorded for requests from `user`.
+/// The one CANCEL or BYE the gateway received from the caller `user`: its `cancel` or `bye`
+/// event (leg A), with the `Reason` lines as they came.
 fn reason_event<'a>(run: &'a Run, user: &str) -> &'a Value {
     let events: Vec<&Value> = run
         .events
         .iter()
-        .filter(|e| (e["event"] == "reason" || e["event"] == "no-reason") && e["from"] == user)
+        .filter(|e| {
+            (e["event"] == "cancel" || e["event"] == "bye" && e["leg"] == "a") && e["from"] == user
+        })
         .collect();
     assert_eq!(
         events.len(),
@@ -367,17 +408,21 @@ fn reason_event<'a>(run: &'a Run, user: &str) -> &'a Value {
     events[0]
 }
 
-/// The value the server received, parsed by cause-core: one SIP value, with its cause.
+/// The value the gateway received, as cause-core reads it: one SIP value, with its cause.
 fn assert_understood(event: &Value, value: String, code: u16) {
-    assert_eq!(event["value"], json!(value), "{event}");
-    let expected = Cause::for_failure_response(code).map(Cause::name);
-    let parsed = json!([{
-        "protocol": "SIP",
-        "cause": code,
-        "text": reason_phrase(code),
-        "mapped": expected,
-    }]);
-    assert_eq!(event["parsed"], parsed, "{event}");
+    assert_eq!(event["received"], json!([value]), "{event}");
+    let reason = Reason::parse(&value).unwrap_or_else(|e| panic!("{value}: {e}"));
+    assert_eq!(
+        (
+            reason.protocol(),
+            reason.cause(),
+            reason.text().map(|t| t.to_string())
+        ),
+        ("SIP", Some(code), reason_phrase(code).map(str::to_owned)),
+        "{event}"
+    );
+    let expected = Cause::for_failure_response(code);
+    assert_eq!(Cause::from_reason(&reason), expected, "{event}");
 }
 
 /// The caller ends the call for a code: CANCEL before the answer, BYE after it.
@@ -387,7 +432,7 @@ fn check_client_endings(run: &Run) {
             let phrase = reason_phrase(code).unwrap();
             // CANCEL: both libraries write `SIP ;cause=486 ;text="Busy Here"`.
             let cancel = reason_event(run, &format!("{lib}-cancel-{code}"));
-            assert_eq!(cancel["method"], "CANCEL");
+            assert_eq!(cancel["event"], "cancel");
             assert_understood(
                 cancel,
                 format!("SIP ;cause={code} ;text=\"{phrase}\""),
@@ -395,11 +440,11 @@ fn check_client_endings(run: &Run) {
             );
 
             let bye = reason_event(run, &format!("{lib}-bye-{code}"));
-            assert_eq!(bye["method"], "BYE");
+            assert_eq!(bye["event"], "bye");
             if lib == "sipjs" {
                 // SIP.js 0.6.4's Session.bye({statusCode}) checks the code and sends no
                 // Reason with it (Session.js:177-197).
-                assert_eq!(bye["event"], "no-reason", "{bye}");
+                assert_eq!(bye["received"], json!([]), "{bye}");
             } else {
                 // JsSIP: terminate({status_code}) after the answer, `; text=` with a space.
                 assert_understood(bye, format!("SIP ;cause={code}; text=\"{phrase}\""), code);
@@ -435,7 +480,7 @@ fn check_client_endings(run: &Run) {
 fn check_bad_answer(run: &Run) {
     for lib in LIBRARIES {
         let bye = reason_event(run, &format!("{lib}-bad-answer"));
-        assert_eq!(bye["method"], "BYE");
+        assert_eq!(bye["event"], "bye");
         assert_understood(
             bye,
             "SIP ;cause=488; text=\"Not Acceptable Here\"".to_owned(),
@@ -454,15 +499,25 @@ fn check_bad_answer(run: &Run) {
     }
 }
 
-/// The server ends an answered call with a BYE carrying `Cause::reason()`.
+/// The far end ends an answered call with a BYE carrying `Cause::reason()`, which the gateway
+/// receives as sent.
 fn check_server_byes(run: &Run) {
     for cause in with_response() {
-        let sent = run
+        let target = format!("answer.{}", cause.name());
+        let byes: Vec<&Value> = run
             .events
             .iter()
-            .filter(|e| e["event"] == "bye-sent" && e["cause"] == cause.name())
-            .count();
-        assert_eq!(sent, 2, "one BYE per library for {cause:?}");
+            .filter(|e| e["event"] == "bye" && e["leg"] == "b" && e["to"] == target)
+            .collect();
+        assert_eq!(
+            byes.len(),
+            2,
+            "one BYE from the far end per library for {cause:?}"
+        );
+        let reason = cause.reason().map(|r| r.to_string());
+        for bye in byes {
+            assert_eq!(bye["received"], json!(reason.as_slice()), "{bye}");
+        }
         for lib in LIBRARIES {
             let report = run
                 .reports

@@ -1,5 +1,6 @@
-// Drives the real, unmodified SIP.js 0.6.4 and JsSIP 3.13.8 in Node.js against the SIP
-// server of examples/sip_server, and prints what each library reports as JSON lines.
+// Drives the real, unmodified SIP.js 0.6.4 and JsSIP 3.13.8 in Node.js through the gateway of
+// examples/gateway (to the far end of tests/gateway/far_end.rs), and prints what each library
+// reports as JSON lines. TRACE=1 prints SIP.js's own log, every message it sends and receives.
 //
 //   node driver.js ws://127.0.0.1:PORT '{"causes":["BUSY",...],"codes":[486,...],"jssipCauses":["BUSY",...]}'
 //
@@ -95,8 +96,8 @@ function scenario(lib, user, body) {
         uri: `sip:${user}@${host}`,
         wsServers: [url],
         register: false,
-        traceSip: false,
-        log: { builtinEnabled: false },
+        traceSip: !!process.env.TRACE,
+        log: { builtinEnabled: !!process.env.TRACE },
         mediaHandlerFactory: sipjsMedia,
       });
       ua.once('connected', () => body(ua, finish));

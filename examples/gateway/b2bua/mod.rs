@@ -1,0 +1,228 @@
+//! A back-to-back user agent on rsipstack: browsers call in over SIP-over-WebSocket (or UDP),
+//! the gateway calls the far end over UDP, and cause-core's [`Gateway`] rules say what each
+//! side hears when the other ends the call.
+//!
+//! Read top to bottom: [`start`] binds and runs the stack, [`dispatch`] hands each request to
+//! `call.rs` (an INVITE) or `local.rs` (everything it answers itself), `dialog.rs` keeps the
+//! answered calls, `sip.rs` is the plumbing rsipstack leaves to its users.
+
+// rsipstack's `Result` carries its own large error type; the plumbing passes it on as it is.
+#![allow(clippy::result_large_err)]
+
+mod call;
+mod dialog;
+mod guard;
+mod local;
+mod sip;
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use cause_core::Gateway;
+use rsipstack::EndpointBuilder;
+use rsipstack::platform::CancellationToken;
+use rsipstack::sip::headers::make_header;
+use rsipstack::sip::prelude::HeadersExt;
+use rsipstack::sip::{Header, Method, Uri};
+use rsipstack::transaction::TransactionReceiver;
+use rsipstack::transaction::endpoint::{EndpointInner, EndpointOption};
+use rsipstack::transaction::make_tag;
+use rsipstack::transaction::transaction::Transaction;
+use rsipstack::transport::udp::UdpConnection;
+use rsipstack::transport::websocket::WebSocketListenerConnection;
+use rsipstack::transport::{SipAddr, SipConnection, TransportLayer};
+use serde_json::{Value, json};
+
+/// What the gateway says as it works: one JSON object per line.
+pub type Events = Arc<dyn Fn(Value) + Send + Sync>;
+
+/// The `User-Agent` (and `Server`) the gateway writes.
+pub const USER_AGENT: &str = concat!("sip-causes-gateway/", env!("CARGO_PKG_VERSION"));
+
+/// Where the gateway listens, where it sends calls, and whose rule it follows.
+pub struct Config {
+    /// SIP over WebSocket for browsers (RFC 7118); port 0 picks one.
+    pub ws: SocketAddr,
+    /// SIP over UDP, for callers on leg A and for leg B; port 0 picks one.
+    pub udp: SocketAddr,
+    /// The far end every call goes to.
+    pub far: SocketAddr,
+    pub behave: Gateway,
+}
+
+/// A gateway that runs until [`Running::stop`] (or its runtime ends).
+pub struct Running {
+    pub ws: SocketAddr,
+    pub udp: SocketAddr,
+    token: CancellationToken,
+}
+
+impl Running {
+    /// The line the gateway prints when it starts: the addresses it bound.
+    pub fn addresses(&self) -> Value {
+        json!({ "ws": format!("ws://{}", self.ws), "udp": self.udp.to_string() })
+    }
+
+    pub fn stop(&self) {
+        self.token.cancel();
+    }
+}
+
+/// What every call shares.
+pub struct Context {
+    endpoint: Arc<EndpointInner>,
+    behave: Gateway,
+    far: SipAddr,
+    udp: SipAddr,
+    ws: SipAddr,
+    events: Events,
+    dialogs: dialog::Dialogs,
+    calls: AtomicU64,
+}
+
+impl Context {
+    fn next_call(&self) -> u64 {
+        self.calls.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    fn event(&self, line: Value) {
+        (self.events)(line);
+    }
+
+    /// `sip:USER@FAR`: where leg B's INVITE goes.
+    fn far_uri(&self, user: &str) -> Uri {
+        let text = format!("sip:{user}@{}", self.far.addr);
+        Uri::try_from(text.as_str()).unwrap_or_else(|_| Uri::from(self.far.addr.clone()))
+    }
+
+    /// The gateway's `Contact` on leg A: the transport the caller came over.
+    fn contact(&self, user: &str, connection: Option<&SipConnection>) -> Header {
+        let websocket = connection.is_some_and(|c| c.is_reliable());
+        let contact = if websocket {
+            format!("<sip:{user}@{};transport=ws>", self.ws.addr)
+        } else {
+            format!("<sip:{user}@{}>", self.udp.addr)
+        };
+        make_header("Contact", contact)
+    }
+}
+
+/// Binds both transports, prints nothing, and serves until stopped: each request goes to
+/// [`dispatch`].
+pub async fn start(config: Config, events: Events) -> std::io::Result<Running> {
+    let token = CancellationToken::new();
+    let layer = TransportLayer::new(token.clone());
+    let udp = UdpConnection::create_connection(config.udp, None, Some(token.child_token()))
+        .await
+        .map_err(std::io::Error::other)?;
+    let udp_addr = udp.get_addr().clone();
+    let ws = websocket_port(config.ws)?;
+    let listener = WebSocketListenerConnection::new(ws, None, false)
+        .await
+        .map_err(std::io::Error::other)?;
+    layer.add_transport(udp.into());
+    layer.add_transport(listener.into());
+    let option = EndpointOption {
+        // rsipstack's default suffix is its vendor's domain; Call-IDs name this host.
+        callid_suffix: Some(config.udp.ip().to_string()),
+        // The gateway ACKs the far end's 2xx itself, once the call is in its table.
+        auto_ack_2xx: false,
+        ..EndpointOption::default()
+    };
+    let endpoint = EndpointBuilder::new()
+        .with_user_agent(USER_AGENT)
+        .with_cancel_token(token.clone())
+        .with_transport_layer(layer)
+        .with_option(option)
+        .build();
+    let incoming = endpoint
+        .incoming_transactions()
+        .map_err(std::io::Error::other)?;
+    let context = Arc::new(Context {
+        endpoint: endpoint.inner.clone(),
+        behave: config.behave,
+        far: SipAddr::from(config.far),
+        udp: udp_addr.clone(),
+        ws: SipAddr::from(ws),
+        events,
+        dialogs: dialog::Dialogs::default(),
+        calls: AtomicU64::new(0),
+    });
+    tokio::spawn(async move { endpoint.serve().await });
+    tokio::spawn(dispatch(context, incoming));
+    listening(ws).await?;
+    let udp = udp_addr.get_socketaddr().map_err(std::io::Error::other)?;
+    Ok(Running { ws, udp, token })
+}
+
+/// rsipstack's WebSocket listener binds the address it is given and never says which port
+/// it got: for port 0, ask the OS for a free one first (a race on a busy machine, never here).
+fn websocket_port(requested: SocketAddr) -> std::io::Result<SocketAddr> {
+    if requested.port() != 0 {
+        return Ok(requested);
+    }
+    TcpListener::bind(requested)?.local_addr()
+}
+
+/// Waits until the WebSocket listener, which rsipstack starts on a task of its own, accepts
+/// connections: the address line is a promise that a browser can connect.
+async fn listening(ws: SocketAddr) -> std::io::Result<()> {
+    for _ in 0..200 {
+        if tokio::net::TcpStream::connect(ws).await.is_ok() {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    Err(std::io::Error::other(format!(
+        "nothing listens on {ws} after 2 s"
+    )))
+}
+
+/// Every new transaction: INVITEs become calls, BYEs end them, the rest is answered here.
+async fn dispatch(context: Arc<Context>, mut incoming: TransactionReceiver) {
+    while let Some(transaction) = incoming.recv().await {
+        let context = Arc::clone(&context);
+        tokio::spawn(async move { handle(context, transaction).await });
+    }
+}
+
+async fn handle(context: Arc<Context>, mut transaction: Transaction) {
+    if let Err((code, why)) = guard::check(&transaction.original) {
+        context.event(json!({ "event": "bad-request", "status": code, "why": why }));
+        let phrase = cause_core::reason_phrase(code).unwrap_or("Bad Request");
+        let request = &transaction.original;
+        let mut response = sip::response(&context.endpoint, request, code, phrase, &make_tag());
+        response.version = rsipstack::sip::Version::V2;
+        response.headers.push(make_header(
+            "Warning",
+            format!("399 sip-causes-gateway \"{why}\""),
+        ));
+        let _ = transaction.respond(response).await;
+        return;
+    }
+    let in_dialog = transaction
+        .original
+        .to_header()
+        .and_then(|to| to.tag())
+        .is_ok_and(|tag| tag.is_some());
+    match transaction.original.method {
+        Method::Invite if !in_dialog => call::invite(context, transaction).await,
+        Method::Bye => local::bye(context, transaction).await,
+        Method::Register | Method::Message => local::answer(&context, transaction).await,
+        Method::Options => {
+            let _ = transaction.reply(rsipstack::sip::StatusCode::OK).await;
+        }
+        // A re-INVITE (hold, codec change) is not relayed: this gateway keeps the first offer.
+        Method::Invite => {
+            let _ = transaction
+                .reply(rsipstack::sip::StatusCode::NotAcceptableHere)
+                .await;
+        }
+        _ => {
+            let _ = transaction
+                .reply(rsipstack::sip::StatusCode::NotImplemented)
+                .await;
+        }
+    }
+}
