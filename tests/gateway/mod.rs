@@ -7,6 +7,7 @@
 #[path = "../../examples/gateway/b2bua/mod.rs"]
 pub mod b2bua;
 pub mod far_end;
+pub mod node;
 pub mod sip_text;
 
 use std::net::SocketAddr;

@@ -11,6 +11,8 @@ global.window = global;
 global.WebSocket = require('ws');
 
 const SCENARIO_MS = 5000;
+// The calls through the gateway, a few hundred in one scenario.
+const GATEWAY_MS = 30000;
 const SDP = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n' +
   'm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n';
 
@@ -73,7 +75,7 @@ const JsSIP = require('jssip');
 JsSIP.debug.disable('JsSIP:*');
 
 const [url, spec] = process.argv.slice(2);
-const { causes, codes, jssipCauses = [] } = JSON.parse(spec);
+const { causes = [], codes = [], jssipCauses = [], gateway } = JSON.parse(spec);
 const host = '127.0.0.1';
 
 function emit(record) {
@@ -82,7 +84,7 @@ function emit(record) {
 
 // Runs `body(done)` with a fresh user agent for `user`; resolves with what `done` got, or
 // with a timeout record after SCENARIO_MS.
-function scenario(lib, user, body) {
+function scenario(lib, user, body, limit = SCENARIO_MS) {
   return new Promise((resolve) => {
     let ua;
     const finish = (result) => {
@@ -90,7 +92,7 @@ function scenario(lib, user, body) {
       try { ua && ua.stop(); } catch (e) { /* already stopped */ }
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ timeout: true }), SCENARIO_MS);
+    const timer = setTimeout(() => finish({ timeout: true }), limit);
     if (lib === 'sipjs') {
       ua = new SIP.UA({
         uri: `sip:${user}@${host}`,
@@ -212,7 +214,43 @@ const serverBye = {
   }),
 };
 
+// Through the gateway: one user agent per library calls every target, a few at a time, and
+// reports the final response and the cause each call failed with.
+const CONCURRENT_CALLS = 16;
+
+function gatewayCalls(lib, targets) {
+  return scenario(lib, `${lib}-gateway`, async (ua, done) => {
+    const results = [];
+    const call = (target) => new Promise((resolve) => {
+      const report = (cause, response) => resolve({ target, cause, status: status(response) });
+      if (lib === 'sipjs') {
+        ua.invite(`sip:${target}@${host}`).on('failed', (response, cause) => report(cause, response));
+      } else {
+        ua.call(`sip:${target}@${host}`, {
+          mediaStream: noMedia,
+          eventHandlers: { failed: (e) => report(e.cause, e.message) },
+        });
+      }
+    });
+    const queue = [...targets];
+    const worker = async () => {
+      while (queue.length > 0) {
+        results.push(await call(queue.shift()));
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_CALLS }, worker));
+    done({ results });
+  }, GATEWAY_MS);
+}
+
 async function main() {
+  if (gateway) {
+    for (const [lib, targets] of Object.entries(gateway)) {
+      emit({ scenario: 'gateway', lib, ...(await gatewayCalls(lib, targets)) });
+    }
+    emit({ scenario: 'done' });
+    process.exit(0);
+  }
   // JsSIP's own table: its Utils.sipErrorCause for every final failure response, then every
   // JsSIP cause with a response ended by the server (target `jssip.CONSTANT`).
   const sipErrorCauses = {};

@@ -1,0 +1,166 @@
+//! The real clients through the gateway of `examples/gateway`, for each rule it follows: SIP.js
+//! 0.6.4 and JsSIP 3.13.8 call a far end (`tests/gateway/far_end.rs`) that fails each call with
+//! the code its Request-URI user names, with or without a `Reason: Q.850`. Each library must
+//! report the cause cause-core predicts for the response the relay rule sends it
+//! (`Gateway::relay_failure`, a redirect followed where FreeSWITCH follows one), and the gateway
+//! must send that response's `Reason` values. JsSIP calls every code 300..=699, SIP.js the codes
+//! the tables' causes respond with; both call the Q.850 combinations.
+
+mod gateway;
+
+use std::time::Duration;
+
+use cause_core::{Cause, Gateway, JsSipCause, Q850, Reason, Relay};
+use gateway::node::{drive, ensure_packages};
+use gateway::{Harness, relayed_status};
+use serde_json::{Value, json};
+
+/// Every behaviour's calls, both libraries: the driver bounds each library's calls at 30 s.
+const RUN_LIMIT: Duration = Duration::from_secs(90);
+
+/// The `Reason: Q.850` values the far end adds to a few codes: a cause that agrees with the
+/// code, and one that does not.
+const Q850_COMBINATIONS: [(u16, u16); 6] = [
+    (486, 17),
+    (486, 34),
+    (404, 1),
+    (503, 34),
+    (603, 21),
+    (480, 16),
+];
+
+fn target(code: u16, q850: Option<u16>) -> String {
+    match q850 {
+        Some(cause) => format!("{code}.q850-{cause}"),
+        None => code.to_string(),
+    }
+}
+
+/// The codes SIP.js calls: the responses of every cause of the SIP.js, JsSIP and Q.850 tables.
+fn named_codes() -> Vec<u16> {
+    let mut codes: Vec<u16> = Cause::ALL
+        .iter()
+        .filter_map(|c| c.response())
+        .chain(JsSipCause::ALL.iter().filter_map(|c| c.response()))
+        .chain(Q850::ALL.iter().filter_map(|q| q.response()))
+        .filter(|code| (300..=699).contains(code))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+fn targets(codes: impl Iterator<Item = u16>) -> Vec<String> {
+    let plain = codes.map(|code| target(code, None));
+    let combined = Q850_COMBINATIONS
+        .iter()
+        .map(|&(code, cause)| target(code, Some(cause)));
+    plain.chain(combined).collect()
+}
+
+/// What the target asks of the far end: the code, and the `Reason` it adds.
+fn far_end_answer(target: &str) -> (u16, Option<String>) {
+    let (code, detail) = target.split_once('.').unwrap_or((target, ""));
+    let reason = detail
+        .strip_prefix("q850-")
+        .map(|cause| format!("Q.850;cause={cause}"));
+    (code.parse().expect("a code"), reason)
+}
+
+#[test]
+fn each_library_reports_what_the_relay_rule_predicts_for_every_behaviour() {
+    let _packages = ensure_packages();
+    for behave in Gateway::ALL.iter().copied() {
+        let harness = Harness::start(behave);
+        let spec = json!({ "gateway": {
+            "jssip": targets(300..=699),
+            "sipjs": targets(named_codes().into_iter()),
+        }});
+        let reports = drive(&harness.ws, &spec, RUN_LIMIT);
+        for report in reports.iter().filter(|r| r["scenario"] == "gateway") {
+            check_library(behave, report);
+        }
+        check_gateway_events(behave, &harness.events());
+    }
+}
+
+/// Every call of one library: the status it got and the cause it reported.
+fn check_library(behave: Gateway, report: &Value) {
+    let lib = report["lib"].as_str().expect("a library");
+    let results = report["results"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{report}"));
+    let expected = if lib == "jssip" {
+        400
+    } else {
+        named_codes().len()
+    };
+    assert_eq!(
+        results.len(),
+        expected + Q850_COMBINATIONS.len(),
+        "{behave:?} {lib}"
+    );
+    for result in results {
+        let target = result["target"].as_str().expect("a target");
+        let (code, reason) = far_end_answer(target);
+        let reasons: Vec<Reason<'_>> = reason
+            .iter()
+            .map(|r| Reason::parse(r).expect("valid"))
+            .collect();
+        let status = relayed_status(behave, code, &reasons);
+        let cause = match lib {
+            "jssip" => JsSipCause::for_failure_response(status).map(JsSipCause::as_str),
+            _ => Cause::for_failure_response(status).map(Cause::as_str),
+        };
+        assert_eq!(
+            result["status"],
+            json!(status),
+            "{behave:?} {lib} {target}: {result}"
+        );
+        assert_eq!(
+            result["cause"],
+            json!(cause),
+            "{behave:?} {lib} {target}: {result}"
+        );
+    }
+}
+
+/// Each failure the gateway relayed carries the `Reason` values and causes of the rule.
+fn check_gateway_events(behave: Gateway, events: &[Value]) {
+    let failed: Vec<&Value> = events.iter().filter(|e| e["event"] == "failed").collect();
+    assert!(
+        failed.len() >= 400,
+        "{behave:?}: {} failures relayed",
+        failed.len()
+    );
+    for event in failed {
+        let far = &event["detail"]["far"];
+        let code = far["status"].as_u64().expect("a status") as u16;
+        let lines: Vec<String> = serde_json::from_value(far["reason"].clone()).expect("lines");
+        let reasons: Vec<Reason<'_>> = lines
+            .iter()
+            .map(|l| Reason::parse(l).expect("valid"))
+            .collect();
+        let Some(Relay::Respond(response)) = behave.relay_failure(code, &reasons) else {
+            panic!("{behave:?}: {event} was relayed, the rule follows it");
+        };
+        let sent: Vec<String> = response.reasons().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            event["status"],
+            json!(response.status()),
+            "{behave:?}: {event}"
+        );
+        assert_eq!(
+            event["detail"]["reason"],
+            json!(sent),
+            "{behave:?}: {event}"
+        );
+        assert_eq!(
+            event["detail"]["cause"],
+            json!(response.cause()),
+            "{behave:?}: {event}"
+        );
+        let phrase = response.reason_phrase(far["phrase"].as_str().expect("a phrase"));
+        assert_eq!(event["phrase"], json!(phrase), "{behave:?}: {event}");
+    }
+}
