@@ -75,7 +75,9 @@ const JsSIP = require('jssip');
 JsSIP.debug.disable('JsSIP:*');
 
 const [url, spec] = process.argv.slice(2);
-const { causes = [], codes = [], jssipCauses = [], gateway } = JSON.parse(spec);
+// `serverByes`: what follows `answer.` in the far end's user for the BYEs it sends (a cause
+// constant or `q850-N`); the causes by default.
+const { causes = [], codes = [], jssipCauses = [], serverByes = causes, gateway } = JSON.parse(spec);
 const host = '127.0.0.1';
 
 function emit(record) {
@@ -167,7 +169,9 @@ const endings = {
       const session = ua.invite(`sip:answer@${host}`);
       // SIP.js 0.6.4's bye() takes `statusCode`, checks it, and sends no Reason with it.
       session.once('accepted', () => setImmediate(() => session.bye({ statusCode: code })));
-      session.on('terminated', (message, reported) => done({ reported: reported === undefined ? 'undefined' : reported }));
+      // SIP.js 0.6.4 emits 'terminated' with one object, `{ message, cause }` (Session.js,
+      // `terminated()`), where 'failed' has two arguments.
+      session.on('terminated', (e) => done({ reported: e.cause }));
     }),
   },
   jssip: {
@@ -189,7 +193,7 @@ const endings = {
 const badAnswer = {
   sipjs: () => scenario('sipjs', 'sipjs-bad-answer', (ua, done) => {
     const session = ua.invite(`sip:badanswer@${host}`);
-    session.on('terminated', (message, reported) => done({ reported: reported === undefined ? 'undefined' : reported }));
+    session.on('terminated', (e) => done({ reported: e.cause }));
     session.on('failed', (response, reported) => done({ reported }));
   }),
   jssip: () => scenario('jssip', 'jssip-bad-answer', (ua, done) => {
@@ -199,18 +203,25 @@ const badAnswer = {
   }),
 };
 
-// The server ends an answered call with a BYE carrying the Reason of `cause`.
+// The server ends an answered call with a BYE carrying the Reason `ending` names; the report
+// has the Reason lines the library received on it, as it read them.
+const reasonsOf = (message) => (message && message.getHeaders ? message.getHeaders('reason') : []);
 const serverBye = {
-  sipjs: (cause) => scenario('sipjs', 'caller', (ua, done) => {
-    const session = ua.invite(`sip:answer.${cause}@${host}`);
-    session.on('terminated', (message, reported) => done({
-      reported: reported === undefined ? 'undefined' : reported,
-      method: message && message.method,
+  sipjs: (ending) => scenario('sipjs', 'caller', (ua, done) => {
+    const session = ua.invite(`sip:answer.${ending}@${host}`);
+    session.on('terminated', (e) => done({
+      reported: e.cause,
+      method: e.message && e.message.method,
+      reasons: reasonsOf(e.message),
     }));
   }),
-  jssip: (cause) => scenario('jssip', 'caller', (ua, done) => {
-    const session = ua.call(`sip:answer.${cause}@${host}`, { mediaStream: noMedia });
-    session.on('ended', (e) => done({ reported: e.cause, originator: e.originator }));
+  jssip: (ending) => scenario('jssip', 'caller', (ua, done) => {
+    const session = ua.call(`sip:answer.${ending}@${host}`, { mediaStream: noMedia });
+    session.on('ended', (e) => done({
+      reported: e.cause,
+      originator: e.originator,
+      reasons: reasonsOf(e.message),
+    }));
   }),
 };
 
@@ -279,9 +290,9 @@ async function main() {
       }
     }
     emit({ scenario: 'bad-answer', lib, ...(await badAnswer[lib]()) });
-    for (const cause of causes) {
-      const result = await serverBye[lib](cause);
-      emit({ scenario: 'server-bye', lib, target: cause, ...result });
+    for (const ending of serverByes) {
+      const result = await serverBye[lib](ending);
+      emit({ scenario: 'server-bye', lib, target: ending, ...result });
     }
   }
   emit({ scenario: 'done' });
