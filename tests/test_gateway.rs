@@ -5,6 +5,12 @@
 //! (`Gateway::relay_failure`, a redirect followed where FreeSWITCH follows one), and the gateway
 //! must send that response's `Reason` values. JsSIP calls every code 300..=699, SIP.js the codes
 //! the tables' causes respond with; both call the Q.850 combinations.
+//!
+//! Then the other direction, for each rule: each library ends calls with a CANCEL and a BYE
+//! for a few codes, and the far end must receive the `Reason` values `Gateway::relay_cancel`
+//! and `relay_bye` give for what the library wrote (compared on the far end's bytes); the far
+//! end ends answered calls with a BYE carrying a Q.850 or a SIP `Reason`, and each library must
+//! read the values `relay_bye` gives for it.
 
 mod gateway;
 
@@ -163,4 +169,129 @@ fn check_gateway_events(behave: Gateway, events: &[Value]) {
         let phrase = response.reason_phrase(far["phrase"].as_str().expect("a phrase"));
         assert_eq!(event["phrase"], json!(phrase), "{behave:?}: {event}");
     }
+}
+
+/// The codes the libraries end calls with: CANCEL before the answer, BYE after it.
+const ENDING_CODES: [u16; 3] = [486, 480, 603];
+
+/// The far end's BYEs, as its user names them after `answer.`: Q.850 causes and a SIP cause.
+const FAR_END_BYES: [&str; 4] = ["q850-16", "q850-17", "q850-31", "BUSY"];
+
+const LIBRARIES: [&str; 2] = ["sipjs", "jssip"];
+
+#[test]
+fn cancel_and_bye_reasons_reach_the_other_leg_as_each_rule_says() {
+    let _packages = ensure_packages();
+    // One gateway per rule, side by side: each run waits on Node more than on the CPU.
+    std::thread::scope(|scope| {
+        for behave in Gateway::ALL.iter().copied() {
+            scope.spawn(move || check_endings(behave));
+        }
+    });
+}
+
+fn check_endings(behave: Gateway) {
+    let harness = Harness::start(behave);
+    let spec = json!({ "codes": ENDING_CODES, "serverByes": FAR_END_BYES });
+    let reports = drive(&harness.ws, &spec, RUN_LIMIT);
+    // The gateway handles the last BYE's response after the driver's report; let it record it.
+    std::thread::sleep(Duration::from_millis(100));
+    let events = harness.events();
+    for lib in LIBRARIES {
+        for code in ENDING_CODES {
+            for method in ["CANCEL", "BYE"] {
+                let user = format!("{lib}-{}-{code}", method.to_lowercase());
+                check_caller_ending(&harness, &events, method, &user);
+            }
+        }
+        for ending in FAR_END_BYES {
+            check_far_end_bye(behave, &reports, &events, lib, ending);
+        }
+    }
+}
+
+/// The CANCEL or BYE the caller `user` sent: the far end got the `Reason` values the rule gives
+/// for what the library wrote, byte for byte.
+fn check_caller_ending(harness: &Harness, events: &[Value], method: &str, user: &str) {
+    let behave = harness.behave;
+    let kind = method.to_lowercase();
+    let event = one(
+        events
+            .iter()
+            .filter(|e| e["event"] == kind.as_str() && e["from"] == user)
+            .filter(|e| method == "CANCEL" || e["leg"] == "a"),
+        &format!("{behave:?}: the {method} of {user}"),
+    );
+    let lines: Vec<String> = serde_json::from_value(event["received"].clone()).expect("lines");
+    let received = parse_all(&lines);
+    let teardown = match method {
+        "CANCEL" => behave.relay_cancel(&received),
+        _ => behave.relay_bye(&received),
+    };
+    let expected = written(teardown.reasons());
+    let far = harness.far.requests(method, user);
+    assert_eq!(
+        far.len(),
+        1,
+        "{behave:?}: the far end's {method}s from {user}"
+    );
+    assert_eq!(far[0].reasons, expected, "{behave:?}: {event}");
+    assert_eq!(event["sent"], json!(expected), "{behave:?}: {event}");
+    assert_eq!(
+        event["cause"],
+        json!(teardown.cause()),
+        "{behave:?}: {event}"
+    );
+}
+
+/// The far end's BYE (`answer.ENDING`): the library got the `Reason` values the rule gives for
+/// the far end's, as it read them off the wire.
+fn check_far_end_bye(
+    behave: Gateway,
+    reports: &[Value],
+    events: &[Value],
+    lib: &str,
+    ending: &str,
+) {
+    let far_reason = match ending.strip_prefix("q850-") {
+        Some(cause) => format!("Q.850;cause={cause}"),
+        None => Cause::from_name(ending)
+            .and_then(Cause::reason)
+            .expect("a cause with a Reason")
+            .to_string(),
+    };
+    let teardown = behave.relay_bye(&parse_all(std::slice::from_ref(&far_reason)));
+    let expected = written(teardown.reasons());
+    let report = one(
+        reports
+            .iter()
+            .filter(|r| r["scenario"] == "server-bye" && r["lib"] == lib && r["target"] == ending),
+        &format!("{behave:?}: {lib}'s report of the far end's BYE {ending}"),
+    );
+    assert_eq!(report["reasons"], json!(expected), "{behave:?}: {report}");
+    let target = format!("answer.{ending}");
+    let byes = events
+        .iter()
+        .filter(|e| e["event"] == "bye" && e["leg"] == "b" && e["to"] == target.as_str());
+    for bye in byes {
+        assert_eq!(bye["received"], json!([far_reason]), "{behave:?}: {bye}");
+        assert_eq!(bye["sent"], json!(expected), "{behave:?}: {bye}");
+    }
+}
+
+fn one<'a>(mut found: impl Iterator<Item = &'a Value>, what: &str) -> &'a Value {
+    let first = found.next().unwrap_or_else(|| panic!("no {what}"));
+    assert!(found.next().is_none(), "more than one {what}");
+    first
+}
+
+fn parse_all(lines: &[String]) -> Vec<Reason<'_>> {
+    lines
+        .iter()
+        .map(|l| Reason::parse(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
+fn written(reasons: &[Reason<'_>]) -> Vec<String> {
+    reasons.iter().map(ToString::to_string).collect()
 }
