@@ -38,7 +38,7 @@ fn page_text(html: &str) -> String {
 /// A description as rendered: markdown code spans lose their backticks, and rustdoc's smart
 /// punctuation curls apostrophes and double quotes.
 fn rendered(description: &str) -> String {
-    // Double quotes outside code spans curl in pairs: “ then ”.
+    // Double quotes outside code spans curl in pairs: “ then ”; single ones into ’.
     let mut quotes = ['\u{201c}', '\u{201d}'].into_iter().cycle();
     let mut in_code = false;
     let curled: String = description
@@ -49,12 +49,12 @@ fn rendered(description: &str) -> String {
                 c
             }
             '"' if !in_code => quotes.next().unwrap_or(c),
+            '\'' if !in_code => '\u{2019}',
             c => c,
         })
         .collect();
     curled
         .replace('`', "")
-        .replace('\'', "\u{2019}")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -1,5 +1,6 @@
 //! The gateway of `examples/gateway`, run in-process on 127.0.0.1 with a far end of its own,
-//! for the tests that put the real clients (or a load of bad messages) through it.
+//! for the tests that put the real clients (or a load of bad messages) through it; and the
+//! scripted WebSocket peer (`ws_peer.rs`) the trigger scenarios talk to directly.
 
 // Each test binary that includes this module uses a part of it.
 #![allow(dead_code)]
@@ -9,6 +10,7 @@ pub mod b2bua;
 pub mod far_end;
 pub mod node;
 pub mod sip_text;
+pub mod ws_peer;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};

@@ -3,6 +3,8 @@
 // reports as JSON lines. TRACE=1 prints SIP.js's own log, every message it sends and receives.
 //
 //   node driver.js ws://127.0.0.1:PORT '{"causes":["BUSY",...],"codes":[486,...],"jssipCauses":["BUSY",...]}'
+//   node driver.js ws://127.0.0.1:PORT '{"gateway":{"sipjs":["486",...],"jssip":[...]}}'
+//   node driver.js ws://127.0.0.1:PORT '{"triggers":{"rejects":{...},"names":{...}}}'   (triggers.js)
 //
 // Every scenario is bounded by SCENARIO_MS; no media flows (stub media handlers).
 'use strict';
@@ -77,7 +79,10 @@ JsSIP.debug.disable('JsSIP:*');
 const [url, spec] = process.argv.slice(2);
 // `serverByes`: what follows `answer.` in the far end's user for the BYEs it sends (a cause
 // constant or `q850-N`); the causes by default.
-const { causes = [], codes = [], jssipCauses = [], serverByes = causes, gateway } = JSON.parse(spec);
+// `triggers`: every cause of each library's table triggered (triggers.js): `rejects`, the
+// response codes that end an INVITE for the causes a code names (`{ "sipjs": { "BUSY": 486 } }`),
+// and `names`, each table's constants, to count where the library's code names them.
+const { causes = [], codes = [], jssipCauses = [], serverByes = causes, gateway, triggers } = JSON.parse(spec);
 const host = '127.0.0.1';
 
 function emit(record) {
@@ -86,7 +91,8 @@ function emit(record) {
 
 // Runs `body(done)` with a fresh user agent for `user`; resolves with what `done` got, or
 // with a timeout record after SCENARIO_MS.
-function scenario(lib, user, body, limit = SCENARIO_MS) {
+// `config` adds to the user agent's settings.
+function scenario(lib, user, body, limit = SCENARIO_MS, config = {}) {
   return new Promise((resolve) => {
     let ua;
     const finish = (result) => {
@@ -103,6 +109,7 @@ function scenario(lib, user, body, limit = SCENARIO_MS) {
         traceSip: !!process.env.TRACE,
         log: { builtinEnabled: !!process.env.TRACE },
         mediaHandlerFactory: sipjsMedia,
+        ...config,
       });
       ua.once('connected', () => body(ua, finish));
     } else {
@@ -111,6 +118,7 @@ function scenario(lib, user, body, limit = SCENARIO_MS) {
         uri: `sip:${user}@${host}`,
         register: false,
         session_timers: false,
+        ...config,
       });
       ua.once('connected', () => body(ua, finish));
       ua.start();
@@ -254,7 +262,51 @@ function gatewayCalls(lib, targets) {
   }, GATEWAY_MS);
 }
 
+// Every trigger of both libraries at once, each on a user agent and a connection of its own.
+async function runTriggers() {
+  const scenarios = require('./triggers.js');
+  scenarios.shortenTimers(SIP);
+  // A browser whose user refuses the microphone (JsSIP asks for it without a media stream).
+  global.navigator = {
+    mediaDevices: { getUserMedia: () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) },
+  };
+  const byLib = {
+    sipjs: scenarios.sipjsTriggers({ host, sipjsMedia }),
+    jssip: scenarios.jssipTriggers({ host, noMedia }),
+  };
+  const runs = [];
+  for (const [lib, table] of Object.entries(byLib)) {
+    for (const [cause, code] of Object.entries(triggers.rejects[lib])) {
+      const behaviour = `reject.${code}`;
+      table[cause] = lib === 'sipjs'
+        ? { behaviour, run: (ua, done) => ua.invite(`sip:sipjs.${behaviour}@${host}`).on('failed', (r, c) => done({ event: 'failed', cause: c })) }
+        : { behaviour, run: (ua, done) => ua.call(`sip:jssip.${behaviour}@${host}`, { mediaStream: noMedia, eventHandlers: { failed: (e) => done({ event: 'failed', cause: e.cause, originator: e.originator }) } }) };
+    }
+    for (const [cause, { behaviour = 'none', config = {}, run }] of Object.entries(table)) {
+      const user = `${lib}.${behaviour}`;
+      runs.push(scenario(lib, user, run, SCENARIO_MS, config).then((result) => {
+        emit({ ...result, scenario: 'trigger', lib, constant: cause, behaviour });
+      }));
+    }
+  }
+  await Promise.all(runs);
+  const path = require('path');
+  const sources = {
+    sipjs: [path.dirname(require.resolve('sip.js/src/SIP.js')), Object.keys(SIP.C.causes)],
+    jssip: [path.dirname(require.resolve('jssip/lib/JsSIP.js')), Object.keys(JsSIP.C.causes)],
+  };
+  for (const [lib, [dir, defined]] of Object.entries(sources)) {
+    const names = [...new Set([...defined, ...Object.keys(byLib[lib]), ...triggers.names[lib]])];
+    emit({ scenario: 'sources', lib, defined, live: scenarios.liveReferences(dir, names) });
+  }
+}
+
 async function main() {
+  if (triggers) {
+    await runTriggers();
+    emit({ scenario: 'done' });
+    process.exit(0);
+  }
   if (gateway) {
     for (const [lib, targets] of Object.entries(gateway)) {
       emit({ scenario: 'gateway', lib, ...(await gatewayCalls(lib, targets)) });
