@@ -119,8 +119,20 @@ pub fn cause(cause: Cause) -> String {
     if let Some(q850) = cause.q850() {
         let _ = writeln!(out, "q850: {}", q850_headline(q850));
     }
+    let (reported, never) = (cause.reported(), cause.never_reported());
+    report_lines(&mut out, Cause::REPORTED_BY, reported, never);
     let _ = writeln!(out, "{}", plain(cause.description()));
     out
+}
+
+/// `reported by SIP.js 0.6.4: ...` or `never reported by SIP.js 0.6.4: ...`, as the table says.
+fn report_lines(out: &mut String, by: &str, reported: Option<&str>, never: Option<&str>) {
+    if let Some(how) = reported {
+        let _ = writeln!(out, "reported by {by}: {}", plain(how));
+    }
+    if let Some(instead) = never {
+        let _ = writeln!(out, "never reported by {by}: {}", plain(instead));
+    }
 }
 
 /// A Q.850 cause: its class, the response each gateway sends for it, and its SIP cause.
@@ -380,6 +392,8 @@ pub fn jssip_cause(cause: JsSipCause) -> String {
         }
         None => out.push_str("sip.js: none (SIP.js 0.6 has no such cause)\n"),
     }
+    let (reported, never) = (cause.reported(), cause.never_reported());
+    report_lines(&mut out, JsSipCause::REPORTED_BY, reported, never);
     let _ = writeln!(out, "{}", plain(cause.description()));
     out
 }

@@ -70,6 +70,8 @@ macro_rules! client_table {
                 in_dialog_status_codes: Some(c.in_dialog_status_codes()),
                 response: c.response(),
                 aliases: c.aliases(),
+                reported: c.reported(),
+                never_reported: c.never_reported(),
             });
             let category = $category::ALL.iter().map(|c| JsonCategory {
                 key: c.key(),
@@ -85,6 +87,9 @@ macro_rules! client_table {
                 category: category.collect(),
                 cause: cause.collect(),
                 reason_phrases: $phrases,
+                reports: Some(JsonReports {
+                    by: $cause::REPORTED_BY,
+                }),
             })
         }
     };
@@ -235,6 +240,14 @@ struct JsonTable {
     cause: Vec<JsonCause>,
     #[serde(rename = "reason-phrases", skip_serializing_if = "Option::is_none")]
     reason_phrases: Option<BTreeMap<u16, &'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reports: Option<JsonReports>,
+}
+
+/// `[reports] by`.
+#[derive(Serialize)]
+struct JsonReports {
+    by: &'static str,
 }
 
 #[derive(Serialize)]
@@ -304,6 +317,10 @@ struct JsonCause {
     #[serde(skip_serializing_if = "Option::is_none")]
     response: Option<u16>,
     aliases: &'static [&'static str],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported: Option<&'static str>,
+    #[serde(rename = "never-reported", skip_serializing_if = "Option::is_none")]
+    never_reported: Option<&'static str>,
 }
 
 fn pair(range: std::ops::RangeInclusive<u16>) -> [u16; 2] {
@@ -322,6 +339,8 @@ pub fn q850_json() -> String {
         in_dialog_status_codes: None,
         response: q.response(),
         aliases: q.aliases(),
+        reported: None,
+        never_reported: None,
     });
     let category = Q850Class::ALL.iter().map(|c| JsonCategory {
         key: c.key(),
@@ -343,6 +362,7 @@ pub fn q850_json() -> String {
         category: category.collect(),
         cause: cause.collect(),
         reason_phrases: None,
+        reports: None,
     })
 }
 
@@ -358,6 +378,8 @@ pub fn freeswitch_json() -> String {
         in_dialog_status_codes: None,
         response: c.response(),
         aliases: c.aliases(),
+        reported: None,
+        never_reported: None,
     });
     let category = FreeSwitchCategory::ALL.iter().map(|c| JsonCategory {
         key: c.key(),
@@ -375,6 +397,7 @@ pub fn freeswitch_json() -> String {
         category: category.collect(),
         cause: cause.collect(),
         reason_phrases: None,
+        reports: None,
     })
 }
 
@@ -390,6 +413,8 @@ pub fn asterisk_json() -> String {
         in_dialog_status_codes: None,
         response: c.response(),
         aliases: c.aliases(),
+        reported: None,
+        never_reported: None,
     });
     json(&JsonTable {
         ranges: JsonRanges {
@@ -403,6 +428,7 @@ pub fn asterisk_json() -> String {
         category: Vec::new(),
         cause: cause.collect(),
         reason_phrases: None,
+        reports: None,
     })
 }
 

@@ -42,12 +42,30 @@ fn in_dialog_switches_the_mapping() {
 }
 
 #[test]
+fn a_cause_sip_js_never_reports_says_what_happens_instead() {
+    let description = cause_core::Cause::InvalidTarget
+        .description()
+        .replace('`', "");
+    assert_eq!(
+        stdout(&["INVALID_TARGET"]),
+        format!(
+            "INVALID_TARGET \"Invalid target\" (Common causes)\nnever reported by SIP.js 0.6.4: invite('') and message('', body) throw a TypeError saying Invalid target: and the target before sending anything (ClientContext.js:22); 0.6.4's C.causes does not define the value.\n{description}\n"
+        )
+    );
+    assert!(
+        stdout(&["--jssip", "RTP_TIMEOUT"]).contains(
+            "\nreported by JsSIP 3.13.8: ended (originator local), when the peer connection's ICE state turns failed in a confirmed call; JsSIP sends a BYE with Reason: SIP ;cause=408.\n"
+        )
+    );
+}
+
+#[test]
 fn a_cause_prints_the_response_and_reason_to_send() {
     let description = cause_core::Cause::Busy.description();
     assert_eq!(
         stdout(&["BUSY"]),
         format!(
-            "BUSY \"Busy\" (SIP error causes)\nstatus codes: 486 Busy Here, 600 Busy Everywhere\nresponse: 486 Busy Here\nReason: SIP;cause=486;text=\"Busy Here\"\nq850: 17 USER_BUSY \"User busy\" (Normal event)\n{description}\n"
+            "BUSY \"Busy\" (SIP error causes)\nstatus codes: 486 Busy Here, 600 Busy Everywhere\nresponse: 486 Busy Here\nReason: SIP;cause=486;text=\"Busy Here\"\nq850: 17 USER_BUSY \"User busy\" (Normal event)\nreported by SIP.js 0.6.4: failed and rejected, when the final response to an INVITE is one of its status codes; SIP.js does not follow a 3xx.\n{description}\n"
         )
     );
     let bye = stdout(&["BYE"]);
@@ -210,7 +228,11 @@ fn table_json_has_the_whole_table() {
             .response()
             .map_or(serde_json::Value::Null, |r| r.into());
         assert_eq!(cause["response"], response);
+        let text = |t: Option<&str>| t.map_or(serde_json::Value::Null, Into::into);
+        assert_eq!(cause["reported"], text(row.cause.reported()));
+        assert_eq!(cause["never-reported"], text(row.cause.never_reported()));
     }
+    assert_eq!(json["reports"]["by"], "SIP.js 0.6.4");
     assert_eq!(
         json["cause"][20]["aliases"],
         serde_json::json!(["WebRTC Not Supported"])

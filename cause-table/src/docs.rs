@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crate::markdown::{code_span, description_block, escape_html, inline, one_line, table_cell};
-use crate::model::{Category, Cause, Model, RowCodes};
+use crate::model::{Category, Cause, Model, Report, RowCodes};
 
 /// What the docs need besides the table.
 pub struct DocContext<'a> {
@@ -267,6 +267,14 @@ impl DocContext<'_> {
         if !cause.aliases.is_empty() {
             let aliases: Vec<String> = cause.aliases.iter().map(|a| code_span(a)).collect();
             fact("Also parsed from", aliases.join(", "));
+        }
+        if let (Some(report), Some(by)) = (&cause.report, &self.model.reported_by) {
+            match report {
+                Report::Reported(how) => fact(&format!("Reported by {by}"), how.clone()),
+                Report::Never(instead) => {
+                    fact(&format!("**Never reported by {by}**"), instead.clone());
+                }
+            }
         }
         VariantDoc {
             text: doc,

@@ -32,6 +32,9 @@ pub struct Model {
     pub code_repr: Option<&'static str>,
     /// A checked table, or the stand-in beside errors.
     pub mode: Mode,
+    /// `[reports] by`: who reports the values, where the table says; only then are
+    /// `reported()` and `never_reported()` generated (always in the stand-in).
+    pub reported_by: Option<String>,
 }
 
 /// What the model is made from.
@@ -76,9 +79,20 @@ pub struct Cause {
     pub code: Option<u16>,
     /// `aliases`: other spellings that parsing accepts.
     pub aliases: Vec<String>,
+    /// `reported` or `never-reported`.
+    pub report: Option<Report>,
     /// The `[failure]` ranges whose `fallback` this is: it then also stands for every failure
     /// response in them that no cause lists.
     pub fallback_of: Vec<(u16, u16)>,
+}
+
+/// Whether the table's reporter (`[reports] by`) reports a cause's value, as the row says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Report {
+    /// `reported`: how (its event, and what triggers it), markdown.
+    Reported(String),
+    /// `never-reported`: what happens instead, markdown.
+    Never(String),
 }
 
 /// A cause's `response`, and the cause that response maps back to as a failure response.
@@ -136,6 +150,7 @@ impl Cause {
             in_dialog_status_codes: Vec::new(),
             response: None,
             aliases: Vec::new(),
+            report: None,
             fallback_of: Vec::new(),
             ..self
         }
@@ -182,6 +197,7 @@ impl Model {
             code_repr,
             status_code_range: None,
             mode,
+            reported_by: None,
         };
         model.resolve_failure_facts();
         model

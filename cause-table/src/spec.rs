@@ -3,12 +3,17 @@
 //! This stage checks each row on its own (keys, types, the form of every value); checks that
 //! compare rows live in `validate.rs`. The model knows nothing about tokens.
 
+mod cause;
+mod reports;
 mod syntax;
 
 use toml_span::Value;
 use toml_span::value::{Table, ValueInner};
 
+use cause::CauseRow;
 use syntax::syntax_error;
+
+pub use reports::ReportSpec;
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
@@ -33,6 +38,9 @@ pub struct Spec {
     pub reason_phrases: Vec<ReasonPhrase>,
     /// Whether `[reason-phrases]` was given at all (an empty table still asks for coverage).
     pub has_reason_phrases: bool,
+    /// `[reports] by`: the software whose reports the rows' `reported` and `never-reported`
+    /// describe.
+    pub reported_by: Option<Loc<String>>,
     /// False when a `[[category]]` row was dropped for an error: checks across rows then stay
     /// quiet about the key that row would have defined.
     pub categories_complete: bool,
@@ -85,6 +93,8 @@ pub struct CauseSpec {
     /// `code`: the row's own number, unique in the table (a Q.850 cause value, an exit code).
     pub code: Option<Loc<u16>>,
     pub aliases: Vec<Loc<String>>,
+    /// `reported` or `never-reported`: whether `[reports] by` ever reports the value.
+    pub report: Option<ReportSpec>,
     /// The enum variant: `variant`, or the UpperCamelCase of the constant (spanned on it).
     pub variant: Loc<String>,
 }
@@ -103,6 +113,7 @@ const TOP_KEYS: &[&str] = &[
     "category",
     "cause",
     "reason-phrases",
+    "reports",
 ];
 const DEFAULTS_KEYS: &[&str] = &["response"];
 const FAILURE_KEYS: &[&str] = &["codes", "fallback"];
@@ -118,6 +129,8 @@ const CAUSE_KEYS: &[&str] = &[
     "code",
     "aliases",
     "variant",
+    "reported",
+    "never-reported",
 ];
 
 impl Spec {
@@ -131,6 +144,7 @@ impl Spec {
             stand_in_rows: Vec::new(),
             reason_phrases: Vec::new(),
             has_reason_phrases: false,
+            reported_by: None,
             categories_complete: true,
             causes_complete: true,
             code_high: u16::MAX,
@@ -193,6 +207,7 @@ impl Spec {
                 CauseRow::Unnamed => spec.causes_complete = false,
             }
         }
+        spec.reported_by = reports::reported_by(&top, diags);
         if let Some(phrases) = top.table("reason-phrases") {
             spec.has_reason_phrases = true;
             spec.reason_phrases = ReasonPhrase::from_toml(phrases, codes, diags);
@@ -256,95 +271,6 @@ impl CategorySpec {
             description,
             variant,
         })
-    }
-}
-
-/// A `[[cause]]` row as read.
-enum CauseRow {
-    Whole(CauseSpec),
-    /// A row with errors but a constant: what the stand-in keeps of it.
-    Partial(CauseSpec),
-    /// A row without a constant: nothing to keep.
-    Unnamed,
-}
-
-impl CauseSpec {
-    fn from_toml(
-        table: (&Table<'_>, ByteSpan),
-        ranges: &Ranges,
-        has_categories: bool,
-        diags: &Diagnostics,
-    ) -> CauseRow {
-        let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
-        let constant = fields.required_string("constant");
-        let value = fields.required_string("value");
-        let category = if has_categories {
-            fields.required_string("category").map(Some)
-        } else {
-            Some(fields.optional_string("category"))
-        };
-        let description = fields.required_string("description");
-        let range = &ranges.status_codes;
-        let status_codes = code_list(&fields, "status-codes", range);
-        let in_dialog_status_codes = code_list(&fields, "in-dialog-status-codes", range);
-        let response = single_code(&fields, "response", &ranges.status_codes, "status code");
-        let code = single_code(&fields, "code", &ranges.code, "code");
-        let aliases = fields.string_list("aliases");
-        let explicit = fields.optional_string("variant");
-        let Some(constant) = constant else {
-            return CauseRow::Unnamed;
-        };
-        let constant_ok = names::check_constant(&constant, diags);
-        let variant = variant_of(&constant, constant_ok, explicit, "constant", diags);
-        let codes_parsed = status_codes.is_some()
-            && in_dialog_status_codes.is_some()
-            && response.is_some()
-            && code.is_some();
-        let (Some(value), Some(category), Some(description), Some(aliases), true) =
-            (value.clone(), category, description, aliases, codes_parsed)
-        else {
-            return CauseRow::Partial(CauseSpec::partial(constant, variant, value, code));
-        };
-        check_value_like(&value, "value", diags);
-        for alias in &aliases {
-            check_value_like(alias, "alias", diags);
-        }
-        check_non_empty(&description, "description", diags);
-        CauseRow::Whole(CauseSpec {
-            constant,
-            value,
-            category,
-            description,
-            status_codes: status_codes.unwrap_or_default(),
-            in_dialog_status_codes: in_dialog_status_codes.unwrap_or_default(),
-            response: response.flatten(),
-            code: code.flatten(),
-            aliases,
-            variant,
-        })
-    }
-
-    /// What the stand-in keeps of a row with errors: its constant and variant, its value (else
-    /// the constant) and code where they parsed; nothing that another row could clash with.
-    fn partial(
-        constant: Loc<String>,
-        variant: Loc<String>,
-        value: Option<Loc<String>>,
-        code: Option<Option<Loc<u16>>>,
-    ) -> CauseSpec {
-        let span = constant.span.clone();
-        CauseSpec {
-            value: value.unwrap_or_else(|| constant.clone()),
-            constant,
-            category: None,
-            description: Loc::new(String::new(), span),
-            status_codes: Vec::new(),
-            in_dialog_status_codes: Vec::new(),
-            response: None,
-            code: code.flatten(),
-            aliases: Vec::new(),
-            variant,
-        }
     }
 }
 

@@ -16,7 +16,7 @@ use build::into_model;
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::model::{Failure, Model};
 use crate::names;
-use crate::spec::Spec;
+use crate::spec::{ReportSpec, Spec};
 
 /// An error was recorded in the diagnostics: there is nothing to resolve.
 struct Reported;
@@ -40,10 +40,32 @@ pub fn validate(spec: Spec, diags: &Diagnostics) -> Option<Model> {
     check_failure_ranges_disjoint(&spec, diags);
     let failures = check_fallbacks(&spec, diags);
     check_reason_phrases_cover_codes(&spec, diags);
+    check_reports_have_a_reporter(&spec, diags);
     let (Ok(categories), Ok(failures)) = (categories, failures) else {
         return None;
     };
     Some(into_model(spec, categories, failures))
+}
+
+/// `reported` and `never-reported` say what the table's reporter does with a value: without
+/// `[reports] by`, nobody could tell whose reports they are.
+fn check_reports_have_a_reporter(spec: &Spec, diags: &Diagnostics) {
+    if spec.reported_by.is_some() {
+        return;
+    }
+    for cause in &spec.causes {
+        let (key, span) = match &cause.report {
+            Some(ReportSpec::Reported(text)) => ("reported", &text.span),
+            Some(ReportSpec::Never(text)) => ("never-reported", &text.span),
+            None => continue,
+        };
+        diags.error(
+            span.clone(),
+            format!(
+                "`{key}` needs the table's `[reports] by = \"...\"`: the software (and version) whose reports it describes"
+            ),
+        );
+    }
 }
 
 /// A table with no cause would generate an uninhabited enum: almost surely a mistake.

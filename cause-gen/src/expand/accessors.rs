@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::member::{Member, MemberFn};
 use super::{Generator, accessor, codes, str_lit};
-use cause_table::model::Cause;
+use cause_table::model::{Cause, Mode, Report};
 
 /// The accessors, in the order of the generated impl (the lookups follow them).
 pub const MEMBERS: &[MemberFn] = &[
@@ -20,6 +20,8 @@ pub const MEMBERS: &[MemberFn] = &[
     in_dialog_status_codes,
     response,
     aliases,
+    reported,
+    never_reported,
 ];
 
 /// Where the discriminants are the rows' codes: the position of each in the table, which
@@ -274,6 +276,83 @@ fn aliases(g: &Generator) -> Option<Member> {
         item: quote! {
             #accessor
             pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] { #body }
+        },
+    })
+}
+
+/// With `[reports] by`: how the reporter reports each value, where the row says.
+fn reported(g: &Generator) -> Option<Member> {
+    report_member(g, false)
+}
+
+/// With `[reports] by`: what happens instead of each value the reporter never reports.
+fn never_reported(g: &Generator) -> Option<Member> {
+    report_member(g, true)
+}
+
+/// `reported()` or `never_reported()` (`never`): the row's text for that key, else `None`.
+fn report_member(g: &Generator, never: bool) -> Option<Member> {
+    let stand_in = g.model.mode == Mode::StandIn;
+    let by = match &g.model.reported_by {
+        Some(by) => by.as_str(),
+        None if stand_in => "the reporter",
+        None => return None,
+    };
+    fn text_of(cause: &Cause, never: bool) -> Option<&str> {
+        match (&cause.report, never) {
+            (Some(Report::Reported(text)), false) | (Some(Report::Never(text)), true) => {
+                Some(text.as_str())
+            }
+            _ => None,
+        }
+    }
+    let option = quote!(::core::option::Option<&'static ::core::primitive::str>);
+    let body = g.per_cause(option.clone(), |cause| match text_of(cause, never) {
+        Some(text) => {
+            let text = str_lit(text);
+            quote!(::core::option::Option::Some(#text))
+        }
+        None => quote!(::core::option::Option::None),
+    });
+    let accessor = accessor();
+    let example = g.first(|c| text_of(c, never).is_some()).map(|cause| {
+        let method = if never { "never_reported" } else { "reported" };
+        format!("assert!({}.{method}().is_some());\n", g.path(cause))
+    });
+    let (doc, item) = if never {
+        (
+            format!(
+                "Where {by} never reports this value (it defines it, or a peer might expect it,\n\
+                 but no event carries it): what happens instead, as the table's `never-reported`\n\
+                 says (markdown). A peer waiting for such a value waits forever."
+            ),
+            quote!(pub const fn never_reported(self) -> #option { #body }),
+        )
+    } else {
+        (
+            format!(
+                "How {by} reports this value (its event, and what triggers it), as the table's\n\
+                 `reported` says (markdown); `None` where the row does not say."
+            ),
+            quote!(pub const fn reported(self) -> #option { #body }),
+        )
+    };
+    // The reporter's name, once, beside `reported()`.
+    let by_const = (!never).then(|| {
+        let doc = format!(" Who reports the values: the table's `[reports] by`, {by:?}.");
+        quote! {
+            #[doc = #doc]
+            pub const REPORTED_BY: &'static ::core::primitive::str = #by;
+        }
+    });
+    Some(Member {
+        doc,
+        example,
+        with_category: false,
+        item: quote! {
+            #accessor
+            #item
+            #by_const
         },
     })
 }

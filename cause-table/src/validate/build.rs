@@ -2,9 +2,9 @@
 //! without their positions, references resolved to indices.
 
 use crate::diag::Loc;
-use crate::model::{self, Categories, Failure, Mode, Model, Response};
+use crate::model::{self, Categories, Failure, Mode, Model, Report, Response};
 use crate::names;
-use crate::spec::{CategorySpec, CauseSpec, Spec};
+use crate::spec::{CategorySpec, CauseSpec, ReportSpec, Spec};
 
 /// The model of a checked spec: its rows without their positions, each cause's category by
 /// index (every cause has one in a table with categories: `check_known_categories`).
@@ -38,6 +38,7 @@ pub(super) fn into_model(
     let mut model = Model::new(causes, categories, failures, phrases, mode);
     model.status_code_range = status_code_range;
     model.default_response = default;
+    model.reported_by = spec.reported_by.map(|by| by.value);
     model
 }
 
@@ -108,6 +109,10 @@ fn cause(row: CauseSpec) -> model::Cause {
         }),
         code: row.code.map(|code| code.value),
         aliases: row.aliases.into_iter().map(|a| a.value).collect(),
+        report: row.report.map(|report| match report {
+            ReportSpec::Reported(text) => Report::Reported(text.value),
+            ReportSpec::Never(text) => Report::Never(text.value),
+        }),
         fallback_of: Vec::new(),
     }
 }
