@@ -1,6 +1,7 @@
 //! The gateway of `examples/gateway`, run in-process on 127.0.0.1 with a far end of its own,
-//! for the tests that put the real clients (or a load of bad messages) through it; and the
-//! scripted WebSocket peer (`ws_peer.rs`) the trigger scenarios talk to directly.
+//! for the tests that put the real clients (or a load of bad messages) through it.
+//! (`ws_peer.rs`, the scripted WebSocket peer of `tests/test_triggers.rs`, lives here beside
+//! `node.rs` and `sip_text.rs`, which that test includes without the gateway.)
 
 // Each test binary that includes this module uses a part of it.
 #![allow(dead_code)]
@@ -10,7 +11,6 @@ pub mod b2bua;
 pub mod far_end;
 pub mod node;
 pub mod sip_text;
-pub mod ws_peer;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
