@@ -195,7 +195,13 @@ impl Connection {
     /// 200 to a REGISTER; for `callme.*`, the peer's INVITE to the client follows.
     fn register(&mut self, message: &SipMessage<'_>, behaviour: &str) {
         let contact = message.header("Contact").unwrap_or_default().to_owned();
-        let headers = [format!("Contact: {contact};expires=600")];
+        // The binding echoed with its lifetime (SIP.js already puts one in its Contact).
+        let expires = if contact.contains("expires=") {
+            ""
+        } else {
+            ";expires=600"
+        };
+        let headers = [format!("Contact: {contact}{expires}")];
         self.send(response(message, 200, "OK", &headers, "", Some("peer")));
         if let Some(kind) = behaviour.strip_prefix("callme.")
             && self.invite.is_none()
