@@ -58,6 +58,18 @@ struct Row {
 
 use Outcome::*;
 
+impl Row {
+    /// A cause a final response to the INVITE names: both libraries report it on `failed`.
+    const fn reject(cause: &'static str) -> Row {
+        Row {
+            cause,
+            trigger: REJECT,
+            sipjs: (Reports("failed"), None),
+            jssip: (Reports("failed"), None),
+        }
+    }
+}
+
 /// The trigger of a row whose cause a final response to the INVITE names: the README says
 /// which code each library was sent.
 const REJECT: &str = "";
@@ -81,72 +93,27 @@ const ROWS: &[Row] = &[
         sipjs: (Reports("failed"), None),
         jssip: (Reports("failed"), None),
     },
-    Row {
-        cause: "SIP_FAILURE_CODE",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
+    Row::reject("SIP_FAILURE_CODE"),
     Row {
         cause: "INTERNAL_ERROR",
         trigger: "a 200 to the INVITE without a Contact",
         sipjs: (Reports("failed"), None),
         jssip: (Reports("failed"), None),
     },
-    Row {
-        cause: "BUSY",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
-    Row {
-        cause: "REJECTED",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
-    Row {
-        cause: "REDIRECTED",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
-    Row {
-        cause: "UNAVAILABLE",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
-    Row {
-        cause: "NOT_FOUND",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
-    Row {
-        cause: "ADDRESS_INCOMPLETE",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
-    Row {
-        cause: "INCOMPATIBLE_SDP",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
+    Row::reject("BUSY"),
+    Row::reject("REJECTED"),
+    Row::reject("REDIRECTED"),
+    Row::reject("UNAVAILABLE"),
+    Row::reject("NOT_FOUND"),
+    Row::reject("ADDRESS_INCOMPLETE"),
+    Row::reject("INCOMPATIBLE_SDP"),
     Row {
         cause: "MISSING_SDP",
         trigger: "an INVITE without SDP, answered, and an ACK without SDP",
         sipjs: (Absent, None),
         jssip: (Reports("ended"), Some("BYE")),
     },
-    Row {
-        cause: "AUTHENTICATION_ERROR",
-        trigger: REJECT,
-        sipjs: (Reports("failed"), None),
-        jssip: (Reports("failed"), None),
-    },
+    Row::reject("AUTHENTICATION_ERROR"),
     Row {
         cause: "BYE",
         trigger: "the server's BYE in an answered call",
