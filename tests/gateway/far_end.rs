@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use cause_core::{Cause, JsSipCause, reason_phrase};
 
-use super::sip_text::{SipMessage, response};
+use super::sip_text::{SipMessage, addr_uri, response};
 
 /// A request the far end received: its method, its From user, and every `Reason` line.
 #[derive(Clone, Debug)]
@@ -228,10 +228,7 @@ fn reason_of(detail: &str) -> Option<String> {
 /// The far end's BYE for the dialog of `invite`.
 fn bye(invite: &SipMessage<'_>, tag: &str, reason: &str, addr: SocketAddr) -> String {
     let contact = invite.header("Contact").unwrap_or_default();
-    let target = contact
-        .split_once('<')
-        .and_then(|(_, rest)| rest.split_once('>'))
-        .map_or(contact, |(uri, _)| uri);
+    let target = addr_uri(contact);
     let from = format!("{};tag={tag}", invite.header("To").unwrap_or_default());
     format!(
         "BYE {target} SIP/2.0\r\nVia: SIP/2.0/UDP {addr};branch=z9hG4bKfar{}\r\nMax-Forwards: 70\r\nFrom: {from}\r\nTo: {}\r\nCall-ID: {}\r\nCSeq: 1 BYE\r\nReason: {reason}\r\nContent-Length: 0\r\n\r\n",

@@ -109,6 +109,15 @@ fn is_start_line(line: &str) -> bool {
     }
 }
 
+/// The URI of a name-addr (`"x" <sip:a@host>;expires=60` gives `sip:a@host`), or the whole
+/// value where it has no angle brackets.
+pub fn addr_uri(value: &str) -> &str {
+    value
+        .split_once('<')
+        .and_then(|(_, rest)| rest.split_once('>'))
+        .map_or(value, |(uri, _)| uri)
+}
+
 /// `BUSY` of `sip:BUSY@127.0.0.1` or `"x" <sip:BUSY@host>;tag=1`.
 pub fn uri_user(text: &str) -> Option<&str> {
     let after = text.split_once("sip:")?.1;

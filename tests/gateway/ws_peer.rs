@@ -30,7 +30,7 @@ use std::time::Duration;
 use tungstenite::handshake::server::{ErrorResponse, Request, Response};
 use tungstenite::{Message, WebSocket};
 
-use super::sip_text::{SipMessage, response};
+use super::sip_text::{SipMessage, addr_uri, response};
 
 /// A message the peer received on a scenario's connection, as it came.
 #[derive(Clone, Debug)]
@@ -248,10 +248,7 @@ impl Connection {
         let invite = SipMessage::parse(&text).expect("kept INVITEs parse");
         let header = |name| invite.header(name).unwrap_or_default();
         let contact = header("Contact");
-        let target = contact
-            .split_once('<')
-            .and_then(|(_, rest)| rest.split_once('>'))
-            .map_or(contact, |(uri, _)| uri);
+        let target = addr_uri(contact);
         let bye = format!(
             "BYE {target} SIP/2.0\r\nVia: SIP/2.0/WS peer.invalid;branch=z9hG4bKpeerbye{}\r\nMax-Forwards: 70\r\nFrom: {};tag=peer\r\nTo: {}\r\nCall-ID: {}\r\nCSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n",
             next_number(),
@@ -309,10 +306,7 @@ fn next_number() -> u64 {
 /// The peer's INVITE to the client at `contact` (its REGISTER's Contact), as `user`, for
 /// `callme.KIND`.
 fn invite(contact: &str, user: &str, kind: &str) -> String {
-    let target = contact
-        .split_once('<')
-        .and_then(|(_, rest)| rest.split_once('>'))
-        .map_or(contact, |(uri, _)| uri);
+    let target = addr_uri(contact);
     let n = next_number();
     let mut headers = format!(
         "Via: SIP/2.0/WS peer.invalid;branch=z9hG4bKpeer{n}\r\nMax-Forwards: 70\r\nFrom: <sip:peer@127.0.0.1>;tag=peer{n}\r\nTo: <sip:{user}@127.0.0.1>\r\nCall-ID: peer{n}@127.0.0.1\r\nCSeq: 1 INVITE\r\nContact: <sip:peer@127.0.0.1;transport=ws>\r\n"
@@ -358,10 +352,7 @@ fn ack(invite: &SipMessage<'_>, answer: &SipMessage<'_>, success: bool) -> Strin
     let request_uri = invite.start.split(' ').nth(1).unwrap_or_default();
     let (uri, via) = if success {
         let contact = answer.header("Contact").unwrap_or(request_uri);
-        let uri = contact
-            .split_once('<')
-            .and_then(|(_, rest)| rest.split_once('>'))
-            .map_or(contact, |(uri, _)| uri);
+        let uri = addr_uri(contact);
         let via = format!(
             "SIP/2.0/WS peer.invalid;branch=z9hG4bKpeerack{}",
             next_number()
