@@ -298,16 +298,8 @@ fn report_member(g: &Generator, never: bool) -> Option<Member> {
         None if stand_in => "the reporter",
         None => return None,
     };
-    fn text_of(cause: &Cause, never: bool) -> Option<&str> {
-        match (&cause.report, never) {
-            (Some(Report::Reported(text)), false) | (Some(Report::Never(text)), true) => {
-                Some(text.as_str())
-            }
-            _ => None,
-        }
-    }
     let option = quote!(::core::option::Option<&'static ::core::primitive::str>);
-    let body = g.per_cause(option.clone(), |cause| match text_of(cause, never) {
+    let body = g.per_cause(option.clone(), |cause| match report_text(cause, never) {
         Some(text) => {
             let text = str_lit(text);
             quote!(::core::option::Option::Some(#text))
@@ -315,7 +307,7 @@ fn report_member(g: &Generator, never: bool) -> Option<Member> {
         None => quote!(::core::option::Option::None),
     });
     let accessor = accessor();
-    let example = g.first(|c| text_of(c, never).is_some()).map(|cause| {
+    let example = g.first(|c| report_text(c, never).is_some()).map(|cause| {
         let method = if never { "never_reported" } else { "reported" };
         format!("assert!({}.{method}().is_some());\n", g.path(cause))
     });
@@ -355,6 +347,16 @@ fn report_member(g: &Generator, never: bool) -> Option<Member> {
             #by_const
         },
     })
+}
+
+/// A row's `never-reported` (`never`) or `reported` text.
+fn report_text(cause: &Cause, never: bool) -> Option<&str> {
+    match (&cause.report, never) {
+        (Some(Report::Reported(text)), false) | (Some(Report::Never(text)), true) => {
+            Some(text.as_str())
+        }
+        _ => None,
+    }
 }
 
 /// [`Generator::per_cause`] for slices, the empty ones sharing one constant: every `&[...]`
