@@ -112,16 +112,26 @@ pub fn wait_for(child: &mut Child, limit: Duration, what: &str) -> ExitStatus {
 /// Runs the driver against the gateway at `url` with `spec`, within `limit`, and returns what it
 /// printed, one JSON object per line, the last being `{"scenario":"done"}`.
 pub fn drive(url: &str, spec: &Value, limit: Duration) -> Vec<Value> {
-    let mut driver = Command::new("node")
-        .arg("driver.js")
-        .arg(url)
-        .arg(spec.to_string())
-        .current_dir(interop_dir())
+    let spec = spec.to_string();
+    run_script(
+        &interop_dir(),
+        &["driver.js", url, &spec],
+        limit,
+        "the driver",
+    )
+}
+
+/// Runs `node ARGS` in `dir` within `limit` and returns what it printed, one JSON object per
+/// line, the last being `{"scenario":"done"}`; `what` names the script in failures.
+pub fn run_script(dir: &Path, args: &[&str], limit: Duration, what: &str) -> Vec<Value> {
+    let mut script = Command::new("node")
+        .args(args)
+        .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("node starts");
-    let stdout = driver.stdout.take().expect("piped stdout");
+    let stdout = script.stdout.take().expect("piped stdout");
     let reader = std::thread::spawn(move || {
         BufReader::new(stdout)
             .lines()
@@ -131,12 +141,12 @@ pub fn drive(url: &str, spec: &Value, limit: Duration) -> Vec<Value> {
             })
             .collect::<Vec<_>>()
     });
-    let status = wait_for(&mut driver, limit, "the driver");
+    let status = wait_for(&mut script, limit, what);
     let mut stderr = String::new();
-    if let Some(mut pipe) = driver.stderr.take() {
+    if let Some(mut pipe) = script.stderr.take() {
         let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
     }
-    assert!(status.success(), "the driver failed: {status}\n{stderr}");
+    assert!(status.success(), "{what} failed: {status}\n{stderr}");
     let reports = reader.join().expect("the reader thread ends");
     assert_eq!(
         reports.last(),

@@ -75,6 +75,13 @@ impl<'a> SipMessage<'a> {
         self.headers_named(name).next()
     }
 
+    /// What follows the blank line after the headers (empty where there is none).
+    pub fn body(&self) -> &'a str {
+        self.text
+            .split_once("\r\n\r\n")
+            .map_or("", |(_, body)| body)
+    }
+
     /// Every value of a header, a header line with commas counting as one value.
     pub fn headers_named(&self, name: &str) -> impl Iterator<Item = &'a str> {
         let name = name.to_owned();

@@ -14,6 +14,7 @@
 //! | `answer.nocontact` | 200 with an SDP and no Contact |
 //! | `answer.badsdp` | 200 with an SDP without media |
 //! | `answer.bye` | 200 with an SDP, and a BYE after the ACK |
+//! | `answer.noice` | 200 with an answer a browser accepts, whose one ICE candidate never answers |
 //! | `callme.ring` | 200 to the REGISTER, then an INVITE to the client's Contact, no more |
 //! | `callme.expires` | the same, the INVITE with `Expires: 1` |
 //! | `callme.cancel` | the same, and a CANCEL after the client's first 1xx |
@@ -21,8 +22,9 @@
 //! | `callme.noprack` | the INVITE with `Require: 100rel`, and no PRACK for a reliable 1xx |
 //! | `callme.nosdp` | an INVITE without SDP (the offer comes in the 2xx), ACKed without SDP |
 //! | `callme.badsdp` | an INVITE whose SDP has no media |
+//! | `callme.plain` | an INVITE whose SDP has no ICE credentials or DTLS fingerprint, as a plain SIP phone's |
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -125,6 +127,7 @@ fn serve(stream: TcpStream, log: Arc<Mutex<Vec<Seen>>>) {
         client_invite: None,
         acked: false,
         cancelled: false,
+        silent_udp: None,
     };
     while let Ok(message) = connection.socket.read() {
         match message {
@@ -149,6 +152,8 @@ struct Connection {
     client_invite: Option<String>,
     acked: bool,
     cancelled: bool,
+    /// The port of `answer.noice`'s ICE candidate, bound and never read while the call lasts.
+    silent_udp: Option<UdpSocket>,
 }
 
 impl Connection {
@@ -218,17 +223,24 @@ impl Connection {
         let contact = "Contact: <sip:peer@127.0.0.1;transport=ws>".to_owned();
         let sdp_type = "Content-Type: application/sdp".to_owned();
         let (code, headers, body) = match behaviour.split_once('.').unwrap_or((behaviour, "")) {
-            ("reject", code) => (code.parse().unwrap_or(500), vec![contact], ""),
-            ("answer", "nocontact") => (200, vec![sdp_type], SDP),
-            ("answer", "badsdp") => (200, vec![contact, sdp_type], SDP_WITHOUT_MEDIA),
-            ("answer", _) => (200, vec![contact, sdp_type], SDP),
-            _ => (404, vec![], ""),
+            ("reject", code) => (code.parse().unwrap_or(500), vec![contact], String::new()),
+            ("answer", "nocontact") => (200, vec![sdp_type], SDP.into()),
+            ("answer", "badsdp") => (200, vec![contact, sdp_type], SDP_WITHOUT_MEDIA.into()),
+            ("answer", "noice") => {
+                let socket = UdpSocket::bind("127.0.0.1:0").expect("a UDP port on 127.0.0.1");
+                let port = socket.local_addr().expect("a bound address").port();
+                self.silent_udp = Some(socket);
+                let answer = browser_answer(message.body(), port);
+                (200, vec![contact, sdp_type], answer)
+            }
+            ("answer", _) => (200, vec![contact, sdp_type], SDP.into()),
+            _ => (404, vec![], String::new()),
         };
         let phrase = cause_core::reason_phrase(code).unwrap_or("Unknown");
         let body = if message.method() == Some("MESSAGE") {
             ""
         } else {
-            body
+            &body
         };
         self.send(response(
             message,
@@ -367,4 +379,38 @@ fn ack(invite: &SipMessage<'_>, answer: &SipMessage<'_>, success: bool) -> Strin
         answer.header("To").unwrap_or_default(),
         header("Call-ID"),
     )
+}
+
+/// An answer to a browser's `offer` that its peer connection accepts: each media line of the
+/// offer answered with the offer's first format and mid, ICE credentials, a DTLS fingerprint,
+/// and one host candidate on 127.0.0.1:`port`, where nothing ever answers ICE's checks (so
+/// ICE fails, as it does when the far end's media is unreachable).
+fn browser_answer(offer: &str, port: u16) -> String {
+    let mut answer = String::from("v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n");
+    let fingerprint = vec!["AB"; 32].join(":");
+    for section in offer.split("\r\nm=").skip(1) {
+        let mut lines = section.lines();
+        let media_line = lines.next().unwrap_or_default();
+        let mut fields = media_line.split(' ');
+        let (media, format) = (
+            fields.next().unwrap_or("audio"),
+            fields.nth(2).unwrap_or("0"),
+        );
+        let attribute = |name: &str| {
+            section
+                .lines()
+                .find_map(|line| line.strip_prefix(name))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let rtpmap = attribute(&format!("a=rtpmap:{format} "));
+        let mid = attribute("a=mid:");
+        answer.push_str(&format!(
+            "m={media} {port} UDP/TLS/RTP/SAVPF {format}\r\nc=IN IP4 127.0.0.1\r\na=mid:{mid}\r\n\
+             a=rtpmap:{format} {rtpmap}\r\na=ice-ufrag:peer\r\na=ice-pwd:peerpeerpeerpeerpeerpeer\r\n\
+             a=fingerprint:sha-256 {fingerprint}\r\na=setup:active\r\na=rtcp-mux\r\na=sendrecv\r\n\
+             a=candidate:1 1 udp 2130706431 127.0.0.1 {port} typ host\r\na=end-of-candidates\r\n"
+        ));
+    }
+    answer
 }
