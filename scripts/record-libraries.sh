@@ -6,12 +6,15 @@
 #                                        (scripts/record_phrases.py)
 #   tests/recorded/sofia-reason.json     sofia-sip's parse of Reason values
 #                                        (scripts/record_reason.py)
+#   tests/recorded/liblinphone.json      liblinphone's reasons, its mapping functions, what its
+#                                        calls report for each final response and what it
+#                                        answers when declining (scripts/record_linphone.py)
 #   scripts/record-libraries.sh          record and compare
 #   scripts/record-libraries.sh --write  record and replace the committed files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsofia-sip-ua0 libosip2-15)
+packages=(libsofia-sip-ua0 libosip2-15 liblinphone10)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
@@ -26,7 +29,7 @@ fi
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 status=0
-for recording in reason-phrases:record_phrases sofia-reason:record_reason; do
+for recording in reason-phrases:record_phrases sofia-reason:record_reason liblinphone:record_linphone; do
   name=${recording%%:*}
   committed=tests/recorded/$name.json
   python3 "scripts/${recording##*:}.py" > "$fresh/$name.json"

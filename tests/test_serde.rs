@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use cause_core::{
     AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Gateway, JsSipCategory,
-    JsSipCause, Q850, Q850Class,
+    JsSipCause, LinphoneReason, Q850, Q850Class,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -54,6 +54,7 @@ table!(JsSipCause, |_| None);
 table!(Q850, |c: Q850| Some(c.code()));
 table!(FreeSwitchCause, |c: FreeSwitchCause| Some(c.code()));
 table!(AsteriskCause, |c: AsteriskCause| Some(c.code()));
+table!(LinphoneReason, |c: LinphoneReason| Some(c.code()));
 
 /// The spellings of a row that are its own: a spelling two rows share (a constant spelled like
 /// another row's value) reads as the first row in the order value, alias, constant, code.
@@ -117,6 +118,7 @@ fn every_row_of_every_table_round_trips_through_json() {
     every_row_round_trips::<Q850>();
     every_row_round_trips::<FreeSwitchCause>();
     every_row_round_trips::<AsteriskCause>();
+    every_row_round_trips::<LinphoneReason>();
 }
 
 #[test]
@@ -231,7 +233,7 @@ where
 fn the_front_page_table_of_spellings_is_true_for_every_table() {
     let rows = front_page_rows();
     let names: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
-    assert_eq!(names.len(), 7, "{names:?}");
+    assert_eq!(names.len(), 8, "{names:?}");
     for row in &rows {
         match row[0].as_str() {
             "[`Cause`]" => check_claims::<Cause>(row),
@@ -239,6 +241,7 @@ fn the_front_page_table_of_spellings_is_true_for_every_table() {
             "[`JsSipCause`]" => check_claims::<JsSipCause>(row),
             "[`FreeSwitchCause`]" => check_claims::<FreeSwitchCause>(row),
             "[`AsteriskCause`]" => check_claims::<AsteriskCause>(row),
+            "[`LinphoneReason`]" => check_claims::<LinphoneReason>(row),
             "[`Gateway`]" => {
                 assert_eq!(row[3], "the key");
                 assert_eq!("FreeSWITCH".to_string(), Gateway::FreeSwitch.to_string());

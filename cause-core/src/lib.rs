@@ -106,6 +106,7 @@
 //! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the value |
 //! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the value |
 //! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the value |
+//! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the value |
 //! | [`Category`], [`Q850Class`], `JsSipCategory`, `FreeSwitchCategory` | the title, `Common causes` | key (serde only) | the key |
 //! | [`Gateway`] | the name, `FreeSWITCH` | key, name, in any ASCII case | the key |
 //!
@@ -133,6 +134,8 @@
 //!   causes, linked to SIP.js's [`Cause`].
 //! - `asterisk` (off by default): [`AsteriskCause`], Asterisk's hangup causes and how
 //!   `chan_pjsip` maps them, and [`Gateway::Asterisk`].
+//! - `linphone` (off by default): [`LinphoneReason`], liblinphone 5.1.65's call end reasons,
+//!   as a Linphone app reports them.
 #![no_std]
 #![deny(missing_docs)]
 
@@ -247,6 +250,28 @@ cause_macros::cause_table! {
 
     /// The error of parsing a string that is no [`JsSipCause`]'s value.
     pub struct ParseJsSipCauseError;
+}
+
+#[cfg(feature = "linphone")]
+cause_macros::cause_table! {
+    /// Why a call ended, as liblinphone 5.1.65 (the SDK of the Linphone apps and of many
+    /// mobile softphones) reports it: a value of its `LinphoneReason`, spelled as
+    /// `linphone_reason_to_string` spells it (`"Busy"`, `"Call declined"`).
+    ///
+    /// [`LinphoneReason::code`] is the C enum's value, [`LinphoneReason::name`] its name
+    /// (`"DECLINED"` for `LinphoneReasonDeclined`).
+    /// [`LinphoneReason::for_failure_response`] is the reason a call reports when its INVITE
+    /// gets that final response: `None` for 301, 302, 401, 407 and 422, which liblinphone
+    /// follows or retries instead of ending the call. It is not the public
+    /// `linphone_error_code_to_reason`, which answers otherwise for eight codes (each row's
+    /// description says where). [`LinphoneReason::response`] is what liblinphone answers when
+    /// the app declines an incoming call with the reason. Every row is proved against the real
+    /// liblinphone by `tests/test_linphone.rs`. Needs the `linphone` feature.
+    #[serde(feature = "serde")]
+    pub enum LinphoneReason in "../linphone.toml";
+
+    /// The error of parsing a string that is no [`LinphoneReason`]'s value or name.
+    pub struct ParseLinphoneReasonError;
 }
 
 #[cfg(feature = "freeswitch")]
