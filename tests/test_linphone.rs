@@ -6,6 +6,8 @@
 //! response 300..=699, and every code where the public `linphone_error_code_to_reason`
 //! answers otherwise, which the row it names must say.
 
+mod readme;
+
 use std::collections::BTreeMap;
 
 use cause_core::LinphoneReason;
@@ -143,6 +145,35 @@ fn where_the_public_mapping_differs_from_a_call_its_row_says_so() {
         );
     }
     assert_eq!(differ, [301, 302, 401, 407, 408, 422, 487, 491]);
+    check_readme(&recording, &differ, public);
+}
+
+/// The README's table of the codes where the public mapping and a call differ.
+fn check_readme(recording: &Recording, differ: &[u16], public: impl Fn(u16) -> LinphoneReason) {
+    let mut table = String::from(
+        "| final response | `linphone_error_code_to_reason` | a call reports |\n|---|---|---|\n",
+    );
+    for &code in differ {
+        let call = &recording.calls[&code];
+        let reports = match reported(call) {
+            Some(reason) => format!("`{}`", reason.name()),
+            None if !call.ends => "nothing: the call does not end".to_owned(),
+            None => format!(
+                "what the new target answers (the recorder's 486: `{}`)",
+                reason(call.reason).name()
+            ),
+        };
+        let phrase = cause_core::reason_phrase(code).unwrap_or("");
+        table.push_str(&format!(
+            "| {code} {phrase} | `{}` | {reports} |\n",
+            public(code).name()
+        ));
+    }
+    assert_eq!(
+        readme::block("linphone-differences"),
+        table,
+        "the README's table of the codes where liblinphone's public mapping differs; it should be:\n{table}"
+    );
 }
 
 #[test]
