@@ -15,6 +15,8 @@ pub enum Request {
         in_dialog: bool,
         jssip: bool,
     },
+    /// A status code, a reason or a reason phrase in liblinphone's table (`--linphone`).
+    Linphone(String),
     /// A Q.850 cause, as typed.
     Q850(String),
     /// A FreeSWITCH hangup cause, as typed.
@@ -35,8 +37,11 @@ pub enum Table {
     JsSip,
     FreeSwitch,
     Asterisk,
+    Linphone,
     /// The three gateways side by side, for the common causes.
     Gateways,
+    /// The three client libraries side by side, for the codes their tables list.
+    Clients,
 }
 
 /// The request of this process's command line.
@@ -95,7 +100,9 @@ fn request(matches: &ArgMatches) -> Request {
                 ("jssip", Table::JsSip),
                 ("freeswitch", Table::FreeSwitch),
                 ("asterisk", Table::Asterisk),
+                ("linphone", Table::Linphone),
                 ("gateways", Table::Gateways),
+                ("clients", Table::Clients),
             ];
             let chosen = chosen.into_iter().find(|(flag, _)| table.get_flag(flag));
             Request::Table {
@@ -103,6 +110,7 @@ fn request(matches: &ArgMatches) -> Request {
                 json: table.get_flag("json"),
             }
         }
+        _ if matches.get_flag("linphone") => Request::Linphone(text(matches, "query")),
         _ => Request::Lookup {
             query: text(matches, "query"),
             in_dialog: matches.get_flag("in-dialog"),
@@ -131,6 +139,16 @@ pub fn command() -> Command {
                 .help("Look the code or cause up in JsSIP 3.13.8's table instead of SIP.js's"),
         )
         .arg(
+            Arg::new("linphone")
+                .long("linphone")
+                .action(ArgAction::SetTrue)
+                .conflicts_with_all(["jssip", "in-dialog"])
+                .help(
+                    "Look the code or reason up in liblinphone 5.1.65's table: what a Linphone \
+                     call reports",
+                ),
+        )
+        .arg(
             Arg::new("in-dialog")
                 .long("in-dialog")
                 .action(ArgAction::SetTrue)
@@ -155,16 +173,29 @@ pub fn command() -> Command {
                 ))
                 .arg(table_flag("freeswitch", "FreeSWITCH's hangup causes"))
                 .arg(table_flag("asterisk", "Asterisk's hangup causes"))
+                .arg(table_flag(
+                    "linphone",
+                    "liblinphone 5.1.65's call end reasons",
+                ))
                 .arg(
                     table_flag("gateways", "RFC 3398, Asterisk and FreeSWITCH side by side")
                         .conflicts_with("json"),
+                )
+                .arg(
+                    table_flag(
+                        "clients",
+                        "what SIP.js, JsSIP and liblinphone report for each code, side by side",
+                    )
+                    .conflicts_with("json"),
                 )
                 .group(ArgGroup::new("which").args([
                     "q850",
                     "jssip",
                     "freeswitch",
                     "asterisk",
+                    "linphone",
                     "gateways",
+                    "clients",
                 ])),
         )
         .subcommand(

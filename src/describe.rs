@@ -12,7 +12,7 @@ use crate::lookup::quoted;
 
 /// A description as the terminal shows it: no markdown, and a Rust path such as
 /// `Q850::UserBusy` as the cause's name (`Q.850 17 USER_BUSY`).
-fn plain(description: &str) -> String {
+pub(crate) fn plain(description: &str) -> String {
     plain_text(description, |code| {
         let debug = |name: &str, variant: &str| name == variant;
         let name = match code.split_once("::") {

@@ -1,7 +1,9 @@
 //! What a query names, as cause-core answers it: a status code (or the reason phrase of one),
 //! a cause, a Q.850 cause; and for a miss, the closest names cause-core suggests.
 
-use cause_core::{AsteriskCause, Cause, FreeSwitchCause, JsSipCause, Q850, reason_phrase};
+use cause_core::{
+    AsteriskCause, Cause, FreeSwitchCause, JsSipCause, LinphoneReason, Q850, reason_phrase,
+};
 
 /// What a query to `sip-cause` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +108,8 @@ fn other_tables(text: &str, jssip: bool) -> Option<String> {
         command("a FreeSWITCH hangup cause", "freeswitch")
     } else if AsteriskCause::find(text).is_some() {
         command("an Asterisk hangup cause", "asterisk")
+    } else if LinphoneReason::find(text).is_some() {
+        command("a reason of liblinphone 5.1.65's", "--linphone")
     } else {
         return None;
     };
@@ -134,13 +138,13 @@ fn expected() -> String {
 }
 
 /// `486`, `-1`, `+7`: what a person means as a number, in range or not.
-fn looks_like_a_number(text: &str) -> bool {
+pub(crate) fn looks_like_a_number(text: &str) -> bool {
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A status code in the table's range.
-fn status_code(text: &str) -> Result<u16, String> {
+pub(crate) fn status_code(text: &str) -> Result<u16, String> {
     let codes = Cause::STATUS_CODES;
     let code = text.strip_prefix('+').unwrap_or(text).parse::<u16>().ok();
     code.filter(|code| codes.contains(code)).ok_or_else(|| {
@@ -154,7 +158,7 @@ fn status_code(text: &str) -> Result<u16, String> {
 }
 
 /// `did you mean `CANCELED` ("Canceled")?` for the first suggestion, named by its constant.
-fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     mut suggestions: impl Iterator<Item = &'a str>,
     constant: impl Fn(&str) -> Option<&'static str>,
 ) -> Option<String> {

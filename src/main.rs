@@ -6,10 +6,11 @@
 //! sip-cause BUSY                 a cause by constant, value or alias, in any case
 //! sip-cause 'Busy Here'          a reason phrase: its code, as above
 //! sip-cause --jssip 424          a code or cause as JsSIP 3.13.8 sees it
+//! sip-cause --linphone 486       a code or reason as liblinphone 5.1.65 reports it
 //! sip-cause q850 17              a Q.850 cause, its SIP response and SIP cause
 //! sip-cause freeswitch 806       a FreeSWITCH (or `asterisk`) hangup cause
 //! sip-cause reason VALUE         the causes a `Reason` header value says
-//! sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--gateways] [--json]
+//! sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]
 //!                                a whole table, as markdown or JSON
 //! ```
 //!
@@ -19,6 +20,7 @@
 mod args;
 mod describe;
 mod gateways;
+mod linphone;
 mod lookup;
 mod table;
 
@@ -51,6 +53,10 @@ fn run(request: Request) -> Result<String, Exit> {
                 Ok(describe::jssip_cause(cause) + &also_a_phrase(&query))
             }
         },
+        Request::Linphone(query) => Ok(match linphone::lookup(&query).map_err(Exit::Error)? {
+            linphone::Found::Code(code) => linphone::code(code),
+            linphone::Found::Reason(reason) => linphone::reason(reason) + &also_a_phrase(&query),
+        }),
         Request::Q850(query) => Ok(describe::q850(lookup::q850(&query).map_err(Exit::Error)?)),
         Request::FreeSwitch(query) => {
             let cause = lookup::freeswitch(&query).map_err(Exit::Error)?;
@@ -72,8 +78,11 @@ fn run(request: Request) -> Result<String, Exit> {
             (Table::FreeSwitch, true) => table::freeswitch_json(),
             (Table::Asterisk, false) => table::asterisk_markdown(),
             (Table::Asterisk, true) => table::asterisk_json(),
-            // clap refuses `--gateways --json`.
+            (Table::Linphone, false) => linphone::markdown(),
+            (Table::Linphone, true) => linphone::json(),
+            // clap refuses `--gateways --json` and `--clients --json`.
             (Table::Gateways, _) => gateways::gateways_markdown(),
+            (Table::Clients, _) => linphone::clients_markdown(),
         }),
     }
 }
@@ -102,10 +111,10 @@ pub enum Exit {
 
 /// What `sip-cause` alone prints.
 const USAGE: &str = "\
-Usage: sip-cause [--in-dialog] [--jssip] <CODE|CAUSE|PHRASE>
+Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE>
        sip-cause q850|freeswitch|asterisk <CAUSE>
        sip-cause reason <VALUE>
-       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--gateways] [--json]
+       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]
 Run `sip-cause --help` for more.
 ";
 

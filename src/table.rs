@@ -217,68 +217,68 @@ fn fallback_text(listed: &str, range: std::ops::RangeInclusive<u16>) -> String {
 }
 
 /// `| A | B |` and the rule under it, as long as each name.
-fn head(out: &mut String, names: &[&str]) {
+pub(crate) fn head(out: &mut String, names: &[&str]) {
     let rule: Vec<String> = names.iter().map(|n| "-".repeat(n.len() + 2)).collect();
     let _ = writeln!(out, "| {} |\n|{}|", names.join(" | "), rule.join("|"));
 }
 
 /// `| a | b |`, each cell by the docs' rules.
-pub fn row(out: &mut String, cells: &[String]) {
+pub(crate) fn row(out: &mut String, cells: &[String]) {
     let cells: Vec<String> = cells.iter().map(|cell| table_cell(cell)).collect();
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
 /// A table as JSON, with the keys of its TOML file.
 #[derive(Serialize)]
-struct JsonTable {
-    ranges: JsonRanges,
+pub(crate) struct JsonTable {
+    pub(crate) ranges: JsonRanges,
     #[serde(skip_serializing_if = "Option::is_none")]
-    defaults: Option<JsonDefaults>,
+    pub(crate) defaults: Option<JsonDefaults>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    failure: Option<JsonFailures>,
-    category: Vec<JsonCategory>,
-    cause: Vec<JsonCause>,
+    pub(crate) failure: Option<JsonFailures>,
+    pub(crate) category: Vec<JsonCategory>,
+    pub(crate) cause: Vec<JsonCause>,
     #[serde(rename = "reason-phrases", skip_serializing_if = "Option::is_none")]
-    reason_phrases: Option<BTreeMap<u16, &'static str>>,
+    pub(crate) reason_phrases: Option<BTreeMap<u16, &'static str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reports: Option<JsonReports>,
+    pub(crate) reports: Option<JsonReports>,
 }
 
 /// `[reports] by`.
 #[derive(Serialize)]
-struct JsonReports {
-    by: &'static str,
+pub(crate) struct JsonReports {
+    pub(crate) by: &'static str,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
-struct JsonRanges {
-    status_codes: [u16; 2],
+pub(crate) struct JsonRanges {
+    pub(crate) status_codes: [u16; 2],
     #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<[u16; 2]>,
+    pub(crate) code: Option<[u16; 2]>,
 }
 
 #[derive(Serialize)]
-struct JsonDefaults {
-    response: u16,
+pub(crate) struct JsonDefaults {
+    pub(crate) response: u16,
 }
 
 #[derive(Serialize)]
-struct JsonFailure {
-    codes: [u16; 2],
-    fallback: &'static str,
+pub(crate) struct JsonFailure {
+    pub(crate) codes: [u16; 2],
+    pub(crate) fallback: &'static str,
 }
 
 /// `[failure]` as its table writes it: one range, or several (`[[failure]]`).
 #[derive(Serialize)]
 #[serde(untagged)]
-enum JsonFailures {
+pub(crate) enum JsonFailures {
     One(JsonFailure),
     Several(Vec<JsonFailure>),
 }
 
 /// A table's `FAILURES`, each fallback by its constant.
-fn failures<T: Copy>(
+pub(crate) fn failures<T: Copy>(
     list: &[(std::ops::RangeInclusive<u16>, T)],
     name: fn(T) -> &'static str,
 ) -> Option<JsonFailures> {
@@ -296,34 +296,34 @@ fn failures<T: Copy>(
 }
 
 #[derive(Serialize)]
-struct JsonCategory {
-    key: &'static str,
-    title: &'static str,
+pub(crate) struct JsonCategory {
+    pub(crate) key: &'static str,
+    pub(crate) title: &'static str,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
-struct JsonCause {
-    constant: &'static str,
-    value: &'static str,
+pub(crate) struct JsonCause {
+    pub(crate) constant: &'static str,
+    pub(crate) value: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
-    category: &'static str,
+    pub(crate) category: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<u16>,
-    description: &'static str,
-    status_codes: &'static [u16],
+    pub(crate) code: Option<u16>,
+    pub(crate) description: &'static str,
+    pub(crate) status_codes: &'static [u16],
     #[serde(skip_serializing_if = "Option::is_none")]
-    in_dialog_status_codes: Option<&'static [u16]>,
+    pub(crate) in_dialog_status_codes: Option<&'static [u16]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    response: Option<u16>,
-    aliases: &'static [&'static str],
+    pub(crate) response: Option<u16>,
+    pub(crate) aliases: &'static [&'static str],
     #[serde(skip_serializing_if = "Option::is_none")]
-    reported: Option<&'static str>,
+    pub(crate) reported: Option<&'static str>,
     #[serde(rename = "never-reported", skip_serializing_if = "Option::is_none")]
-    never_reported: Option<&'static str>,
+    pub(crate) never_reported: Option<&'static str>,
 }
 
-fn pair(range: std::ops::RangeInclusive<u16>) -> [u16; 2] {
+pub(crate) fn pair(range: std::ops::RangeInclusive<u16>) -> [u16; 2] {
     [*range.start(), *range.end()]
 }
 
@@ -433,12 +433,12 @@ pub fn asterisk_json() -> String {
 }
 
 /// `[lowest, highest]` of `codes`.
-fn span(codes: impl Iterator<Item = u16> + Clone) -> Option<[u16; 2]> {
+pub(crate) fn span(codes: impl Iterator<Item = u16> + Clone) -> Option<[u16; 2]> {
     let (low, high) = (codes.clone().min()?, codes.max()?);
     Some([low, high])
 }
 
-fn json(table: &JsonTable) -> String {
+pub(crate) fn json(table: &JsonTable) -> String {
     // Strings, integers and maps with integer keys: serializing cannot fail.
     let mut json = serde_json::to_string_pretty(table).expect("the table serializes");
     json.push('\n');

@@ -249,7 +249,7 @@ fn no_argument_prints_a_short_usage() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "Usage: sip-cause [--in-dialog] [--jssip] <CODE|CAUSE|PHRASE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--gateways] [--json]\nRun `sip-cause --help` for more.\n"
+        "Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]\nRun `sip-cause --help` for more.\n"
     );
     // `--jssip` alone asks for nothing either.
     let output = sip_cause(&["--jssip"]);
