@@ -97,6 +97,14 @@ pub fn reason(reason: LinphoneReason) -> String {
     }
     if let Some(response) = reason.response() {
         let _ = writeln!(out, "declined with it: {}", codes_text(&[response]));
+        let callers = [
+            ("SIP.js", reason.sipjs().map(Cause::name)),
+            ("JsSIP", reason.jssip().map(JsSipCause::name)),
+        ];
+        for (library, cause) in callers {
+            let cause = cause.unwrap_or("none (not a failure)");
+            let _ = writeln!(out, "a {library} caller then reports: {cause}");
+        }
     }
     let _ = writeln!(out, "{}", plain(reason.description()));
     out

@@ -27,14 +27,14 @@ fn a_code_shows_the_reason_a_linphone_call_reports() {
 fn a_reason_shows_its_codes_and_what_declining_with_it_sends() {
     let description = LinphoneReason::Declined.description().replace('`', "");
     let expected = format!(
-        "DECLINED \"Call declined\" (LinphoneReason 3)\nstatus codes: 603 Decline\ndeclined with it: 603 Decline\n{description}\n"
+        "DECLINED \"Call declined\" (LinphoneReason 3)\nstatus codes: 603 Decline\ndeclined with it: 603 Decline\na SIP.js caller then reports: REJECTED\na JsSIP caller then reports: REJECTED\n{description}\n"
     );
     for query in ["DECLINED", "declined", "Call declined", " call DECLINED "] {
         assert_eq!(stdout(&["--linphone", query]), expected, "{query:?}");
     }
     let none = stdout(&["--linphone", "NO_RESPONSE"]);
     assert!(
-        none.contains("\nstatus codes: none (no final response ends a call with it)\ndeclined with it: 400 Bad Request\n"),
+        none.contains("\nstatus codes: none (no final response ends a call with it)\ndeclined with it: 400 Bad Request\na SIP.js caller then reports: SIP_FAILURE_CODE\n"),
         "{none}"
     );
     let unknown = stdout(&["--linphone", "unknown"]);

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use std::fmt::{Debug, Display};
 
 use cause_core::{
-    AsteriskCause, Cause, FreeSwitchCause, JsSipCause, NoCounterpartError, Q850, Reason,
+    AsteriskCause, Cause, FreeSwitchCause, JsSipCause, LinphoneReason, NoCounterpartError, Q850,
+    Reason,
 };
 
 #[test]
@@ -183,6 +184,21 @@ fn linked_tables_convert_both_ways_where_a_cause_has_a_counterpart() {
     every_link(Q850::ALL, Q850::cause, "Q850", "Cause");
     every_link(Cause::ALL, Cause::jssip, "Cause", "JsSipCause");
     every_link(JsSipCause::ALL, JsSipCause::sipjs, "JsSipCause", "Cause");
+    let (linphone, sipjs) = (LinphoneReason::ALL, LinphoneReason::sipjs);
+    every_link(linphone, sipjs, "LinphoneReason", "Cause");
+    every_link(Cause::ALL, Cause::linphone, "Cause", "LinphoneReason");
+    every_link(
+        linphone,
+        LinphoneReason::jssip,
+        "LinphoneReason",
+        "JsSipCause",
+    );
+    every_link(
+        JsSipCause::ALL,
+        JsSipCause::linphone,
+        "JsSipCause",
+        "LinphoneReason",
+    );
     every_link(
         FreeSwitchCause::ALL,
         FreeSwitchCause::q850,

@@ -147,6 +147,8 @@ mod gateway;
 #[cfg(feature = "jssip")]
 mod jssip;
 mod links;
+#[cfg(feature = "linphone")]
+mod linphone;
 #[cfg(any(feature = "freeswitch", feature = "asterisk"))]
 mod pbx;
 mod q850;
@@ -266,7 +268,10 @@ cause_macros::cause_table! {
     /// `linphone_error_code_to_reason`, which answers otherwise for eight codes (each row's
     /// description says where). [`LinphoneReason::response`] is what liblinphone answers when
     /// the app declines an incoming call with the reason. Every row is proved against the real
-    /// liblinphone by `tests/test_linphone.rs`. Needs the `linphone` feature.
+    /// liblinphone by `tests/test_linphone.rs`. [`LinphoneReason::sipjs`] and
+    /// [`Cause::linphone`] (and `jssip`, with that feature) link the tables across the wire:
+    /// what one side reports for the response the other sends; `TryFrom` converts the same
+    /// way ([`NoCounterpartError`] where there is none). Needs the `linphone` feature.
     #[serde(feature = "serde")]
     pub enum LinphoneReason in "../linphone.toml";
 

@@ -11,6 +11,8 @@ use crate::AsteriskCause;
 use crate::FreeSwitchCause;
 #[cfg(feature = "jssip")]
 use crate::JsSipCause;
+#[cfg(feature = "linphone")]
+use crate::LinphoneReason;
 use crate::{Cause, Q850};
 
 /// The error of converting a cause to a table where it has no counterpart: it names the cause
@@ -92,3 +94,12 @@ link!(Q850 => FreeSwitchCause, |q850| FreeSwitchCause::from_code(q850.code()), "
 link!(AsteriskCause => Q850, AsteriskCause::q850, " [`AsteriskCause::q850`]: the Q.850 cause of the same number.");
 #[cfg(feature = "asterisk")]
 link!(Q850 => AsteriskCause, |q850| AsteriskCause::from_code(q850.code()), " The Asterisk cause of the same number, where `causes.h` has one.");
+
+#[cfg(feature = "linphone")]
+link!(LinphoneReason => Cause, LinphoneReason::sipjs, " [`LinphoneReason::sipjs`]: what a SIP.js caller reports when a Linphone callee declines with the reason.");
+#[cfg(feature = "linphone")]
+link!(Cause => LinphoneReason, Cause::linphone, " [`Cause::linphone`]: what a Linphone caller reports for the cause's response.");
+#[cfg(all(feature = "linphone", feature = "jssip"))]
+link!(LinphoneReason => JsSipCause, LinphoneReason::jssip, " [`LinphoneReason::jssip`]: what a JsSIP caller reports when a Linphone callee declines with the reason.");
+#[cfg(all(feature = "linphone", feature = "jssip"))]
+link!(JsSipCause => LinphoneReason, JsSipCause::linphone, " [`JsSipCause::linphone`]: what a Linphone caller reports for the cause's response.");
