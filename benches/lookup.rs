@@ -23,40 +23,11 @@ fn main() {
 /// Codes 0..1000: below, inside and above the failure range.
 const CODES: std::ops::Range<u16> = 0..1000;
 
-/// Every spelling `FromStr` reads (value, alias, constant), and as many misses, half of them
-/// near ones of the same length as a spelling: one letter changed, another case; then empty
-/// and long garbage.
-static STRINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let values = Cause::ALL.iter().map(|c| c.as_str());
-    let aliases = Cause::ALL.iter().flat_map(|c| c.aliases().iter().copied());
-    let constants = Cause::ALL.iter().map(|c| c.name());
-    let mut strings: Vec<String> = values
-        .chain(aliases)
-        .chain(constants)
-        .map(str::to_owned)
-        .collect();
-    let hits = strings.len();
-    for (i, spelling) in strings.clone().iter().enumerate().take(hits) {
-        let miss = match i % 4 {
-            0 => {
-                let mut off = spelling.clone();
-                off.pop();
-                off.push('!');
-                off
-            }
-            1 if spelling.to_lowercase() != *spelling => spelling.to_lowercase(),
-            1 => spelling.to_uppercase(),
-            2 => String::new(),
-            _ => format!("{spelling}{}", "garbage ".repeat(16)),
-        };
-        strings.push(miss);
-    }
-    strings
-});
-
 mod baselines;
+mod inputs;
 
 use baselines::{hand, phf_maps, strum_enum};
+use inputs::{STRINGS, hits};
 
 /// `HashMap`s built once from the table.
 mod maps {
@@ -165,11 +136,6 @@ fn over<T: Copy>(strings: &[String], parse: impl Fn(&str) -> Option<T>) -> usize
         .iter()
         .map(|s| usize::from(parse(black_box(s)).is_some()))
         .sum()
-}
-
-/// How many of `STRINGS` are hits: every spelling, then as many misses.
-fn hits() -> usize {
-    STRINGS.len() / 2
 }
 
 fn over_causes<T: Copy>(all: &[T], as_str: impl Fn(T) -> &'static str) -> usize {

@@ -6,6 +6,9 @@
 #                              other implementation of the same run and their ratio, as a
 #                              markdown table (the one in the README)
 #   scripts/bench.sh reason    the Reason parser against its Rust peers (benches/reason.rs)
+#   scripts/bench.sh paired    `FromStr` against its two fastest baselines, timed side by side
+#                              in every sample: the median ratio and its quartiles
+#                              (benches/paired.rs)
 #   scripts/bench.sh NAME ARGS extra arguments go to divan (a filter such as `from_str`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
