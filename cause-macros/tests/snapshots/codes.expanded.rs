@@ -1455,6 +1455,7 @@ pub struct ParseCauseError {
 impl ParseCauseError {
     #[inline(never)]
     fn __new(__s: &::core::primitive::str) -> Self {
+        #[inline(always)]
         fn __kept_words(
             __b: &[::core::primitive::u8],
             __len: ::core::primitive::usize,
@@ -1465,11 +1466,9 @@ impl ParseCauseError {
                     __w.copy_from_slice(&__b[__at..__at + 16usize]);
                     ::core::primitive::u128::from_le_bytes(__w)
                 };
-                let __high = if __len == 16 {
-                    0
-                } else {
-                    __word(__len - 16) >> ((32 - __len) * 8)
-                };
+                let __high = __word(__len - 16)
+                    .checked_shr(((32 - __len) * 8) as ::core::primitive::u32)
+                    .unwrap_or(0);
                 (__word(0), __high)
             } else if __len >= 8 {
                 let __word = |__at: ::core::primitive::usize| {
@@ -1477,11 +1476,9 @@ impl ParseCauseError {
                     __w.copy_from_slice(&__b[__at..__at + 8usize]);
                     ::core::primitive::u64::from_le_bytes(__w)
                 };
-                let __high = if __len == 8 {
-                    0
-                } else {
-                    __word(__len - 8) >> ((16 - __len) * 8)
-                };
+                let __high = __word(__len - 8)
+                    .checked_shr(((16 - __len) * 8) as ::core::primitive::u32)
+                    .unwrap_or(0);
                 (
                     ::core::primitive::u128::from(__word(0))
                         | (::core::primitive::u128::from(__high) << 64),
@@ -1493,11 +1490,9 @@ impl ParseCauseError {
                     __w.copy_from_slice(&__b[__at..__at + 4usize]);
                     ::core::primitive::u32::from_le_bytes(__w)
                 };
-                let __high = if __len == 4 {
-                    0
-                } else {
-                    __word(__len - 4) >> ((8 - __len) * 8)
-                };
+                let __high = __word(__len - 4)
+                    .checked_shr(((8 - __len) * 8) as ::core::primitive::u32)
+                    .unwrap_or(0);
                 (
                     ::core::primitive::u128::from(__word(0))
                         | (::core::primitive::u128::from(__high) << 32),
