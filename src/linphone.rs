@@ -8,7 +8,7 @@ use cause_table::markdown::{code_span, link_labels};
 
 use crate::describe::{codes_text, plain};
 use crate::lookup::{did_you_mean, looks_like_a_number, phrase_code, quoted, status_code};
-use crate::table::{self, JsonCause, JsonRanges, JsonTable};
+use crate::table;
 
 /// What `--linphone` names: a status code (or its reason phrase), or a reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,31 +163,7 @@ pub fn markdown() -> String {
 
 /// liblinphone's table as JSON, with the keys of `linphone.toml`.
 pub fn json() -> String {
-    let cause = LinphoneReason::ALL.iter().map(|&c| JsonCause {
-        constant: c.name(),
-        value: c.as_str(),
-        category: "",
-        code: Some(c.code()),
-        description: c.description(),
-        status_codes: c.status_codes(),
-        in_dialog_status_codes: None,
-        response: c.response(),
-        aliases: c.aliases(),
-        reported: None,
-        never_reported: None,
-    });
-    table::json(&JsonTable {
-        ranges: JsonRanges {
-            status_codes: table::pair(LinphoneReason::STATUS_CODES),
-            code: table::span(LinphoneReason::ALL.iter().map(|c| c.code())),
-        },
-        defaults: None,
-        failure: table::failures(LinphoneReason::FAILURES, LinphoneReason::name),
-        category: Vec::new(),
-        cause: cause.collect(),
-        reason_phrases: None,
-        reports: None,
-    })
+    table::numbered_json!(LinphoneReason, |_| "", Vec::new(), None)
 }
 
 /// What SIP.js 0.6.4, JsSIP 3.13.8 and liblinphone 5.1.65 report for each final response any

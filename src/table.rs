@@ -366,70 +366,64 @@ pub fn q850_json() -> String {
     })
 }
 
+/// A table whose rows have codes (FreeSWITCH's, Asterisk's, liblinphone's) as JSON, with the
+/// keys of its TOML file: `$category` gives a row's category key, `$categories` the
+/// categories, `$defaults` its `[defaults]`.
+macro_rules! numbered_json {
+    ($cause:ident, $category:expr, $categories:expr, $defaults:expr) => {{
+        let category: fn($cause) -> &'static str = $category;
+        let cause = $cause::ALL.iter().map(|&c| $crate::table::JsonCause {
+            constant: c.name(),
+            value: c.as_str(),
+            category: category(c),
+            code: Some(c.code()),
+            description: c.description(),
+            status_codes: c.status_codes(),
+            in_dialog_status_codes: None,
+            response: c.response(),
+            aliases: c.aliases(),
+            reported: None,
+            never_reported: None,
+        });
+        $crate::table::json(&$crate::table::JsonTable {
+            ranges: $crate::table::JsonRanges {
+                status_codes: $crate::table::pair($cause::STATUS_CODES),
+                code: $crate::table::span($cause::ALL.iter().map(|c| c.code())),
+            },
+            defaults: $defaults,
+            failure: $crate::table::failures($cause::FAILURES, $cause::name),
+            category: $categories,
+            cause: cause.collect(),
+            reason_phrases: None,
+            reports: None,
+        })
+    }};
+}
+pub(crate) use numbered_json;
+
 /// FreeSWITCH's causes as JSON, with the keys of `freeswitch.toml`.
 pub fn freeswitch_json() -> String {
-    let cause = FreeSwitchCause::ALL.iter().map(|&c| JsonCause {
-        constant: c.name(),
-        value: c.as_str(),
-        category: c.category().key(),
-        code: Some(c.code()),
-        description: c.description(),
-        status_codes: c.status_codes(),
-        in_dialog_status_codes: None,
-        response: c.response(),
-        aliases: c.aliases(),
-        reported: None,
-        never_reported: None,
-    });
-    let category = FreeSwitchCategory::ALL.iter().map(|c| JsonCategory {
+    let categories = FreeSwitchCategory::ALL.iter().map(|c| JsonCategory {
         key: c.key(),
         title: c.title(),
     });
-    json(&JsonTable {
-        ranges: JsonRanges {
-            status_codes: pair(FreeSwitchCause::STATUS_CODES),
-            code: span(FreeSwitchCause::ALL.iter().map(|c| c.code())),
-        },
-        defaults: Some(JsonDefaults {
-            response: FreeSwitchCause::DEFAULT_RESPONSE,
-        }),
-        failure: failures(FreeSwitchCause::FAILURES, FreeSwitchCause::name),
-        category: category.collect(),
-        cause: cause.collect(),
-        reason_phrases: None,
-        reports: None,
-    })
+    let defaults = JsonDefaults {
+        response: FreeSwitchCause::DEFAULT_RESPONSE,
+    };
+    numbered_json!(
+        FreeSwitchCause,
+        |c| c.category().key(),
+        categories.collect(),
+        Some(defaults)
+    )
 }
 
 /// Asterisk's causes as JSON, with the keys of `asterisk.toml`.
 pub fn asterisk_json() -> String {
-    let cause = AsteriskCause::ALL.iter().map(|&c| JsonCause {
-        constant: c.name(),
-        value: c.as_str(),
-        category: "",
-        code: Some(c.code()),
-        description: c.description(),
-        status_codes: c.status_codes(),
-        in_dialog_status_codes: None,
-        response: c.response(),
-        aliases: c.aliases(),
-        reported: None,
-        never_reported: None,
-    });
-    json(&JsonTable {
-        ranges: JsonRanges {
-            status_codes: pair(AsteriskCause::STATUS_CODES),
-            code: span(AsteriskCause::ALL.iter().map(|c| c.code())),
-        },
-        defaults: Some(JsonDefaults {
-            response: AsteriskCause::DEFAULT_RESPONSE,
-        }),
-        failure: failures(AsteriskCause::FAILURES, AsteriskCause::name),
-        category: Vec::new(),
-        cause: cause.collect(),
-        reason_phrases: None,
-        reports: None,
-    })
+    let defaults = JsonDefaults {
+        response: AsteriskCause::DEFAULT_RESPONSE,
+    };
+    numbered_json!(AsteriskCause, |_| "", Vec::new(), Some(defaults))
 }
 
 /// `[lowest, highest]` of `codes`.
