@@ -61,9 +61,7 @@ pub fn codes_text(codes: &[u16]) -> String {
 
 /// What the fallback cause's codes are: all the failure responses the others leave.
 pub fn fallback_codes_text() -> String {
-    let range = Cause::FAILURE_CODES;
-    let (low, high) = (range.start(), range.end());
-    format!("every failure response ({low}..={high}) no other cause lists")
+    crate::table::fallback_text("", Cause::FAILURE_CODES)
 }
 
 /// `486` → the code, its reason phrase, its cause and its Q.850 cause.
@@ -369,12 +367,8 @@ pub fn jssip_code(code: u16, in_dialog: bool) -> String {
 pub fn jssip_cause(cause: JsSipCause) -> String {
     let mut out = format!("{}\n", jssip_headline(cause));
     if cause == JsSipCause::FALLBACK {
-        let range = JsSipCause::FAILURE_CODES;
-        let (low, high) = (range.start(), range.end());
-        let _ = writeln!(
-            out,
-            "status codes: every failure response ({low}..={high}) no other cause lists"
-        );
+        let codes = crate::table::fallback_text("", JsSipCause::FAILURE_CODES);
+        let _ = writeln!(out, "status codes: {codes}");
     }
     if !cause.status_codes().is_empty() {
         let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));

@@ -122,14 +122,7 @@ fn status_codes_text(reason: LinphoneReason) -> String {
     if !is_fallback(reason) {
         return listed;
     }
-    let rest = format!(
-        "every failure response ({}) no other reason lists",
-        failure_ranges()
-    );
-    match listed.is_empty() {
-        true => rest,
-        false => format!("{listed}, and {rest}"),
-    }
+    table::fallback_of(&listed, &failure_ranges(), "reason")
 }
 
 /// Every reason, one markdown table.

@@ -204,12 +204,14 @@ pub fn asterisk_markdown() -> String {
 }
 
 /// `486, and every failure response (300..=699) no other cause lists`
-fn fallback_text(listed: &str, range: std::ops::RangeInclusive<u16>) -> String {
-    let rest = format!(
-        "every failure response ({}..={}) no other cause lists",
-        range.start(),
-        range.end()
-    );
+pub(crate) fn fallback_text(listed: &str, range: std::ops::RangeInclusive<u16>) -> String {
+    let ranges = format!("{}..={}", range.start(), range.end());
+    fallback_of(listed, &ranges, "cause")
+}
+
+/// `listed`, and every failure response in `ranges` that no other of the table's `rows` lists.
+pub(crate) fn fallback_of(listed: &str, ranges: &str, rows: &str) -> String {
+    let rest = format!("every failure response ({ranges}) no other {rows} lists");
     match listed.is_empty() {
         true => rest,
         false => format!("{listed}, and {rest}"),
