@@ -29,7 +29,7 @@ use crate::input::{Input, Item};
 use cause_table::docs::{DocContext, VariantDoc};
 use cause_table::model::{Cause, Model};
 
-use tables::code_table;
+use tables::{code_table, total_code_table};
 
 /// What the expansion needs besides the macro call and the table.
 pub struct Env<'a> {
@@ -226,25 +226,40 @@ impl<'a> Generator<'a> {
         listed.collect()
     }
 
+    /// The reason-phrase lookup: `Option<&str>`, or with `[defaults] reason-phrase` a `&str`
+    /// for every code, the default for a code the table does not list.
     fn reason_phrase(&self, item: &Item) -> TokenStream {
         let Item { attrs, vis, ident } = item;
-        let phrases = self.model.reason_phrases.iter().map(|(code, phrase)| {
-            let phrase = str_lit(phrase);
-            (*code, quote!(::core::option::Option::Some(#phrase)))
-        });
-        let body = code_table(
-            quote!(::core::option::Option<&'static ::core::primitive::str>),
-            phrases.collect(),
-            None,
-            quote!(::core::option::Option::None),
-        );
+        let default = self.model.default_reason_phrase.as_deref();
+        let wrap = |phrase: TokenStream| match default {
+            Some(_) => phrase,
+            None => quote!(::core::option::Option::Some(#phrase)),
+        };
+        let phrases = self.model.reason_phrases.iter();
+        let phrases = phrases.map(|(code, phrase)| (*code, wrap(str_lit(phrase))));
+        let str_type = quote!(&'static ::core::primitive::str);
+        let (output, otherwise) = match default {
+            Some(default) => (str_type, str_lit(default)),
+            None => (
+                quote!(::core::option::Option<#str_type>),
+                quote!(::core::option::Option::None),
+            ),
+        };
+        let body = match default {
+            Some(_) => total_code_table(output.clone(), phrases.collect(), otherwise),
+            None => code_table(output.clone(), phrases.collect(), None, otherwise),
+        };
         let accessor = accessor();
         // Generated only where the caller wrote none, with the table's first phrase.
         let doc = (!item.has_doc()).then(|| {
             let example = self.model.reason_phrases.first();
             let example = example.map(|(code, phrase)| format!(" (`{code}` → `{phrase:?}`)"));
+            let otherwise = match default {
+                Some(default) => format!("the table's default, `{default:?}`"),
+                None => "`None`".to_owned(),
+            };
             let doc = format!(
-                " The reason phrase of a status code, as the table's `[reason-phrases]` spells it{}; `None` for a code it does not list.",
+                " The reason phrase of a status code, as the table's `[reason-phrases]` spells it{}; {otherwise} for a code it does not list.",
                 example.unwrap_or_default()
             );
             quote!(#[doc = #doc])
@@ -253,7 +268,7 @@ impl<'a> Generator<'a> {
             #(#attrs)*
             #doc
             #accessor
-            #vis const fn #ident(code: ::core::primitive::u16) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #vis const fn #ident(code: ::core::primitive::u16) -> #output {
                 #body
             }
         }

@@ -156,8 +156,8 @@ impl DocContext<'_> {
     /// `486 Busy Here`, or `486` for a code without a phrase.
     fn code_text(&self, code: u16) -> String {
         match self.model.reason_phrase(code) {
-            Some(phrase) => format!("{code} {}", one_line(phrase)),
-            None => code.to_string(),
+            Some(phrase) if !phrase.is_empty() => format!("{code} {}", one_line(phrase)),
+            _ => code.to_string(),
         }
     }
 

@@ -18,6 +18,9 @@ pub struct Model {
     pub default_response: Option<u16>,
     /// Sorted by code.
     pub reason_phrases: Vec<(u16, String)>,
+    /// `[defaults] reason-phrase`: the phrase of every code `reason_phrases` does not list;
+    /// with it, the reason-phrase lookup answers every code.
+    pub default_reason_phrase: Option<String>,
     /// Whether any cause has a `response`: only then is `response()` generated and do the docs
     /// give it a column.
     pub has_responses: bool,
@@ -192,6 +195,7 @@ impl Model {
             categories,
             failures,
             default_response: None,
+            default_reason_phrase: None,
             reason_phrases,
             row_codes,
             code_repr,
@@ -310,11 +314,14 @@ impl Model {
         category.causes.iter().map(|&index| &self.causes[index])
     }
 
-    /// The reason phrase of `code`, where `[reason-phrases]` gives one.
+    /// The reason phrase of `code`, where `[reason-phrases]` gives one, else the table's
+    /// `[defaults] reason-phrase`.
     pub fn reason_phrase(&self, code: u16) -> Option<&str> {
         let phrases = &self.reason_phrases;
-        let index = phrases.binary_search_by_key(&code, |p| p.0).ok()?;
-        Some(&phrases[index].1)
+        match phrases.binary_search_by_key(&code, |p| p.0) {
+            Ok(index) => Some(&phrases[index].1),
+            Err(_) => self.default_reason_phrase.as_deref(),
+        }
     }
 }
 

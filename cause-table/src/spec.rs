@@ -28,6 +28,9 @@ pub struct Spec {
     pub failures: Vec<FailureSpec>,
     /// `[defaults] response`: the response of a cause that gives none.
     pub default_response: Option<Loc<u16>>,
+    /// `[defaults] reason-phrase`: the phrase of a status code `[reason-phrases]` does not
+    /// list (empty where the system writes none).
+    pub default_reason_phrase: Option<Loc<String>>,
     pub categories: Vec<CategorySpec>,
     pub causes: Vec<CauseSpec>,
     /// Every `[[cause]]` row whose constant parsed, in table order, whatever else is wrong with
@@ -115,7 +118,7 @@ const TOP_KEYS: &[&str] = &[
     "reason-phrases",
     "reports",
 ];
-const DEFAULTS_KEYS: &[&str] = &["response"];
+const DEFAULTS_KEYS: &[&str] = &["response", "reason-phrase"];
 const FAILURE_KEYS: &[&str] = &["codes", "fallback"];
 const CATEGORY_KEYS: &[&str] = &["key", "title", "description", "variant"];
 const CAUSE_KEYS: &[&str] = &[
@@ -139,6 +142,7 @@ impl Spec {
         Spec {
             failures: Vec::new(),
             default_response: None,
+            default_reason_phrase: None,
             categories: Vec::new(),
             causes: Vec::new(),
             stand_in_rows: Vec::new(),
@@ -186,6 +190,7 @@ impl Spec {
             let fields = Fields::new(table, span, "`[defaults]`", DEFAULTS_KEYS, diags);
             spec.default_response =
                 single_code(&fields, "response", codes, "status code").flatten();
+            spec.default_reason_phrase = fields.optional_string("reason-phrase");
         }
         for row in top.tables("category") {
             match CategorySpec::from_toml(row, diags) {

@@ -40,6 +40,7 @@ pub fn validate(spec: Spec, diags: &Diagnostics) -> Option<Model> {
     check_failure_ranges_disjoint(&spec, diags);
     let failures = check_fallbacks(&spec, diags);
     check_reason_phrases_cover_codes(&spec, diags);
+    check_default_phrase_has_phrases(&spec, diags);
     check_reports_have_a_reporter(&spec, diags);
     let (Ok(categories), Ok(failures)) = (categories, failures) else {
         return None;
@@ -327,9 +328,10 @@ fn check_failure_ranges_disjoint(spec: &Spec, diags: &Diagnostics) {
     }
 }
 
-/// With `[reason-phrases]`, the docs show a phrase beside every code, so each needs one.
+/// With `[reason-phrases]`, the docs show a phrase beside every code, so each needs one, or
+/// the table's `[defaults] reason-phrase`.
 fn check_reason_phrases_cover_codes(spec: &Spec, diags: &Diagnostics) {
-    if !spec.has_reason_phrases {
+    if !spec.has_reason_phrases || spec.default_reason_phrase.is_some() {
         return;
     }
     let known: Vec<u16> = spec.reason_phrases.iter().map(|p| p.code.value).collect();
@@ -349,6 +351,17 @@ fn check_reason_phrases_cover_codes(spec: &Spec, diags: &Diagnostics) {
                 ),
             );
         }
+    }
+}
+
+/// `[defaults] reason-phrase` is the phrase of the codes `[reason-phrases]` does not list: it
+/// needs that table.
+fn check_default_phrase_has_phrases(spec: &Spec, diags: &Diagnostics) {
+    if let (Some(phrase), false) = (&spec.default_reason_phrase, spec.has_reason_phrases) {
+        diags.error(
+            phrase.span.clone(),
+            "`reason-phrase` in `[defaults]` is the phrase of the codes `[reason-phrases]` does not list, and the table has no `[reason-phrases]`: add one, or remove `reason-phrase`".to_owned(),
+        );
     }
 }
 

@@ -81,6 +81,23 @@ pub fn code_table(
     range: Option<(u16, u16)>,
     default: TokenStream,
 ) -> TokenStream {
+    let outside = quote!(::core::option::Option::None);
+    table_with_outside(ty, listed, range, default, outside)
+}
+
+/// [`code_table`] for a lookup that answers every code: `default` outside the listed codes'
+/// span too.
+pub fn total_code_table(ty: TokenStream, listed: Vec<(u16, TokenStream)>, default: TokenStream) -> TokenStream {
+    table_with_outside(ty, listed, None, default.clone(), default)
+}
+
+fn table_with_outside(
+    ty: TokenStream,
+    listed: Vec<(u16, TokenStream)>,
+    range: Option<(u16, u16)>,
+    default: TokenStream,
+    outside: TokenStream,
+) -> TokenStream {
     let (low, high) = match range {
         Some(range) => range,
         None => {
@@ -105,7 +122,7 @@ pub fn code_table(
     quote! {
         const __TABLE: [#ty; #len] = [#(#items),*];
         if code < #low || code > #high {
-            return ::core::option::Option::None;
+            return #outside;
         }
         __TABLE[(code - #low) as ::core::primitive::usize]
     }

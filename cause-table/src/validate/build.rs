@@ -38,6 +38,7 @@ pub(super) fn into_model(
     let mut model = Model::new(causes, categories, failures, phrases, mode);
     model.status_code_range = status_code_range;
     model.default_response = default;
+    model.default_reason_phrase = spec.default_reason_phrase.map(|phrase| phrase.value);
     model.reported_by = spec.reported_by.map(|by| by.value);
     model
 }
@@ -90,7 +91,10 @@ pub fn stand_in(spec: Option<&Spec>) -> Model {
         of_cause: vec![0; causes.len()],
         list,
     });
-    Model::stand_in(causes, categories, spec.status_code_range)
+    let mut model = Model::stand_in(causes, categories, spec.status_code_range);
+    // The lookup keeps its type: `&str` with a default phrase, else `Option<&str>`.
+    model.default_reason_phrase = spec.default_reason_phrase.as_ref().map(|p| p.value.clone());
+    model
 }
 
 fn cause(row: CauseSpec) -> model::Cause {
