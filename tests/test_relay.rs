@@ -39,23 +39,26 @@ fn parse(list: &str) -> Vec<Reason<'_>> {
 }
 
 /// What a relay says, as plain data: the response (status, whether the received phrase goes
-/// with it, `Reason` values as written, leg A's and leg B's causes) or a followed redirect.
+/// with it, `Reason` values as written, leg A's and leg B's causes) or a followed redirect,
+/// with the response for one without a `Contact`.
 #[derive(Debug, PartialEq)]
 enum Outcome {
-    Follow,
+    Follow(Box<Outcome>),
     Respond(u16, bool, Vec<String>, u16, u16),
 }
 
 fn outcome(relay: Relay<'_>) -> Outcome {
-    match relay.response() {
-        None => Outcome::Follow,
-        Some(r) => Outcome::Respond(
-            r.status(),
-            r.phrase() == Phrase::Received,
-            written(r.reasons()),
-            r.cause(),
-            r.far_cause(),
-        ),
+    let r = relay.response();
+    let respond = Outcome::Respond(
+        r.status(),
+        r.phrase() == Phrase::Received,
+        written(r.reasons()),
+        r.cause(),
+        r.far_cause(),
+    );
+    match relay.follows_redirect() {
+        true => Outcome::Follow(Box::new(respond)),
+        false => respond,
     }
 }
 
@@ -77,10 +80,16 @@ fn q850_value(cause: u16) -> String {
 
 const ELSEWHERE: &str = r#"SIP;cause=200;text="Call completed elsewhere""#;
 
+/// A 3xx is followed; without a `Contact`, it is read as a rejection §8.2.6.1 does not list.
 fn rfc3398(status: u16, reasons: &[Reason<'_>]) -> Outcome {
-    if status < 400 {
-        return Outcome::Follow;
+    let respond = rfc3398_response(status, reasons);
+    match status {
+        ..400 => Outcome::Follow(Box::new(respond)),
+        _ => respond,
     }
+}
+
+fn rfc3398_response(status: u16, reasons: &[Reason<'_>]) -> Outcome {
     let from_reason = reasons
         .iter()
         .find(|r| protocol(r) == "Q.850")
@@ -123,10 +132,16 @@ fn freeswitch_remote(reasons: &[Reason<'_>]) -> Option<u16> {
     first.cause().filter(|&cause| readable && cause != 0)
 }
 
+/// 300, 301, 302 and 305 are followed; without a `Contact`, passed on as any other code.
 fn freeswitch(status: u16, reasons: &[Reason<'_>]) -> Outcome {
-    if [300, 301, 302, 305].contains(&status) {
-        return Outcome::Follow;
+    let respond = freeswitch_response(status, reasons);
+    match status {
+        300 | 301 | 302 | 305 => Outcome::Follow(Box::new(respond)),
+        _ => respond,
     }
+}
+
+fn freeswitch_response(status: u16, reasons: &[Reason<'_>]) -> Outcome {
     if [401, 407].contains(&status) {
         return Outcome::Respond(480, false, vec![freeswitch_value(96)], 96, 96);
     }
@@ -143,10 +158,16 @@ fn freeswitch(status: u16, reasons: &[Reason<'_>]) -> Outcome {
     Outcome::Respond(status, false, vec![reason], cause, far)
 }
 
+/// Every 3xx is a call forward; without a `Contact`, Dial ends with the code's cause.
 fn asterisk(status: u16) -> Outcome {
-    if status < 400 {
-        return Outcome::Follow;
+    let respond = asterisk_response_to(status);
+    match status {
+        ..400 => Outcome::Follow(Box::new(respond)),
+        _ => respond,
     }
+}
+
+fn asterisk_response_to(status: u16) -> Outcome {
     let far = asterisk_cause(status);
     let (sent, cause) = match far {
         17 => (486, 17),
@@ -314,13 +335,12 @@ const BUSY_HERE: Option<Relay<'static>> = Gateway::Asterisk.relay_failure(486, &
 
 #[test]
 fn the_cases_people_ask_about() {
-    let busy = BUSY_HERE.and_then(Relay::response).unwrap();
+    let busy = BUSY_HERE.map(Relay::response).unwrap();
     assert_eq!((busy.status(), busy.cause()), (486, 17));
     let congestion = parse("Q.850;cause=34");
     // A 503 with Q.850 34: RFC 3398 and FreeSWITCH keep 34; Asterisk maps the code, also 34.
     for gateway in Gateway::ALL {
         let response = gateway.relay_failure(503, &congestion).unwrap().response();
-        let response = response.expect("a response");
         assert_eq!(
             (response.status(), response.cause()),
             (503, 34),
@@ -329,13 +349,13 @@ fn the_cases_people_ask_about() {
     }
     // A 480 with Q.850 34: the cause decides for RFC 3398 (503), the code for the others.
     let rfc = Gateway::Rfc3398.relay_failure(480, &congestion).unwrap();
-    let rfc = rfc.response().unwrap();
+    let rfc = rfc.response();
     assert_eq!(
         (rfc.status(), rfc.reason_phrase("Gone")),
         (503, "Service Unavailable")
     );
     let fs = Gateway::FreeSwitch.relay_failure(480, &congestion).unwrap();
-    let fs = fs.response().unwrap();
+    let fs = fs.response();
     assert_eq!((fs.status(), fs.cause(), fs.far_cause()), (480, 34, 34));
     // FreeSWITCH's no-answer causes end leg A as NORMAL_CLEARING.
     let fs = Gateway::FreeSwitch.relay_failure(480, &[]).unwrap();
@@ -349,11 +369,14 @@ fn the_cases_people_ask_about() {
             18
         )
     );
-    // A phrase the registry lacks stays the received one.
+    // A phrase sofia-sip lacks goes out empty, as FreeSWITCH sends it; RFC 3398 passes the
+    // received one on.
     let odd = Gateway::FreeSwitch.relay_failure(499, &[]).unwrap();
-    assert_eq!(odd.response().unwrap().reason_phrase("Odd"), "Odd");
-    assert_eq!(
-        Gateway::Asterisk.relay_failure(302, &[]),
-        Some(Relay::FollowRedirect)
-    );
+    assert_eq!(odd.response().reason_phrase("Odd"), "");
+    let odd = Gateway::Rfc3398.relay_failure(499, &[]).unwrap();
+    assert_eq!(odd.response().reason_phrase("Odd"), "Odd");
+    // A 302 is followed; without a Contact, Asterisk ends Dial with CHANUNAVAIL (503, 34).
+    let redirect = Gateway::Asterisk.relay_failure(302, &[]).unwrap();
+    assert!(redirect.follows_redirect());
+    assert_eq!((redirect.response().status(), redirect.response().cause()), (503, 34));
 }

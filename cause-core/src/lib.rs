@@ -299,6 +299,10 @@ cause_macros::cause_table! {
 
     /// The error of parsing a string that is no [`FreeSwitchCause`]'s name.
     pub struct ParseFreeSwitchCauseError;
+
+    /// sofia-sip's reason phrase of a status code, as FreeSWITCH writes it: what
+    /// [`Gateway::reason_phrase`] gives for [`Gateway::FreeSwitch`].
+    pub(crate) fn freeswitch_reason_phrase;
 }
 
 #[cfg(feature = "asterisk")]
@@ -319,6 +323,10 @@ cause_macros::cause_table! {
     /// The error of parsing a string that is neither the text nor an alias of an
     /// [`AsteriskCause`].
     pub struct ParseAsteriskCauseError;
+
+    /// pjsip's reason phrase of a status code, as Asterisk writes it: what
+    /// [`Gateway::reason_phrase`] gives for [`Gateway::Asterisk`].
+    pub(crate) fn asterisk_reason_phrase;
 }
 
 // The README's Rust examples run as doctests, so that they stay true.

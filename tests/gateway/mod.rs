@@ -15,7 +15,7 @@ pub mod sip_text;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use cause_core::{Gateway, Reason, Relay};
+use cause_core::{Gateway, Reason};
 use serde_json::Value;
 
 use far_end::FarEnd;
@@ -82,8 +82,8 @@ impl Drop for Harness {
 /// far end's `Contact` (a 486 without `Reason`).
 pub fn relayed_status(behave: Gateway, code: u16, reasons: &[Reason<'_>]) -> u16 {
     match behave.relay_failure(code, reasons) {
-        Some(Relay::Respond(response)) => response.status(),
-        Some(Relay::FollowRedirect) => relayed_status(behave, 486, &[]),
+        Some(relay) if relay.follows_redirect() => relayed_status(behave, 486, &[]),
+        Some(relay) => relay.response().status(),
         None => panic!("{code} is no failure"),
     }
 }

@@ -21,9 +21,17 @@ const INTERWORKING: u16 = AsteriskCause::Interworking.code();
 /// auto-fallthrough answer leg A with busy (486) or congestion (503), except for a no-answer,
 /// which ends leg A with its own cause (`hangup_cause2sip`).
 pub(super) const fn failure<'a>(status: u16) -> Relay<'a> {
-    if status < 400 {
-        return Relay::FollowRedirect;
+    let response = response(status);
+    match status {
+        // A call forward, which Dial follows; without a Contact, `ast_sip_hangup_sip2cause` of
+        // the code: 16 (NOANSWER) for most, 23 (CHANUNAVAIL) for a 302.
+        ..400 => Relay::FollowRedirect { otherwise: response },
+        _ => Relay::Respond(response),
     }
+}
+
+/// What leg A gets when Dial ends with leg B's `status`.
+const fn response<'a>(status: u16) -> FailureResponse<'a> {
     let far_cause = sip_to_cause(status);
     let (status, cause) = match far_cause {
         BUSY => (486, BUSY),
@@ -35,13 +43,14 @@ pub(super) const fn failure<'a>(status: u16) -> Relay<'a> {
         // DIALSTATUS CHANUNAVAIL: `indicate_congestion`, which sets CONGESTION.
         _ => (503, CONGESTION),
     };
-    Relay::Respond(FailureResponse {
+    FailureResponse {
         status,
         phrase: Phrase::Standard,
+        own_phrase: super::Gateway::Asterisk.reason_phrase(status),
         reasons: Values::one(q850(cause)),
         cause,
         far_cause,
-    })
+    }
 }
 
 /// A `CANCEL` on leg A: its cause comes from the `Reason` (res_pjsip_rfc3326.c), else from the

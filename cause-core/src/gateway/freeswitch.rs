@@ -21,9 +21,18 @@ const PICKED_OFF: u16 = FreeSwitchCause::PickedOff.code();
 pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a> {
     // Only a 4xx to 6xx response's `Reason` is read and kept (`sip_reason`).
     let reasons: &[Reason<'a>] = if status >= 400 { reasons } else { &[] };
+    let response = response(status, reasons);
+    match status {
+        // Followed to the Contact unless `outbound_redirect_fatal` or `manual-redirect`;
+        // without one, passed on as any other code.
+        300 | 301 | 302 | 305 => Relay::FollowRedirect { otherwise: response },
+        _ => Relay::Respond(response),
+    }
+}
+
+/// What leg A gets when the bridge ends with leg B's `status` and `reasons`.
+const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a> {
     let far_cause = match status {
-        // Followed to the Contact unless `outbound_redirect_fatal` or `manual-redirect`.
-        300 | 301 | 302 | 305 => return Relay::FollowRedirect,
         // sofia_reg.c `sofia_reg_handle_sip_r_challenge`: with no credentials for the far end,
         // leg B hangs up with MANDATORY_IE_MISSING before the code is recorded anywhere.
         401 | 407 => return own_failure(MANDATORY_IE_MISSING),
@@ -47,29 +56,31 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
         Some(reason) => *reason,
         None => own_reason(cause),
     };
-    Relay::Respond(FailureResponse {
+    FailureResponse {
         status,
         phrase: Phrase::Standard,
+        own_phrase: super::Gateway::FreeSwitch.reason_phrase(status),
         reasons: Values::one(reason),
         cause,
         far_cause,
-    })
+    }
 }
 
 /// Leg B hung up with `cause` before any SIP code was recorded: leg A gets the response
 /// `hangup_cause_to_sip` gives the cause.
-const fn own_failure<'a>(cause: u16) -> Relay<'a> {
+const fn own_failure<'a>(cause: u16) -> FailureResponse<'a> {
     let status = match FreeSwitchCause::response_for_code(cause) {
         Some(status) => status,
         None => FreeSwitchCause::DEFAULT_RESPONSE,
     };
-    Relay::Respond(FailureResponse {
+    FailureResponse {
         status,
         phrase: Phrase::Standard,
+        own_phrase: super::Gateway::FreeSwitch.reason_phrase(status),
         reasons: Values::one(own_reason(cause)),
         cause,
         far_cause: cause,
-    })
+    }
 }
 
 /// A `CANCEL` on leg A (sofia.c `our_sofia_event_callback`, `nua_i_cancel`; switch_ivr_originate.c):

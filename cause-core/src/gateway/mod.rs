@@ -126,6 +126,33 @@ impl Gateway {
         }
     }
 
+    /// The reason phrase the system writes on a response of its own for `status`: its SIP
+    /// stack's, byte for byte. FreeSWITCH: sofia-sip's (`sip_status_phrase`), and an empty
+    /// phrase for a code it does not name (`SIP/2.0 608 `); Asterisk: pjsip's
+    /// (`pjsip_get_status_text`: `Server Internal Error` for 500), `Default status message` for
+    /// a code it does not name; RFC 3398: the IANA registry's ([`reason_phrase`](crate::reason_phrase)),
+    /// `None` for a code it does not name. Both PBXs were recorded writing these.
+    ///
+    /// ```
+    /// use cause_core::Gateway;
+    ///
+    /// assert_eq!(Gateway::Rfc3398.reason_phrase(480), Some("Temporarily Unavailable"));
+    /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
+    /// assert_eq!(Gateway::FreeSwitch.reason_phrase(608), Some(""));
+    /// assert_eq!(Gateway::Asterisk.reason_phrase(504), Some("Server Time-out"));
+    /// # }
+    /// ```
+    #[must_use]
+    pub const fn reason_phrase(self, status: u16) -> Option<&'static str> {
+        match self {
+            Gateway::Rfc3398 => crate::reason_phrase(status),
+            #[cfg(feature = "asterisk")]
+            Gateway::Asterisk => Some(crate::asterisk_reason_phrase(status)),
+            #[cfg(feature = "freeswitch")]
+            Gateway::FreeSwitch => Some(crate::freeswitch_reason_phrase(status)),
+        }
+    }
+
     /// What the system sends on leg A, the caller's, when the INVITE it sent on leg B ends with
     /// the final response `status`, carrying the `Reason` values `reasons` (every value of every
     /// `Reason` header, in order, as [`Reason::parse_list`] reads them; empty for none):

@@ -11,23 +11,39 @@ use crate::response::expect_valid;
 
 /// What a gateway does on the caller's leg (leg A) when the INVITE it sent on (leg B) ends with
 /// a final response from 300 to 699: [`Gateway::relay_failure`](super::Gateway::relay_failure).
+///
+/// Every relay ends leg A with a response when nothing else happens ([`Relay::response`]):
+/// for a redirect the system follows, the one it sends when the 3xx has no `Contact` it can
+/// follow (as the real systems were recorded doing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Relay<'a> {
     /// It ends leg A with this final response.
     Respond(FailureResponse<'a>),
     /// It tries the redirect's `Contact` itself, as a new call on leg B, instead of passing the
-    /// 3xx on: what leg A gets is what that new attempt ends with.
-    FollowRedirect,
+    /// 3xx on: what leg A gets is what that new attempt ends with. A 3xx without a `Contact` is
+    /// not followed: leg A then gets `otherwise`.
+    FollowRedirect {
+        /// The response for a 3xx that carries no usable `Contact`.
+        otherwise: FailureResponse<'a>,
+    },
 }
 
 impl<'a> Relay<'a> {
-    /// The response, unless the system follows the redirect.
+    /// The response that ends leg A: the one of [`Relay::Respond`], or for a redirect the
+    /// system follows, the one it sends when the 3xx has no `Contact` ([`Relay::FollowRedirect`]'s
+    /// `otherwise`).
     #[must_use]
-    pub const fn response(self) -> Option<FailureResponse<'a>> {
+    pub const fn response(self) -> FailureResponse<'a> {
         match self {
-            Relay::Respond(response) => Some(response),
-            Relay::FollowRedirect => None,
+            Relay::Respond(response) | Relay::FollowRedirect { otherwise: response } => response,
         }
+    }
+
+    /// Whether the system follows the redirect (when the 3xx has a `Contact`).
+    #[must_use]
+    pub const fn follows_redirect(self) -> bool {
+        matches!(self, Relay::FollowRedirect { .. })
     }
 }
 
@@ -37,6 +53,9 @@ impl<'a> Relay<'a> {
 pub struct FailureResponse<'a> {
     pub(super) status: u16,
     pub(super) phrase: Phrase,
+    /// For [`Phrase::Standard`]: the phrase the system's stack writes for `status`, or `None`
+    /// where the system passes the received one on for a code its stack does not name.
+    pub(super) own_phrase: Option<&'static str>,
     pub(super) reasons: Values<'a>,
     pub(super) cause: u16,
     pub(super) far_cause: u16,
@@ -55,14 +74,15 @@ impl<'a> FailureResponse<'a> {
         self.phrase
     }
 
-    /// The reason phrase to write, given the one leg B's response came with: that one for
-    /// [`Phrase::Received`]; for [`Phrase::Standard`], the registry's phrase for the status code
-    /// ([`reason_phrase`](crate::reason_phrase)), or the received one for a code the registry
-    /// does not name.
+    /// The reason phrase to write, byte for byte, given the one leg B's response came with:
+    /// that one for [`Phrase::Received`]; for [`Phrase::Standard`], the system's own
+    /// ([`Gateway::reason_phrase`](super::Gateway::reason_phrase)), and for a code its stack does
+    /// not name, what the system writes then: FreeSWITCH an empty phrase, Asterisk pjsip's
+    /// `Default status message`, RFC 3398 the received one.
     #[must_use]
-    pub fn reason_phrase<'p>(&self, received: &'p str) -> &'p str {
-        match (self.phrase, crate::reason_phrase(self.status)) {
-            (Phrase::Standard, Some(standard)) => standard,
+    pub const fn reason_phrase<'p>(&self, received: &'p str) -> &'p str {
+        match (self.phrase, self.own_phrase) {
+            (Phrase::Standard, Some(own)) => own,
             _ => received,
         }
     }
@@ -91,9 +111,11 @@ impl<'a> FailureResponse<'a> {
 
 /// Which reason phrase a gateway writes on a response it relays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Phrase {
-    /// Its SIP stack's own phrase for the status code (the registry's spelling, give or take
-    /// the stack's: sofia-sip's for FreeSWITCH, pjsip's for Asterisk).
+    /// Its SIP stack's own phrase for the status code
+    /// ([`Gateway::reason_phrase`](super::Gateway::reason_phrase): sofia-sip's for FreeSWITCH,
+    /// pjsip's for Asterisk, the registry's for RFC 3398).
     Standard,
     /// The phrase leg B's response came with, passed on.
     Received,

@@ -18,9 +18,17 @@ const NON_SELECTED_USER_CLEARING: u16 = Q850::AnsweredElsewhere.code();
 /// the status code, 31 for a code it does not list. The response: §7.2.4.1's for that cause;
 /// for a cause it gives none, the code received, phrase and all.
 pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a> {
-    if status < 400 {
-        return Relay::FollowRedirect;
+    let response = response(status, reasons);
+    match status {
+        // RFC 3261 §8.1.3.4: a UAC may recurse on a redirect. RFC 3398 says nothing of one it
+        // cannot follow (no Contact): §8.2.6.1's catch-all, 31, as for any code it does not list.
+        ..400 => Relay::FollowRedirect { otherwise: response },
+        _ => Relay::Respond(response),
     }
+}
+
+/// What leg A gets for leg B's `status` and `reasons`, a 3xx read as an unlisted rejection.
+const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a> {
     let cause = match first_q850_cause(reasons) {
         Some(cause) => cause,
         None => match Q850::for_failure_response(status) {
@@ -32,13 +40,14 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
         Some(response) if response != status => (response, Phrase::Standard),
         _ => (status, Phrase::Received),
     };
-    Relay::Respond(FailureResponse {
+    FailureResponse {
         status,
         phrase,
+        own_phrase: super::Gateway::Rfc3398.reason_phrase(status),
         reasons: Values::one(q850_reason(cause)),
         cause,
         far_cause: cause,
-    })
+    }
 }
 
 /// A `CANCEL` or a `BYE`: §8.2.6.1 maps both to 16 "under most circumstances"; a `Q.850` value

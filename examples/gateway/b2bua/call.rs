@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
 
-use cause_core::Relay;
 use rsipstack::sip::param::Tag;
 use rsipstack::sip::prelude::{HeadersExt, ToTypedHeader};
 use rsipstack::sip::{Header, Request, Response, SipMessage, StatusCodeKind, Uri};
@@ -192,38 +191,29 @@ impl Caller {
         let lines = reason_lines(&response.headers);
         let reasons = parse_reasons(&lines);
         let far = json!({ "status": code, "phrase": received_phrase(response), "reason": lines });
-        match self.gateway.behave.relay_failure(code, &reasons) {
-            Some(Relay::Respond(failure)) => {
-                let phrase = failure.reason_phrase(received_phrase(response));
-                let headers = reason_headers(failure.reasons()).collect();
-                let detail = json!({
-                    "far": far, "reason": texts(failure.reasons()),
-                    "cause": failure.cause(), "far_cause": failure.far_cause(),
-                });
-                self.end(failure.status(), phrase, headers, detail);
-                Outcome::Done
-            }
-            Some(Relay::FollowRedirect) => match contact(response) {
-                Some(target) => {
-                    self.event(
-                        "redirect",
-                        json!({ "far": far, "target": target.to_string() }),
-                    );
-                    Outcome::Redirect(target)
-                }
-                None => {
-                    // FreeSWITCH logs "Missing contact header in redirect request" and leaves
-                    // the call be; a gateway has to answer the caller: the far end misbehaved.
-                    self.end(502, "Bad Gateway", vec![], json!({ "far": far }));
-                    Outcome::Done
-                }
-            },
+        let Some(relay) = self.gateway.behave.relay_failure(code, &reasons) else {
             // Only a status outside 300..=699, which rsipstack does not hand over as final.
-            None => {
-                self.end(502, "Bad Gateway", vec![], json!({ "far": far }));
-                Outcome::Done
-            }
+            self.end(502, "Bad Gateway", vec![], json!({ "far": far }));
+            return Outcome::Done;
+        };
+        // A redirect the system follows goes to its Contact; one without a Contact ends the
+        // call as the system would end it (`Relay::response`).
+        if let (true, Some(target)) = (relay.follows_redirect(), contact(response)) {
+            self.event(
+                "redirect",
+                json!({ "far": far, "target": target.to_string() }),
+            );
+            return Outcome::Redirect(target);
         }
+        let failure = relay.response();
+        let phrase = failure.reason_phrase(received_phrase(response));
+        let headers = reason_headers(failure.reasons()).collect();
+        let detail = json!({
+            "far": far, "reason": texts(failure.reasons()),
+            "cause": failure.cause(), "far_cause": failure.far_cause(),
+        });
+        self.end(failure.status(), phrase, headers, detail);
+        Outcome::Done
     }
 
     /// Ends leg A with a final response, and says so in one JSON line.
