@@ -1,15 +1,18 @@
-//! The gateway of `examples/gateway`, run in-process on 127.0.0.1 with a far end of its own,
-//! for the tests that put the real clients (or a load of bad messages) through it.
-//! (`ws_peer.rs`, the scripted WebSocket peer of `tests/test_triggers.rs`, lives here beside
-//! `node.rs` and `sip_text.rs`, which that test includes without the gateway.)
+//! The gateway of `examples/gateway`, run in-process on 127.0.0.1 with the far end of
+//! `examples/far_end`, for the tests that put the real clients (or a load of bad messages)
+//! through it. (`ws_peer.rs`, the scripted WebSocket peer of `tests/test_triggers.rs`, lives
+//! here beside `node.rs`, which that test includes without the gateway, as it does the far
+//! end's `sip_text.rs`.)
 
 // Each test binary that includes this module uses a part of it.
 #![allow(dead_code)]
 
 #[path = "../../examples/gateway/b2bua/mod.rs"]
 pub mod b2bua;
+#[path = "../../examples/far_end/far_end.rs"]
 pub mod far_end;
 pub mod node;
+#[path = "../../examples/far_end/sip_text.rs"]
 pub mod sip_text;
 
 use std::net::SocketAddr;
@@ -18,13 +21,43 @@ use std::sync::{Arc, Mutex};
 use cause_core::{Gateway, Reason, Relay};
 use serde_json::Value;
 
-use far_end::FarEnd;
+use far_end::{FarEnd, Received};
+
+/// The far end of `examples/far_end` on a port the OS picks, keeping what it receives.
+pub struct Far {
+    pub addr: SocketAddr,
+    received: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Far {
+    pub fn start() -> Far {
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&received);
+        let keep = Box::new(move |request: &Received| sink.lock().unwrap().push(request.clone()));
+        let localhost = SocketAddr::from(([127, 0, 0, 1], 0));
+        let far = FarEnd::bind(localhost, keep).expect("a UDP port on 127.0.0.1");
+        Far {
+            addr: far.addr,
+            received,
+        }
+    }
+
+    /// The requests received so far with `method` from the caller `from`.
+    pub fn requests(&self, method: &str, from: &str) -> Vec<Received> {
+        let received = self.received.lock().unwrap();
+        received
+            .iter()
+            .filter(|r| r.method == method && r.from == from)
+            .cloned()
+            .collect()
+    }
+}
 
 /// A gateway and its far end, running until dropped.
 pub struct Harness {
     pub ws: String,
     pub udp: SocketAddr,
-    pub far: FarEnd,
+    pub far: Far,
     pub behave: Gateway,
     events: Arc<Mutex<Vec<Value>>>,
     running: b2bua::Running,
@@ -34,7 +67,7 @@ pub struct Harness {
 
 impl Harness {
     pub fn start(behave: Gateway) -> Harness {
-        let far = FarEnd::start();
+        let far = Far::start();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
