@@ -53,21 +53,30 @@ impl Far {
     }
 }
 
-/// A gateway and its far end, running until dropped.
-pub struct Harness {
+/// The gateway alone, in-process, its calls going to `far`, running until dropped.
+pub struct InProcess {
     pub ws: String,
     pub udp: SocketAddr,
-    pub far: Far,
-    pub behave: Gateway,
     events: Arc<Mutex<Vec<Value>>>,
     running: b2bua::Running,
-    // Last: the gateway's tasks run on it until the harness goes.
+    // Last: the gateway's tasks run on it until the gateway goes.
     _runtime: tokio::runtime::Runtime,
 }
 
-impl Harness {
-    pub fn start(behave: Gateway) -> Harness {
-        let far = Far::start();
+impl InProcess {
+    pub fn start(behave: Gateway, far: SocketAddr) -> InProcess {
+        let localhost = SocketAddr::from(([127, 0, 0, 1], 0));
+        let config = b2bua::Config {
+            ws: localhost,
+            udp: localhost,
+            far,
+            behave,
+        };
+        InProcess::try_start(config).expect("the gateway binds 127.0.0.1")
+    }
+
+    /// The gateway as `config` says, or why it could not start.
+    pub fn try_start(config: b2bua::Config) -> std::io::Result<InProcess> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -75,27 +84,15 @@ impl Harness {
             .expect("a tokio runtime");
         let events = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&events);
-        let localhost = SocketAddr::from(([127, 0, 0, 1], 0));
-        let config = b2bua::Config {
-            ws: localhost,
-            udp: localhost,
-            far: far.addr,
-            behave,
-        };
         let record: b2bua::Events = Arc::new(move |event| sink.lock().unwrap().push(event));
-        let running = runtime
-            .block_on(b2bua::start(config, record))
-            .expect("the gateway binds 127.0.0.1");
-        let ws = format!("ws://{}", running.ws);
-        Harness {
-            ws,
+        let running = runtime.block_on(b2bua::start(config, record))?;
+        Ok(InProcess {
+            ws: format!("ws://{}", running.ws),
             udp: running.udp,
-            far,
-            behave,
             events,
             running,
             _runtime: runtime,
-        }
+        })
     }
 
     /// What the gateway said so far, one JSON object per line it would print.
@@ -104,9 +101,37 @@ impl Harness {
     }
 }
 
-impl Drop for Harness {
+impl Drop for InProcess {
     fn drop(&mut self) {
         self.running.stop();
+    }
+}
+
+/// A gateway and its far end, running until dropped.
+pub struct Harness {
+    pub ws: String,
+    pub udp: SocketAddr,
+    pub far: Far,
+    pub behave: Gateway,
+    gateway: InProcess,
+}
+
+impl Harness {
+    pub fn start(behave: Gateway) -> Harness {
+        let far = Far::start();
+        let gateway = InProcess::start(behave, far.addr);
+        Harness {
+            ws: gateway.ws.clone(),
+            udp: gateway.udp,
+            far,
+            behave,
+            gateway,
+        }
+    }
+
+    /// What the gateway said so far, one JSON object per line it would print.
+    pub fn events(&self) -> Vec<Value> {
+        self.gateway.events()
     }
 }
 

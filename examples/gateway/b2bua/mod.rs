@@ -4,7 +4,8 @@
 //!
 //! Read top to bottom: [`start`] binds and runs the stack, [`dispatch`] hands each request to
 //! `call.rs` (an INVITE) or `local.rs` (everything it answers itself), `dialog.rs` keeps the
-//! answered calls, `sip.rs` is the plumbing rsipstack leaves to its users.
+//! answered calls, `websocket.rs` lets browsers in, `sip.rs` is the plumbing rsipstack leaves
+//! to its users.
 
 // rsipstack's `Result` carries its own large error type; the plumbing passes it on as it is.
 #![allow(clippy::result_large_err)]
@@ -14,8 +15,9 @@ mod dialog;
 mod guard;
 mod local;
 mod sip;
+mod websocket;
 
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -30,7 +32,6 @@ use rsipstack::transaction::endpoint::{EndpointInner, EndpointOption};
 use rsipstack::transaction::make_tag;
 use rsipstack::transaction::transaction::Transaction;
 use rsipstack::transport::udp::UdpConnection;
-use rsipstack::transport::websocket::WebSocketListenerConnection;
 use rsipstack::transport::{SipAddr, SipConnection, TransportLayer};
 use serde_json::{Value, json};
 
@@ -109,20 +110,19 @@ impl Context {
 }
 
 /// Binds both transports, prints nothing, and serves until stopped: each request goes to
-/// [`dispatch`].
+/// [`dispatch`]. An address that cannot be bound is an error, named.
 pub async fn start(config: Config, events: Events) -> std::io::Result<Running> {
     let token = CancellationToken::new();
     let layer = TransportLayer::new(token.clone());
     let udp = UdpConnection::create_connection(config.udp, None, Some(token.child_token()))
         .await
-        .map_err(std::io::Error::other)?;
+        .map_err(|error| cannot_bind("UDP", config.udp, error))?;
     let udp_addr = udp.get_addr().clone();
-    let ws = websocket_port(config.ws)?;
-    let listener = WebSocketListenerConnection::new(ws, None, false)
+    let ws = tokio::net::TcpListener::bind(config.ws)
         .await
-        .map_err(std::io::Error::other)?;
+        .map_err(|error| cannot_bind("WebSocket", config.ws, error))?;
+    let ws_addr = ws.local_addr()?;
     layer.add_transport(udp.into());
-    layer.add_transport(listener.into());
     let option = EndpointOption {
         // rsipstack's default suffix is its vendor's domain; Call-IDs name this host.
         callid_suffix: Some(config.udp.ip().to_string()),
@@ -144,39 +144,30 @@ pub async fn start(config: Config, events: Events) -> std::io::Result<Running> {
         behave: config.behave,
         far: SipAddr::from(config.far),
         udp: udp_addr.clone(),
-        ws: SipAddr::from(ws),
+        ws: SipAddr::from(ws_addr),
         events,
         dialogs: dialog::Dialogs::default(),
         calls: AtomicU64::new(0),
     });
     tokio::spawn(async move { endpoint.serve().await });
+    let accept = websocket::accept(ws, Arc::clone(&context.endpoint), token.clone());
+    tokio::spawn(accept);
     tokio::spawn(dispatch(context, incoming));
-    listening(ws).await?;
     let udp = udp_addr.get_socketaddr().map_err(std::io::Error::other)?;
-    Ok(Running { ws, udp, token })
+    Ok(Running {
+        ws: ws_addr,
+        udp,
+        token,
+    })
 }
 
-/// rsipstack's WebSocket listener binds the address it is given and never says which port
-/// it got: for port 0, ask the OS for a free one first (a race on a busy machine, never here).
-fn websocket_port(requested: SocketAddr) -> std::io::Result<SocketAddr> {
-    if requested.port() != 0 {
-        return Ok(requested);
-    }
-    TcpListener::bind(requested)?.local_addr()
-}
-
-/// Waits until the WebSocket listener, which rsipstack starts on a task of its own, accepts
-/// connections: the address line is a promise that a browser can connect.
-async fn listening(ws: SocketAddr) -> std::io::Result<()> {
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(ws).await.is_ok() {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    Err(std::io::Error::other(format!(
-        "nothing listens on {ws} after 2 s"
-    )))
+/// `WebSocket on 127.0.0.1:5099: Address already in use (os error 98)`.
+fn cannot_bind(
+    transport: &str,
+    address: SocketAddr,
+    error: impl std::fmt::Display,
+) -> std::io::Error {
+    std::io::Error::other(format!("{transport} on {address}: {error}"))
 }
 
 /// Every new transaction: INVITEs become calls, BYEs end them, the rest is answered here.
