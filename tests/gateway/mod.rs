@@ -12,6 +12,7 @@ pub mod b2bua;
 #[path = "../../examples/far_end/far_end.rs"]
 pub mod far_end;
 pub mod node;
+pub mod peer;
 #[path = "../../examples/far_end/sip_text.rs"]
 pub mod sip_text;
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
 
 use cause_core::Relay;
+use rsipstack::dialog::DialogId;
 use rsipstack::sip::param::Tag;
 use rsipstack::sip::prelude::{HeadersExt, ToTypedHeader};
 use rsipstack::sip::{Header, Request, Response, SipMessage, StatusCodeKind, Uri};
@@ -269,7 +270,7 @@ impl Caller {
             {
                 let leg = self.leg_b(invite, &response);
                 if let Ok(bye) = leg.bye(&gateway.endpoint, teardown.reasons()) {
-                    sip::send(&gateway.endpoint, bye, leg.destination.clone(), None).await;
+                    sip::send(&gateway.endpoint, bye, leg.destination(), None).await;
                 }
             }
         }
@@ -287,6 +288,14 @@ impl Caller {
         let mut ok = self.response(200, "OK");
         ok.headers
             .push(self.gateway.contact(&self.caller, self.connection.as_ref()));
+        // RFC 3261 §12.1.1: the proxies that asked to stay on the path hear that they do.
+        let record_routes = self
+            .invite
+            .headers
+            .iter()
+            .filter(|h| matches!(h, Header::RecordRoute(_)));
+        ok.headers
+            .extend(record_routes.cloned().collect::<Vec<_>>());
         sip::with_sdp(&mut ok.headers, &mut ok.body, response.body.clone());
         let (acknowledged, ack_seen) = watch::channel(false);
         let a = self.leg_a(&ok, ack_seen);
@@ -303,8 +312,11 @@ impl Caller {
             });
         }
         self.event("answered", json!({}));
-        if let Ok(ack) = self.gateway.endpoint.make_ack(invite, &response) {
-            sip::send_stateless(&self.gateway.endpoint, ack, &self.gateway.far).await;
+        // The ACK as rsipstack builds it, addressed through the dialog's route set.
+        if let Ok(mut ack) = self.gateway.endpoint.make_ack(invite, &response) {
+            let leg = self.leg_b(invite, &response);
+            sip::address(&mut ack, &leg.target, &leg.route_set);
+            sip::send_stateless(&self.gateway.endpoint, ack).await;
         }
         // The caller's ACK ends the transaction's part; a BYE for it may go from now on.
         while let Some(message) = from_a.recv().await {
@@ -317,22 +329,17 @@ impl Caller {
         Outcome::Done
     }
 
-    /// The gateway's dialog with the caller, from the 200 it sends.
+    /// The gateway's dialog with the caller, from the 200 it sends; `None` if the caller's
+    /// INVITE lacked what a dialog needs (a From tag, a Contact).
     fn leg_a(&self, ok: &Response, acknowledged: watch::Receiver<bool>) -> Option<Leg> {
         let contact = self.invite.contact_header().ok()?.typed().ok()?;
-        let reliable = self.connection.as_ref().is_some_and(|c| c.is_reliable());
-        let destination = if reliable {
-            None
-        } else {
-            rsipstack::transport::SipAddr::try_from(&contact.uri).ok()
-        };
         Some(Leg {
-            call_id: self.invite.call_id_header().ok()?.value().to_owned(),
+            id: DialogId::try_from((ok, TransactionRole::Server)).ok()?,
             local: ok.to_header().ok()?.value().to_owned(),
             remote: self.invite.from_header().ok()?.value().to_owned(),
             target: contact.uri,
+            route_set: sip::route_set(&self.invite, false),
             via: self.connection.as_ref()?.get_addr().clone(),
-            destination,
             connection: self.connection.clone(),
             seq: AtomicU32::new(1),
             acknowledged: Some(acknowledged),
@@ -342,13 +349,23 @@ impl Caller {
     /// The gateway's dialog with the far end, from its INVITE and the far end's 200.
     fn leg_b(&self, invite: &Request, response: &Response) -> Leg {
         let header = |value: Result<&str, _>| value.map(str::to_owned).unwrap_or_default();
+        // The gateway's own INVITE names the Call-ID and its tag; a 200 without a To tag of
+        // the far end's leaves that one empty.
+        let mut id = DialogId::try_from((invite, TransactionRole::Client))
+            .expect("the gateway's own INVITE has a Call-ID and a From tag");
+        let far_tag = response.to_header().and_then(|to| to.tag());
+        id.remote_tag = far_tag
+            .ok()
+            .flatten()
+            .map(|tag| tag.value().to_owned())
+            .unwrap_or_default();
         Leg {
-            call_id: header(invite.call_id_header().map(|h| h.value())),
+            id,
             local: header(invite.from_header().map(|h| h.value())),
             remote: header(response.to_header().map(|h| h.value())),
             target: contact(response).unwrap_or_else(|| invite.uri.clone()),
+            route_set: sip::route_set(response, true),
             via: self.gateway.udp.clone(),
-            destination: Some(self.gateway.far.clone()),
             connection: None,
             seq: AtomicU32::new(2),
             acknowledged: None,

@@ -10,9 +10,11 @@
 use std::sync::Arc;
 
 use cause_core::{Cause, JsSipCause, Reason, reason_phrase};
+use rsipstack::dialog::DialogId;
 use rsipstack::sip::headers::make_header;
 use rsipstack::sip::prelude::{HeadersExt, ToTypedHeader};
 use rsipstack::sip::{Header, Method, Request};
+use rsipstack::transaction::key::TransactionRole;
 use rsipstack::transaction::make_tag;
 use rsipstack::transaction::transaction::Transaction;
 use serde_json::json;
@@ -88,14 +90,11 @@ fn registered(request: &Request) -> Vec<Header> {
 }
 
 /// A BYE on either leg of an answered call: 200 for it, and a BYE on the other leg with the
-/// `Reason` values the rule gives for the ending leg's.
+/// `Reason` values the rule gives for the ending leg's. A BYE that names no dialog of the
+/// gateway (the right Call-ID with another tag, say) ends nothing: 481.
 pub async fn bye(gateway: Arc<Context>, mut transaction: Transaction) {
-    let call_id = transaction
-        .original
-        .call_id_header()
-        .map(|h| h.value().to_owned())
-        .unwrap_or_default();
-    let Some((call, side)) = gateway.dialogs.take(&call_id) else {
+    let dialog = DialogId::try_from((&transaction.original, TransactionRole::Server));
+    let Some((call, side)) = dialog.ok().and_then(|id| gateway.dialogs.take(&id)) else {
         let _ = transaction
             .reply(rsipstack::sip::StatusCode::CallTransactionDoesNotExist)
             .await;
@@ -113,7 +112,7 @@ pub async fn bye(gateway: Arc<Context>, mut transaction: Transaction) {
     let other = if side == Side::A { &call.b } else { &call.a };
     other.until_acknowledged().await;
     if let Ok(request) = other.bye(&gateway.endpoint, teardown.reasons()) {
-        let destination = other.destination.clone();
+        let destination = other.destination();
         sip::send(
             &gateway.endpoint,
             request,
