@@ -209,10 +209,12 @@ fn a_udp_port_in_use_fails_before_the_address_line() {
 }
 
 #[test]
-fn ctrl_c_stops_it() {
+fn ctrl_c_stops_it_once_no_call_is_in_flight() {
     let mut gateway = Running::start("gateway", &strings(&FAR));
     let first = gateway.line_within(EXIT_LIMIT).expect("the address line");
     assert!(first.starts_with(r#"{"udp":"127.0.0.1:"#), "{first}");
     interrupt(gateway.id());
+    let last = gateway.line_within(EXIT_LIMIT).expect("a last line");
+    assert_eq!(last, r#"{"cut_short":0,"event":"stopped"}"#);
     assert_eq!(gateway.exit_within(EXIT_LIMIT), Some(0));
 }

@@ -18,6 +18,7 @@ pub mod sip_text;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use cause_core::{Gateway, Reason, Relay};
 use serde_json::Value;
@@ -54,14 +55,14 @@ impl Far {
     }
 }
 
-/// The gateway alone, in-process, its calls going to `far`, running until dropped.
+/// The gateway alone, in-process, its calls going to `far`, running until stopped or dropped.
 pub struct InProcess {
     pub ws: String,
     pub udp: SocketAddr,
     events: Arc<Mutex<Vec<Value>>>,
-    running: b2bua::Running,
+    running: Option<b2bua::Running>,
     // Last: the gateway's tasks run on it until the gateway goes.
-    _runtime: tokio::runtime::Runtime,
+    runtime: tokio::runtime::Runtime,
 }
 
 impl InProcess {
@@ -91,8 +92,8 @@ impl InProcess {
             ws: format!("ws://{}", running.ws),
             udp: running.udp,
             events,
-            running,
-            _runtime: runtime,
+            running: Some(running),
+            runtime,
         })
     }
 
@@ -100,11 +101,27 @@ impl InProcess {
     pub fn events(&self) -> Vec<Value> {
         self.events.lock().unwrap().clone()
     }
+
+    /// [`b2bua::Running::stop`]: how many calls were cut short at `limit`.
+    pub fn stop(&mut self, limit: Duration) -> usize {
+        let running = self.running.take().expect("the gateway runs");
+        self.runtime.block_on(running.stop(limit))
+    }
+
+    /// [`stop`](Self::stop) on a thread of its own: new requests are refused from the moment
+    /// this returns, while the test goes on with the calls in flight.
+    pub fn stopping(mut self, limit: Duration) -> std::thread::JoinHandle<usize> {
+        let running = self.running.take().expect("the gateway runs");
+        let stopped = running.stop(limit);
+        std::thread::spawn(move || self.runtime.block_on(stopped))
+    }
 }
 
 impl Drop for InProcess {
     fn drop(&mut self) {
-        self.running.stop();
+        if self.running.is_some() {
+            self.stop(Duration::ZERO);
+        }
     }
 }
 

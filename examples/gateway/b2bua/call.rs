@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
+use std::time::Duration;
 
 use cause_core::Relay;
 use rsipstack::dialog::DialogId;
@@ -17,26 +18,29 @@ use serde_json::json;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 use tokio::sync::watch;
 
-use super::Context;
 use super::dialog::{Call, Leg};
 use super::sip::{self, parse_reasons, reason_headers, reason_lines, texts};
+use super::{Context, Tasks};
 
 /// How many redirects a call follows before it gives up (FreeSWITCH's rule follows 3xx).
 const MAX_REDIRECTS: usize = 5;
 
+/// How long the far end has to end its INVITE once cancelled (RFC 3261 §9.1: 64 × T1).
+const CANCEL_LIMIT: Duration = Duration::from_secs(32);
+
 /// The caller's INVITE, relayed to the far end until it ends.
 pub async fn invite(gateway: Arc<Context>, a: Transaction) {
     let call = Caller::new(gateway, &a);
-    let from_a = follow(a);
+    let from_a = follow(&call.gateway.tasks, a);
     call.respond(call.response(100, "Trying"));
     call.run(from_a).await;
 }
 
 /// Reads a transaction's messages on a task of its own, so that a call can wait on both legs
 /// at once: `Transaction::receive` is not safe to cancel, a channel is.
-fn follow(mut transaction: Transaction) -> UnboundedReceiver<SipMessage> {
+fn follow(tasks: &Tasks, mut transaction: Transaction) -> UnboundedReceiver<SipMessage> {
     let (sender, receiver) = unbounded_channel();
-    tokio::spawn(async move {
+    tasks.background(async move {
         // Until the transaction ends: after the final response it still retransmits it and
         // absorbs the ACK, whether or not the call still listens.
         while let Some(message) = transaction.receive().await {
@@ -48,8 +52,12 @@ fn follow(mut transaction: Transaction) -> UnboundedReceiver<SipMessage> {
 
 /// How one INVITE on leg B ended.
 enum Outcome {
-    /// The call is over on leg A (answered, failed or cancelled).
+    /// Leg A has its final response (a failure, or 487 for a CANCEL): the caller's ACK of it
+    /// ends the call.
     Done,
+    /// Nothing more to wait for on leg A: the call is answered, and the caller has
+    /// acknowledged it.
+    Over,
     /// The rule follows a redirect: call this target instead.
     Redirect(Uri),
 }
@@ -104,7 +112,11 @@ impl Caller {
         let mut target = self.gateway.far_uri(&sip::user(&self.invite.uri));
         for _ in 0..=MAX_REDIRECTS {
             match self.attempt(target, &mut from_a).await {
-                Outcome::Done => return,
+                Outcome::Done => {
+                    until_ack(&mut from_a).await;
+                    return;
+                }
+                Outcome::Over => return,
                 Outcome::Redirect(next) => target = next,
             }
         }
@@ -114,6 +126,7 @@ impl Caller {
             vec![],
             json!({ "redirects": MAX_REDIRECTS }),
         );
+        until_ack(&mut from_a).await;
     }
 
     /// One INVITE on leg B, from sending it to its final response or the caller's CANCEL.
@@ -169,7 +182,7 @@ impl Caller {
         b.destination = Some(gateway.far.clone());
         // A send that fails leaves the transaction to its timers, which end it with a 408.
         let _ = b.send().await;
-        follow(b)
+        follow(&gateway.tasks, b)
     }
 
     /// A 1xx from the far end goes on to the caller (with the gateway's To tag), its SDP too.
@@ -263,15 +276,24 @@ impl Caller {
         let gateway = Arc::clone(&self.gateway);
         let far = gateway.far.clone();
         sip::send(&gateway.endpoint, request, Some(far), None).await;
-        // The far end answered before it saw the CANCEL: end that call with a BYE instead.
-        while let Some(message) = from_b.recv().await {
-            if let SipMessage::Response(response) = message
-                && response.status_code.kind() == StatusCodeKind::Successful
-            {
-                let leg = self.leg_b(invite, &response);
-                if let Ok(bye) = leg.bye(&gateway.endpoint, teardown.reasons()) {
-                    sip::send(&gateway.endpoint, bye, leg.destination(), None).await;
+        let final_response = async {
+            while let Some(message) = from_b.recv().await {
+                if let SipMessage::Response(response) = message
+                    && response.status_code.kind() != StatusCodeKind::Provisional
+                {
+                    return Some(response);
                 }
+            }
+            None
+        };
+        let response = tokio::time::timeout(CANCEL_LIMIT, final_response).await;
+        // The far end answered before it saw the CANCEL: end that call with a BYE instead.
+        if let Ok(Some(response)) = response
+            && response.status_code.kind() == StatusCodeKind::Successful
+        {
+            let leg = self.leg_b(invite, &response);
+            if let Ok(bye) = leg.bye(&gateway.endpoint, teardown.reasons()) {
+                sip::send(&gateway.endpoint, bye, leg.destination(), None).await;
             }
         }
     }
@@ -319,14 +341,10 @@ impl Caller {
             sip::send_stateless(&self.gateway.endpoint, ack).await;
         }
         // The caller's ACK ends the transaction's part; a BYE for it may go from now on.
-        while let Some(message) = from_a.recv().await {
-            if matches!(&message, SipMessage::Request(r) if r.method == rsipstack::sip::Method::Ack)
-            {
-                let _ = acknowledged.send(true);
-                break;
-            }
+        if until_ack(from_a).await {
+            acknowledged.send_replace(true);
         }
-        Outcome::Done
+        Outcome::Over
     }
 
     /// The gateway's dialog with the caller, from the 200 it sends; `None` if the caller's
@@ -390,6 +408,17 @@ impl Caller {
         }
         (self.gateway.events)(line);
     }
+}
+
+/// Waits for the caller's ACK of the final response; `false` if its transaction ended without
+/// one.
+async fn until_ack(from_a: &mut UnboundedReceiver<SipMessage>) -> bool {
+    while let Some(message) = from_a.recv().await {
+        if matches!(&message, SipMessage::Request(r) if r.method == rsipstack::sip::Method::Ack) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The reason phrase a response came with.

@@ -5,7 +5,7 @@
 //! Read top to bottom: [`start`] binds and runs the stack, [`dispatch`] hands each request to
 //! `call.rs` (an INVITE) or `local.rs` (everything it answers itself), `dialog.rs` keeps the
 //! answered calls, `websocket.rs` lets browsers in, `sip.rs` is the plumbing rsipstack leaves
-//! to its users.
+//! to its users. [`Running::stop`] lets the calls in flight end before the stack goes.
 
 // rsipstack's `Result` carries its own large error type; the plumbing passes it on as it is.
 #![allow(clippy::result_large_err)]
@@ -17,9 +17,12 @@ mod local;
 mod sip;
 mod websocket;
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
 
 use cause_core::Gateway;
 use rsipstack::EndpointBuilder;
@@ -34,6 +37,8 @@ use rsipstack::transaction::transaction::Transaction;
 use rsipstack::transport::udp::UdpConnection;
 use rsipstack::transport::{SipAddr, SipConnection, TransportLayer};
 use serde_json::{Value, json};
+use tokio::task::JoinHandle;
+use tokio_util::task::TaskTracker;
 
 /// What the gateway says as it works: one JSON object per line.
 pub type Events = Arc<dyn Fn(Value) + Send + Sync>;
@@ -52,11 +57,12 @@ pub struct Config {
     pub behave: Gateway,
 }
 
-/// A gateway that runs until [`Running::stop`] (or its runtime ends).
+/// A gateway that runs until [`Running::stop`].
 pub struct Running {
     pub ws: SocketAddr,
     pub udp: SocketAddr,
-    token: CancellationToken,
+    tasks: Arc<Tasks>,
+    stack: JoinHandle<()>,
 }
 
 impl Running {
@@ -65,8 +71,60 @@ impl Running {
         json!({ "ws": format!("ws://{}", self.ws), "udp": self.udp.to_string() })
     }
 
-    pub fn stop(&self) {
-        self.token.cancel();
+    /// Stops the gateway gracefully: from this call on, new requests are refused with 503;
+    /// the calls in flight get up to `limit` to end (a far end's late answer still reaches the
+    /// caller, a BYE is still passed on), then the stack stops and every task the gateway
+    /// started is joined. The future says how many calls were still in flight at the limit
+    /// and were cut short.
+    ///
+    /// Answered calls are left as they are: no rule says what a gateway that goes away puts on
+    /// a BYE, and the media flows between the two ends without it.
+    pub fn stop(self, limit: Duration) -> impl Future<Output = usize> {
+        self.tasks.draining.store(true, Ordering::Relaxed);
+        self.tasks.calls.close();
+        async move {
+            let tasks = &self.tasks;
+            let in_flight = match tokio::time::timeout(limit, tasks.calls.wait()).await {
+                Ok(()) => 0,
+                Err(_) => tasks.calls.len(),
+            };
+            // Every task runs until this token is cancelled: what is left ends here.
+            tasks.token.cancel();
+            tasks.calls.wait().await;
+            tasks.background.close();
+            tasks.background.wait().await;
+            // An error here is a panic of the stack, which the runtime has already reported.
+            self.stack.await.ok();
+            in_flight
+        }
+    }
+}
+
+/// Every task the gateway starts, so that [`Running::stop`] can wait for them: `calls` are the
+/// requests in hand (an INVITE until the caller has acknowledged its final response, a BYE
+/// until the other leg has answered its own), `background` the readers of transactions, the
+/// WebSocket handshakes and the loops that accept; all of them end when `token` is cancelled.
+struct Tasks {
+    calls: TaskTracker,
+    background: TaskTracker,
+    token: CancellationToken,
+    /// Set by [`Running::stop`]: new requests are refused.
+    draining: AtomicBool,
+}
+
+impl Tasks {
+    fn call(&self, task: impl Future<Output = ()> + Send + 'static) {
+        self.calls
+            .spawn(until_stopped(self.token.clone(), Box::pin(task)));
+    }
+
+    fn background(&self, task: impl Future<Output = ()> + Send + 'static) {
+        self.background
+            .spawn(until_stopped(self.token.clone(), Box::pin(task)));
+    }
+
+    fn draining(&self) -> bool {
+        self.draining.load(Ordering::Relaxed)
     }
 }
 
@@ -80,6 +138,7 @@ pub struct Context {
     events: Events,
     dialogs: dialog::Dialogs,
     calls: AtomicU64,
+    tasks: Arc<Tasks>,
 }
 
 impl Context {
@@ -139,6 +198,12 @@ pub async fn start(config: Config, events: Events) -> std::io::Result<Running> {
     let incoming = endpoint
         .incoming_transactions()
         .map_err(std::io::Error::other)?;
+    let tasks = Arc::new(Tasks {
+        calls: TaskTracker::new(),
+        background: TaskTracker::new(),
+        token,
+        draining: AtomicBool::new(false),
+    });
     let context = Arc::new(Context {
         endpoint: endpoint.inner.clone(),
         behave: config.behave,
@@ -148,17 +213,26 @@ pub async fn start(config: Config, events: Events) -> std::io::Result<Running> {
         events,
         dialogs: dialog::Dialogs::default(),
         calls: AtomicU64::new(0),
+        tasks: Arc::clone(&tasks),
     });
-    tokio::spawn(async move { endpoint.serve().await });
-    let accept = websocket::accept(ws, Arc::clone(&context.endpoint), token.clone());
-    tokio::spawn(accept);
-    tokio::spawn(dispatch(context, incoming));
+    let stack = tokio::spawn(async move { endpoint.serve().await });
+    let accept = websocket::accept(ws, Arc::clone(&context.endpoint), Arc::clone(&tasks));
+    tasks.background(accept);
+    tasks.background(dispatch(context, incoming));
     let udp = udp_addr.get_socketaddr().map_err(std::io::Error::other)?;
     Ok(Running {
         ws: ws_addr,
         udp,
-        token,
+        tasks,
+        stack,
     })
+}
+
+/// Runs `task` until it ends or the gateway stops. Boxed before it comes here: its state (a
+/// transaction, a call) is large, and an async wrapper that took it by value would hold it
+/// more than once, 15 kB a call under load.
+async fn until_stopped(stopped: CancellationToken, task: Pin<Box<dyn Future<Output = ()> + Send>>) {
+    stopped.run_until_cancelled(task).await.unwrap_or_default();
 }
 
 /// `WebSocket on 127.0.0.1:5099: Address already in use (os error 98)`.
@@ -173,8 +247,8 @@ fn cannot_bind(
 /// Every new transaction: INVITEs become calls, BYEs end them, the rest is answered here.
 async fn dispatch(context: Arc<Context>, mut incoming: TransactionReceiver) {
     while let Some(transaction) = incoming.recv().await {
-        let context = Arc::clone(&context);
-        tokio::spawn(async move { handle(context, transaction).await });
+        let call = handle(Arc::clone(&context), transaction);
+        context.tasks.call(call);
     }
 }
 
@@ -198,8 +272,15 @@ async fn handle(context: Arc<Context>, mut transaction: Transaction) {
         .and_then(|to| to.tag())
         .is_ok_and(|tag| tag.is_some());
     match transaction.original.method {
-        Method::Invite if !in_dialog => call::invite(context, transaction).await,
+        // A BYE ends a call, which a gateway that is stopping still wants.
         Method::Bye => local::bye(context, transaction).await,
+        // RFC 3261 §21.5.4: the gateway is going away; another may take the request.
+        _ if context.tasks.draining() => {
+            let _ = transaction
+                .reply(rsipstack::sip::StatusCode::ServiceUnavailable)
+                .await;
+        }
+        Method::Invite if !in_dialog => call::invite(context, transaction).await,
         Method::Register | Method::Message => local::answer(&context, transaction).await,
         Method::Options => {
             let _ = transaction.reply(rsipstack::sip::StatusCode::OK).await;

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use rsipstack::platform::CancellationToken;
 use rsipstack::sip::Transport;
 use rsipstack::transaction::endpoint::EndpointInner;
 use rsipstack::transport::websocket::{WebSocketConnection, WebSocketInner};
@@ -20,25 +19,23 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_tungstenite::MaybeTlsStream;
 use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 
+use super::Tasks;
+
 /// How long a client has to finish the WebSocket handshake once connected.
 const HANDSHAKE_LIMIT: Duration = Duration::from_secs(10);
 
 /// Accepts connections until the gateway stops, each handshake on a task of its own so that a
 /// slow client holds up no other.
-pub async fn accept(listener: TcpListener, endpoint: Arc<EndpointInner>, token: CancellationToken) {
+pub async fn accept(listener: TcpListener, endpoint: Arc<EndpointInner>, tasks: Arc<Tasks>) {
     let Ok(local) = listener.local_addr() else {
         return;
     };
     loop {
-        let accepted = tokio::select! {
-            () = token.cancelled() => return,
-            accepted = listener.accept() => accepted,
-        };
-        match accepted {
+        match listener.accept().await {
             Ok((stream, peer)) => {
                 let endpoint = Arc::clone(&endpoint);
-                let token = token.child_token();
-                tokio::spawn(async move {
+                let token = tasks.token.child_token();
+                tasks.background(async move {
                     if let Some(connection) = handshake(stream, local, peer, token).await {
                         endpoint.transport_layer.add_connection(connection);
                     }
@@ -57,7 +54,7 @@ async fn handshake(
     stream: TcpStream,
     local: SocketAddr,
     peer: SocketAddr,
-    token: CancellationToken,
+    token: rsipstack::platform::CancellationToken,
 ) -> Option<SipConnection> {
     let subprotocol = |request: &Request, mut response: Response| {
         let asked = request
