@@ -1,6 +1,7 @@
-//! What the gateway does when something goes wrong around a call: stopping lets the calls in
-//! flight end first; an address it cannot bind is an error. The callers and far ends are
-//! played by hand (`tests/gateway/peer.rs`).
+//! What the gateway does when something goes wrong around a call: a request it cannot deliver
+//! is reported and the call still ends; a caller gone before the far end's answer leaves no
+//! call up at the far end; stopping lets the calls in flight end first; an address it cannot
+//! bind is an error. The callers and far ends are played by hand (`tests/gateway/peer.rs`).
 
 mod gateway;
 
@@ -10,8 +11,112 @@ use std::time::{Duration, Instant};
 use cause_core::Gateway;
 use gateway::InProcess;
 use gateway::b2bua;
-use gateway::peer::{Caller, Udp};
+use gateway::peer::{Caller, SDP, Udp, Ws, start, unique};
 use gateway::sip_text::{SipMessage, response};
+use serde_json::Value;
+
+/// Waits for an event of the gateway that `wanted` accepts, at most five seconds.
+fn event(gateway: &InProcess, wanted: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Some(found) = gateway.events().into_iter().find(|e| wanted(e)) {
+            return found;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("no such event within 5 s: {:#?}", gateway.events());
+}
+
+/// The far end's 200 for `invite` (which came from `from`), with a Contact and a tag of its
+/// own; returns the tag.
+fn answer(far: &Udp, invite: &str, from: SocketAddr) -> String {
+    let message = SipMessage::parse(invite).expect("a request");
+    let headers = [
+        format!("Contact: <sip:far@{}>", far.addr),
+        "Content-Type: application/sdp".to_owned(),
+    ];
+    let tag = format!("far{}", unique());
+    far.send(
+        &response(&message, 200, "OK", &headers, SDP, Some(&tag)),
+        from,
+    );
+    tag
+}
+
+/// A browser closes its WebSocket with one call answered and another ringing; the far end
+/// hangs up the answered one. The BYE the gateway owes the browser cannot be written: it says
+/// so, and the far end's BYE still ends the call (a second one finds nothing). (The ringing
+/// call is how the test knows the gateway has seen the connection close: it cancels it.)
+#[test]
+fn a_bye_that_cannot_be_sent_is_reported_and_the_call_still_ends() {
+    let far = Udp::bind();
+    let gateway = InProcess::start(Gateway::FreeSwitch, far.addr);
+    let mut browser = Ws::connect(&gateway.ws);
+    let answered = Caller::ws("answered");
+    browser.send(&answered.invite(&[]));
+    let (invite, from) = far.expect("INVITE");
+    let far_tag = answer(&far, &invite, from);
+    let ok = browser.expect("200");
+    browser.send(&answered.in_dialog("ACK", 1, &ok, None));
+    far.expect("ACK");
+    browser.send(&Caller::ws("ringing").invite(&[]));
+    far.expect("INVITE");
+    browser.close();
+    let (cancel, cancel_from) = far.expect("CANCEL");
+    far.answer(&cancel, cancel_from, 200, "OK");
+    far.send(&far_bye(&far, &invite, &far_tag, 1), gateway.udp);
+    far.expect("200");
+    let failed = event(&gateway, |e| e["event"] == "send-failed");
+    assert_eq!(failed["to"], "answered", "{failed}");
+    assert_eq!(
+        (&failed["leg"], &failed["request"]),
+        (&"a".into(), &"BYE".into()),
+        "{failed}"
+    );
+    assert!(
+        failed["why"].as_str().is_some_and(|why| !why.is_empty()),
+        "{failed}"
+    );
+    far.send(&far_bye(&far, &invite, &far_tag, 2), gateway.udp);
+    far.expect("481");
+}
+
+/// The browser goes away while the far end rings: the far end gets a CANCEL, and when its 200
+/// crossed that CANCEL, the ACK and a BYE (RFC 3261 §13.2.2.4, §15), both with the `Reason` of
+/// the rule for a CANCEL without one. No call is left up at the far end.
+#[test]
+fn the_far_end_call_ends_when_the_caller_is_gone_before_its_answer() {
+    for behave in Gateway::ALL.iter().copied() {
+        let far = Udp::bind();
+        let gateway = InProcess::start(behave, far.addr);
+        let mut browser = Ws::connect(&gateway.ws);
+        browser.send(&Caller::ws("someone").invite(&[]));
+        let (invite, from) = far.expect("INVITE");
+        browser.close();
+        let (cancel, cancel_from) = far.expect("CANCEL");
+        far.answer(&cancel, cancel_from, 200, "OK");
+        // The far end answered before it saw the CANCEL.
+        answer(&far, &invite, from);
+        let (ack, _) = far.expect("ACK");
+        let (bye, bye_from) = far.expect("BYE");
+        far.answer(&bye, bye_from, 200, "OK");
+        let teardown = behave.relay_cancel(&[]);
+        let expected: Vec<String> = teardown.reasons().iter().map(ToString::to_string).collect();
+        let reasons = |text: &str| -> Vec<String> {
+            let message = SipMessage::parse(text).expect("a request");
+            message.headers_named("Reason").map(str::to_owned).collect()
+        };
+        assert_eq!(reasons(&cancel), expected, "{behave:?}: {cancel}");
+        assert_eq!(reasons(&bye), expected, "{behave:?}: {bye}");
+        assert!(start(&ack).starts_with("ACK sip:far@"), "{behave:?}: {ack}");
+        let abandoned = event(&gateway, |e| e["event"] == "abandoned");
+        assert_eq!(
+            abandoned["cause"],
+            teardown.cause(),
+            "{behave:?}: {abandoned}"
+        );
+    }
+}
 
 /// Stopping the gateway with a call in flight: new calls get 503 at once, the far end's late
 /// answer still reaches the caller, and the stop returns when the caller has acknowledged it.
@@ -94,4 +199,21 @@ fn an_address_in_use_fails_the_start() {
             "{error}"
         );
     }
+}
+
+/// The far end's BYE number `seq` in the dialog of its 200 (tag `far_tag`) to `invite`.
+fn far_bye(far: &Udp, invite: &str, far_tag: &str, seq: u32) -> String {
+    let message = SipMessage::parse(invite).expect("a request");
+    let header = |name| message.header(name).expect("a header");
+    format!(
+        "BYE {contact} SIP/2.0\r\nVia: SIP/2.0/UDP {addr};branch=z9hG4bKb{n}\r\nMax-Forwards: 70\r\n\
+         From: {to};tag={far_tag}\r\nTo: {from}\r\nCall-ID: {call_id}\r\nCSeq: {seq} BYE\r\n\
+         Reason: Q.850;cause=16\r\nContent-Length: 0\r\n\r\n",
+        contact = gateway::sip_text::addr_uri(header("Contact")),
+        addr = far.addr,
+        n = unique(),
+        to = header("To"),
+        from = header("From"),
+        call_id = header("Call-ID"),
+    )
 }

@@ -74,12 +74,28 @@ impl Leg {
         SipAddr::try_from(next).ok()
     }
 
-    /// A BYE for this leg's dialog with the `Reason` values of the rule.
-    pub fn bye(
+    /// Sends this leg a BYE with the `Reason` values of the rule; `Err` says why it failed.
+    pub async fn send_bye(
         &self,
-        endpoint: &EndpointInner,
+        endpoint: &Arc<EndpointInner>,
         reasons: &[Reason<'_>],
-    ) -> rsipstack::Result<Request> {
+    ) -> Result<(), String> {
+        let closed = self
+            .connection
+            .as_ref()
+            .and_then(SipConnection::cancel_token);
+        if closed.is_some_and(|token| token.is_cancelled()) {
+            return Err("the caller's WebSocket has closed".to_owned());
+        }
+        let bye = self
+            .bye(endpoint, reasons)
+            .map_err(|error| error.to_string())?;
+        let response = sip::send(endpoint, bye, self.destination(), self.connection.clone());
+        sip::confirmed(response.await)
+    }
+
+    /// A BYE for this leg's dialog with the `Reason` values of the rule.
+    fn bye(&self, endpoint: &EndpointInner, reasons: &[Reason<'_>]) -> rsipstack::Result<Request> {
         let via = endpoint.get_via(Some(self.via.clone()), None)?;
         let seq = self.seq.fetch_add(1, Ordering::Relaxed);
         let mut headers = vec![
@@ -129,6 +145,15 @@ pub enum Side {
     A,
     /// The far end's leg.
     B,
+}
+
+impl Call {
+    pub fn leg(&self, side: Side) -> &Leg {
+        match side {
+            Side::A => &self.a,
+            Side::B => &self.b,
+        }
+    }
 }
 
 impl Side {

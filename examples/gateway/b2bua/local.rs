@@ -20,7 +20,7 @@ use rsipstack::transaction::transaction::Transaction;
 use serde_json::json;
 
 use super::Context;
-use super::dialog::Side;
+use super::dialog::{Call, Side};
 use super::sip::{self, parse_reasons, reason_headers, reason_lines, texts};
 
 /// The cause a target user names, the response that ends a request for it and the `Reason` to
@@ -54,7 +54,7 @@ pub async fn answer(gateway: &Context, mut transaction: Transaction) {
     let phrase = reason_phrase(code).unwrap_or("Unknown");
     let mut response = sip::response(&gateway.endpoint, request, code, phrase, &make_tag());
     response.headers.extend(headers);
-    let _ = transaction.respond(response).await;
+    gateway.respond(&mut transaction, response).await;
 }
 
 /// The user a request is for: the `To` of a REGISTER (its Request-URI names only the domain),
@@ -95,30 +95,29 @@ fn registered(request: &Request) -> Vec<Header> {
 pub async fn bye(gateway: Arc<Context>, mut transaction: Transaction) {
     let dialog = DialogId::try_from((&transaction.original, TransactionRole::Server));
     let Some((call, side)) = dialog.ok().and_then(|id| gateway.dialogs.take(&id)) else {
-        let _ = transaction
-            .reply(rsipstack::sip::StatusCode::CallTransactionDoesNotExist)
-            .await;
+        gateway.reply(&mut transaction, 481).await;
         return;
     };
     let lines = reason_lines(&transaction.original.headers);
     let reasons = parse_reasons(&lines);
     let teardown = gateway.behave.relay_bye(&reasons);
-    let _ = transaction.reply(rsipstack::sip::StatusCode::OK).await;
+    gateway.reply(&mut transaction, 200).await;
     gateway.event(json!({
         "call": call.id, "event": "bye", "from": call.from, "to": call.to, "leg": side.name(), "received": lines,
         "sent": texts(teardown.reasons()), "cause": teardown.cause(),
         "origin_cause": teardown.origin_cause(),
     }));
-    let other = if side == Side::A { &call.b } else { &call.a };
-    other.until_acknowledged().await;
-    if let Ok(request) = other.bye(&gateway.endpoint, teardown.reasons()) {
-        let destination = other.destination();
-        sip::send(
-            &gateway.endpoint,
-            request,
-            destination,
-            other.connection.clone(),
-        )
-        .await;
+    let other = if side == Side::A { Side::B } else { Side::A };
+    call.leg(other).until_acknowledged().await;
+    hang_up(&gateway, &call, other, teardown.reasons()).await;
+}
+
+/// Sends one leg of an answered call a BYE, and reports it if that fails.
+pub async fn hang_up(gateway: &Context, call: &Call, side: Side, reasons: &[Reason<'_>]) {
+    if let Err(why) = call.leg(side).send_bye(&gateway.endpoint, reasons).await {
+        gateway.event(json!({
+            "call": call.id, "event": "send-failed", "from": call.from, "to": call.to,
+            "leg": side.name(), "request": "BYE", "why": why,
+        }));
     }
 }

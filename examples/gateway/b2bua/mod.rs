@@ -29,7 +29,7 @@ use rsipstack::EndpointBuilder;
 use rsipstack::platform::CancellationToken;
 use rsipstack::sip::headers::make_header;
 use rsipstack::sip::prelude::HeadersExt;
-use rsipstack::sip::{Header, Method, Uri};
+use rsipstack::sip::{Header, Method, Response, Uri};
 use rsipstack::transaction::TransactionReceiver;
 use rsipstack::transaction::endpoint::{EndpointInner, EndpointOption};
 use rsipstack::transaction::make_tag;
@@ -150,6 +150,31 @@ impl Context {
         (self.events)(line);
     }
 
+    /// Sends the response to a request the gateway answers in one step; one that cannot be
+    /// sent is reported (`"event":"send-failed"`).
+    async fn respond(&self, transaction: &mut Transaction, response: Response) {
+        let status = response.status_code.code();
+        if let Err(error) = transaction.respond(response).await {
+            self.event(json!({
+                "event": "send-failed", "response": status,
+                "method": transaction.original.method.to_string(), "why": error.to_string(),
+            }));
+        }
+    }
+
+    /// [`respond`](Self::respond) with `code` and its RFC reason phrase.
+    async fn reply(&self, transaction: &mut Transaction, code: u16) {
+        let phrase = cause_core::reason_phrase(code).unwrap_or("Unknown");
+        let response = sip::response(
+            &self.endpoint,
+            &transaction.original,
+            code,
+            phrase,
+            &make_tag(),
+        );
+        self.respond(transaction, response).await;
+    }
+
     /// `sip:USER@FAR`: where leg B's INVITE goes.
     fn far_uri(&self, user: &str) -> Uri {
         let text = format!("sip:{user}@{}", self.far.addr);
@@ -263,7 +288,7 @@ async fn handle(context: Arc<Context>, mut transaction: Transaction) {
             "Warning",
             format!("399 sip-causes-gateway \"{why}\""),
         ));
-        let _ = transaction.respond(response).await;
+        context.respond(&mut transaction, response).await;
         return;
     }
     let in_dialog = transaction
@@ -275,26 +300,12 @@ async fn handle(context: Arc<Context>, mut transaction: Transaction) {
         // A BYE ends a call, which a gateway that is stopping still wants.
         Method::Bye => local::bye(context, transaction).await,
         // RFC 3261 §21.5.4: the gateway is going away; another may take the request.
-        _ if context.tasks.draining() => {
-            let _ = transaction
-                .reply(rsipstack::sip::StatusCode::ServiceUnavailable)
-                .await;
-        }
+        _ if context.tasks.draining() => context.reply(&mut transaction, 503).await,
         Method::Invite if !in_dialog => call::invite(context, transaction).await,
         Method::Register | Method::Message => local::answer(&context, transaction).await,
-        Method::Options => {
-            let _ = transaction.reply(rsipstack::sip::StatusCode::OK).await;
-        }
+        Method::Options => context.reply(&mut transaction, 200).await,
         // A re-INVITE (hold, codec change) is not relayed: this gateway keeps the first offer.
-        Method::Invite => {
-            let _ = transaction
-                .reply(rsipstack::sip::StatusCode::NotAcceptableHere)
-                .await;
-        }
-        _ => {
-            let _ = transaction
-                .reply(rsipstack::sip::StatusCode::NotImplemented)
-                .await;
-        }
+        Method::Invite => context.reply(&mut transaction, 488).await,
+        _ => context.reply(&mut transaction, 501).await,
     }
 }

@@ -208,18 +208,22 @@ pub fn address(request: &mut Request, target: &Uri, route_set: &[typed::Route]) 
         .extend(routes.into_iter().map(Header::from).collect());
 }
 
-/// Sends `request` as a client transaction and returns its final response; `None` when none
-/// came (the transport failed, or no answer within Timer F).
+/// Sends `request` as a client transaction and returns its final response, or why there is
+/// none: the transport failed, or nothing answered within Timer F.
 pub async fn send(
     endpoint: &std::sync::Arc<EndpointInner>,
     request: Request,
     destination: Option<SipAddr>,
     connection: Option<SipConnection>,
-) -> Option<Response> {
-    let key = TransactionKey::from_request(&request, TransactionRole::Client).ok()?;
+) -> Result<Response, String> {
+    let key = TransactionKey::from_request(&request, TransactionRole::Client)
+        .map_err(|error| error.to_string())?;
     let mut transaction = Transaction::new_client(key, request, endpoint.clone(), connection);
     transaction.destination = destination;
-    transaction.send().await.ok()?;
+    transaction
+        .send()
+        .await
+        .map_err(|error| error.to_string())?;
     let wait = async {
         while let Some(message) = transaction.receive().await {
             if let SipMessage::Response(response) = message
@@ -230,20 +234,40 @@ pub async fn send(
         }
         None
     };
+    let limit = NON_INVITE_LIMIT.as_secs();
     tokio::time::timeout(NON_INVITE_LIMIT, wait)
         .await
         .ok()
         .flatten()
+        .ok_or_else(|| format!("no final response within {limit} s"))
+}
+
+/// Whether a request the gateway sent was carried out: `Ok` for a 2xx, else why not (the
+/// status line of any other final response: a 503 is also what rsipstack reports when it
+/// could not write to a closed WebSocket).
+pub fn confirmed(sent: Result<Response, String>) -> Result<(), String> {
+    let response = sent?;
+    if response.status_code.kind() == StatusCodeKind::Successful {
+        return Ok(());
+    }
+    let phrase = response
+        .wire_reason
+        .as_deref()
+        .unwrap_or_else(|| response.status_code.text());
+    Err(format!("{} {phrase}", response.status_code.code()))
 }
 
 /// Sends a request outside any transaction, to its first `Route` or else its Request-URI: the
 /// ACK of a 2xx is one (RFC 3261 §13.2.2.4).
-pub async fn send_stateless(endpoint: &EndpointInner, request: Request) {
-    let Ok(destination) = SipAddr::try_from(&request.destination()) else {
-        return;
-    };
+pub async fn send_stateless(endpoint: &EndpointInner, request: Request) -> Result<(), String> {
+    let destination = SipAddr::try_from(&request.destination()).map_err(|e| e.to_string())?;
     let layer = &endpoint.transport_layer;
-    if let Ok((connection, address)) = layer.lookup(&destination, None).await {
-        let _ = connection.send(request.into(), Some(&address)).await;
-    }
+    let (connection, address) = layer
+        .lookup(&destination, None)
+        .await
+        .map_err(|error| error.to_string())?;
+    connection
+        .send(request.into(), Some(&address))
+        .await
+        .map_err(|error| error.to_string())
 }
