@@ -5,7 +5,7 @@
 //! It prints one JSON line with the address it bound, then one per request it receives.
 
 mod far_end;
-// Shared with the tests' SIP peers, which use more of it.
+// Shared with the caller example and the tests' SIP peers, which use more of it.
 #[allow(dead_code)]
 mod sip_text;
 

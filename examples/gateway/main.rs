@@ -4,7 +4,7 @@
 //!
 //! It prints one JSON line with the addresses it bound, then one per call it relays; Ctrl-C
 //! (or SIGTERM) stops it once the calls in flight have ended (at most [`DRAIN_LIMIT`]). See `b2bua/mod.rs`
-//! for how it is built, and the README's "Gateway" section for a walk-through.
+//! for how it is built, and `docs/gateway.md` for a walk-through.
 
 mod b2bua;
 mod cli;

@@ -1,4 +1,4 @@
-//! The examples as a user runs them: `gateway` and `far_end`, built once per test
+//! The examples as a user runs them: `gateway`, `far_end` and `caller`, built once per test
 //! binary by a nested cargo (into `target/nested`, so it never waits on the lock of the
 //! `cargo test` that runs it), each started with its output read line by line.
 
@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::nested;
 
-const EXAMPLES: [&str; 2] = ["gateway", "far_end"];
+const EXAMPLES: [&str; 3] = ["gateway", "far_end", "caller"];
 
 /// The built example `name`.
 pub fn example(name: &str) -> PathBuf {
