@@ -14,7 +14,7 @@
 mod node;
 mod readme;
 #[allow(dead_code)]
-#[path = "gateway/sip_text.rs"]
+#[path = "../examples/far_end/sip_text.rs"]
 mod sip_text;
 #[path = "gateway/ws_peer.rs"]
 mod ws_peer;

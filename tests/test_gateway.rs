@@ -1,5 +1,5 @@
 //! The real clients through the gateway of `examples/gateway`, for each rule it follows: SIP.js
-//! 0.6.4 and JsSIP 3.13.8 call a far end (`tests/gateway/far_end.rs`) that fails each call with
+//! 0.6.4 and JsSIP 3.13.8 call a far end (`examples/far_end/far_end.rs`) that fails each call with
 //! the code its Request-URI user names, with or without a `Reason: Q.850`. Each library must
 //! report the cause cause-core predicts for the response the relay rule sends it
 //! (`Gateway::relay_failure`, a redirect followed where FreeSWITCH follows one), and the gateway

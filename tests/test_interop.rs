@@ -1,7 +1,7 @@
 //! The real clients through a Rust gateway built on cause-core: SIP.js 0.6.4 and JsSIP 3.13.8,
 //! unmodified, in Node.js (`tests/interop/driver.js`), talk SIP over WebSocket to the gateway
 //! of `examples/gateway` (behaving as FreeSWITCH, which relays the far end's code), run here
-//! in-process on 127.0.0.1 with a far end of its own over UDP (`tests/gateway/far_end.rs`).
+//! in-process on 127.0.0.1 with a far end of its own over UDP (`examples/far_end/far_end.rs`).
 //!
 //! It proves, from the table: that each library reports the cause cause-core predicts for
 //! every response ending a request for a cause (a REGISTER and a MESSAGE the gateway answers

@@ -2,27 +2,52 @@
 //! (a back-to-back user agent) between browsers and a far end, that ends each leg as RFC 3398,
 //! Asterisk or FreeSWITCH would, with cause-core's [`Gateway`](cause_core::Gateway) rules.
 //!
-//! It prints one JSON line with the addresses it bound, then one per call it relays. See
-//! `b2bua/mod.rs` for how it is built, and the README's "Gateway" section for a walk-through.
+//! It prints one JSON line with the addresses it bound, then one per call it relays; Ctrl-C
+//! (or SIGTERM) stops it once the calls in flight have ended (at most [`DRAIN_LIMIT`]). See `b2bua/mod.rs`
+//! for how it is built, and `docs/gateway.md` for a walk-through.
 
 mod b2bua;
+mod cli;
 
-use std::net::SocketAddr;
+use std::future::Future;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
-use cause_core::Gateway;
+use serde_json::json;
 
-const USAGE: &str = "usage: gateway --far HOST:PORT [--behave rfc3398|asterisk|freeswitch] \
-[--ws 127.0.0.1:PORT] [--udp 127.0.0.1:PORT]";
+/// How long Ctrl-C (or SIGTERM) waits for the calls in flight before it cuts them short.
+const DRAIN_LIMIT: Duration = Duration::from_secs(10);
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    let config = match config(std::env::args().skip(1)) {
-        Ok(config) => config,
+fn main() -> ExitCode {
+    let options = match cli::parse(std::env::args_os()) {
+        Ok(options) => options,
+        // `--help` on stdout with status 0, a mistake on stderr with status 2.
+        Err(error) => error.exit(),
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("gateway: {error}\n{USAGE}");
-            return ExitCode::from(2);
+            eprintln!("gateway: cannot start tokio: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(run(options))
+}
+
+async fn run(options: cli::Options) -> ExitCode {
+    let config = b2bua::Config {
+        ws: options.ws,
+        udp: options.udp,
+        far: options.far,
+        behave: options.behave,
+    };
+    // Listened for before the address line invites a signal, which would otherwise kill it.
+    let stop = match stop_signal() {
+        Ok(stop) => stop,
+        Err(error) => {
+            eprintln!("gateway: cannot listen for Ctrl-C: {error}");
+            return ExitCode::FAILURE;
         }
     };
     let events: b2bua::Events = Arc::new(|line| println!("{line}"));
@@ -34,43 +59,30 @@ async fn main() -> ExitCode {
         }
     };
     println!("{}", running.addresses());
-    let _ = tokio::signal::ctrl_c().await;
-    running.stop();
+    stop.await;
+    let cut_short = running.stop(DRAIN_LIMIT).await;
+    println!("{}", json!({ "event": "stopped", "cut_short": cut_short }));
     ExitCode::SUCCESS
 }
 
-/// The command line, read strictly: every option once, every value checked.
-fn config(mut args: impl Iterator<Item = String>) -> Result<b2bua::Config, String> {
-    let localhost = |port| SocketAddr::from(([127, 0, 0, 1], port));
-    let (mut far, mut behave, mut ws, mut udp) = (None, None, localhost(0), localhost(0));
-    while let Some(option) = args.next() {
-        let value = args.next().ok_or(format!("{option} needs a value"))?;
-        let address = || {
-            value.parse::<SocketAddr>().map_err(|_| {
-                format!(
-                    "{option} {value:?}: expected an IP address and a port, like 127.0.0.1:5080"
-                )
-            })
-        };
-        match option.as_str() {
-            "--far" => far = Some(address()?),
-            "--ws" => ws = address()?,
-            "--udp" => udp = address()?,
-            "--behave" => {
-                let parsed = value.parse::<Gateway>().map_err(|_| {
-                    format!("--behave {value:?}: expected rfc3398, asterisk or freeswitch")
-                })?;
-                behave = Some(parsed);
-            }
-            _ => return Err(format!("unknown option {option:?}")),
+/// Ctrl-C, or SIGTERM from a service manager.
+#[cfg(unix)]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
         }
-    }
-    let far = far.ok_or("--far is required: the address calls go to")?;
-    let behave = behave.unwrap_or(Gateway::Rfc3398);
-    Ok(b2bua::Config {
-        ws,
-        udp,
-        far,
-        behave,
+    })
+}
+
+/// Ctrl-C.
+#[cfg(not(unix))]
+fn stop_signal() -> std::io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        tokio::signal::ctrl_c().await.ok();
     })
 }

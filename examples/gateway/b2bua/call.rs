@@ -4,10 +4,13 @@
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
+use std::time::Duration;
 
+use cause_core::Reason;
+use rsipstack::dialog::DialogId;
 use rsipstack::sip::param::Tag;
 use rsipstack::sip::prelude::{HeadersExt, ToTypedHeader};
-use rsipstack::sip::{Header, Request, Response, SipMessage, StatusCodeKind, Uri};
+use rsipstack::sip::{Header, Method, Request, Response, SipMessage, StatusCodeKind, Uri};
 use rsipstack::transaction::key::{TransactionKey, TransactionRole};
 use rsipstack::transaction::make_tag;
 use rsipstack::transaction::transaction::{Transaction, TransactionEvent, TransactionEventSender};
@@ -15,30 +18,39 @@ use serde_json::json;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 use tokio::sync::watch;
 
-use super::Context;
-use super::dialog::{Call, Leg};
+use super::dialog::{Call, Leg, Side};
 use super::sip::{self, parse_reasons, reason_headers, reason_lines, texts};
+use super::{Context, Tasks, local};
 
 /// How many redirects a call follows before it gives up (FreeSWITCH's rule follows 3xx).
 const MAX_REDIRECTS: usize = 5;
 
+/// How long the far end has to end its INVITE once cancelled (RFC 3261 §9.1: 64 × T1).
+const CANCEL_LIMIT: Duration = Duration::from_secs(32);
+
+/// How long a CANCEL the caller sent just before its WebSocket closed may take to reach the
+/// call: rsipstack reads the connection on one task and hands requests on from another, so
+/// the close can be seen first (a browser that hangs up and leaves does just that).
+const LAST_WORD: Duration = Duration::from_secs(1);
+
 /// The caller's INVITE, relayed to the far end until it ends.
 pub async fn invite(gateway: Arc<Context>, a: Transaction) {
     let call = Caller::new(gateway, &a);
-    let from_a = follow(a);
+    let from_a = follow(&call.gateway.tasks, a);
     call.respond(call.response(100, "Trying"));
     call.run(from_a).await;
 }
 
 /// Reads a transaction's messages on a task of its own, so that a call can wait on both legs
 /// at once: `Transaction::receive` is not safe to cancel, a channel is.
-fn follow(mut transaction: Transaction) -> UnboundedReceiver<SipMessage> {
+fn follow(tasks: &Tasks, mut transaction: Transaction) -> UnboundedReceiver<SipMessage> {
     let (sender, receiver) = unbounded_channel();
-    tokio::spawn(async move {
+    tasks.background(async move {
         // Until the transaction ends: after the final response it still retransmits it and
-        // absorbs the ACK, whether or not the call still listens.
+        // absorbs the ACK, whether or not the call still listens (a send fails once it no
+        // longer does, which is no news).
         while let Some(message) = transaction.receive().await {
-            let _ = sender.send(message);
+            sender.send(message).ok();
         }
     });
     receiver
@@ -46,8 +58,12 @@ fn follow(mut transaction: Transaction) -> UnboundedReceiver<SipMessage> {
 
 /// How one INVITE on leg B ended.
 enum Outcome {
-    /// The call is over on leg A (answered, failed or cancelled).
+    /// Leg A has its final response (a failure, or 487 for a CANCEL): the caller's ACK of it
+    /// ends the call.
     Done,
+    /// Nothing more to wait for on leg A: the call is answered (and the caller has
+    /// acknowledged it), or the caller is gone.
+    Over,
     /// The rule follows a redirect: call this target instead.
     Redirect(Uri),
 }
@@ -94,15 +110,30 @@ impl Caller {
         )
     }
 
-    fn respond(&self, response: Response) {
-        let _ = self.respond.send(TransactionEvent::Respond(response));
+    /// Hands leg A's transaction a response to send. rsipstack's transaction drops a failure
+    /// to send it; what shows here is a transaction already gone.
+    fn respond(&self, response: Response) -> bool {
+        let status = response.status_code.code();
+        let sent = self.respond.send(TransactionEvent::Respond(response));
+        if sent.is_err() {
+            let why = "the caller's transaction has ended";
+            self.event(
+                "send-failed",
+                json!({ "leg": "a", "response": status, "why": why }),
+            );
+        }
+        sent.is_ok()
     }
 
     async fn run(&self, mut from_a: UnboundedReceiver<SipMessage>) {
         let mut target = self.gateway.far_uri(&sip::user(&self.invite.uri));
         for _ in 0..=MAX_REDIRECTS {
             match self.attempt(target, &mut from_a).await {
-                Outcome::Done => return,
+                Outcome::Done => {
+                    until_ack(&mut from_a).await;
+                    return;
+                }
+                Outcome::Over => return,
                 Outcome::Redirect(next) => target = next,
             }
         }
@@ -112,6 +143,7 @@ impl Caller {
             vec![],
             json!({ "redirects": MAX_REDIRECTS }),
         );
+        until_ack(&mut from_a).await;
     }
 
     /// One INVITE on leg B, from sending it to its final response or the caller's CANCEL.
@@ -135,9 +167,21 @@ impl Caller {
                 return Outcome::Done;
             }
         };
-        let mut from_b = self.start_leg_b(invite.clone()).await;
+        let mut from_b = match self.start_leg_b(invite.clone()).await {
+            Ok(from_b) => from_b,
+            // RFC 3261 §8.1.3.1: a transport error is treated as a 503 from the far end.
+            Err(why) => {
+                self.event(
+                    "send-failed",
+                    json!({ "leg": "b", "request": "INVITE", "why": why }),
+                );
+                return self.failed(&self.unavailable(&invite));
+            }
+        };
         loop {
             tokio::select! {
+                // What either leg said comes before the caller's leaving.
+                biased;
                 message = from_b.recv() => match message {
                     Some(SipMessage::Response(response)) => match response.status_code.kind() {
                         StatusCodeKind::Provisional => self.provisional(&response),
@@ -150,24 +194,51 @@ impl Caller {
                     None => return self.failed(&self.timeout(&invite)),
                 },
                 Some(SipMessage::Request(request)) = from_a.recv() => {
-                    if request.method == rsipstack::sip::Method::Cancel {
+                    if request.method == Method::Cancel {
                         self.cancelled(&request, &invite, from_b).await;
                         return Outcome::Done;
                     }
+                }
+                () = self.caller_gone() => {
+                    match last_cancel(from_a).await {
+                        Some(cancel) => self.cancelled(&cancel, &invite, from_b).await,
+                        None => self.abandoned(&invite, from_b).await,
+                    }
+                    return Outcome::Over;
                 }
             }
         }
     }
 
-    async fn start_leg_b(&self, invite: Request) -> UnboundedReceiver<SipMessage> {
+    async fn start_leg_b(&self, invite: Request) -> Result<UnboundedReceiver<SipMessage>, String> {
         let gateway = &self.gateway;
         let key = TransactionKey::from_request(&invite, TransactionRole::Client)
             .expect("the gateway's own INVITE has a branch, a From tag, a Call-ID and a CSeq");
         let mut b = Transaction::new_client(key, invite, gateway.endpoint.clone(), None);
         b.destination = Some(gateway.far.clone());
-        // A send that fails leaves the transaction to its timers, which end it with a 408.
-        let _ = b.send().await;
-        follow(b)
+        // A datagram the socket refuses is retried by the transaction's timers, which end it
+        // with a 408; what fails here is the transaction itself.
+        b.send().await.map_err(|error| error.to_string())?;
+        Ok(follow(&gateway.tasks, b))
+    }
+
+    /// Resolves when leg A's caller can no longer be reached: its WebSocket has closed. (A
+    /// caller on UDP can vanish unseen: only a missing ACK shows it.)
+    async fn caller_gone(&self) {
+        let reliable = self.connection.as_ref().filter(|c| c.is_reliable());
+        match reliable.and_then(|connection| connection.cancel_token()) {
+            Some(closed) => closed.cancelled().await,
+            None => std::future::pending().await,
+        }
+    }
+
+    /// Whether leg A can still be answered: its transaction is there, its WebSocket open.
+    fn caller_present(&self) -> bool {
+        let reliable = self.connection.as_ref().filter(|c| c.is_reliable());
+        let closed = reliable
+            .and_then(|connection| connection.cancel_token())
+            .is_some_and(|token| token.is_cancelled());
+        !closed && !self.respond.is_closed()
     }
 
     /// A 1xx from the far end goes on to the caller (with the gateway's To tag), its SDP too.
@@ -233,7 +304,7 @@ impl Caller {
         &self,
         cancel: &Request,
         invite: &Request,
-        mut from_b: UnboundedReceiver<SipMessage>,
+        from_b: UnboundedReceiver<SipMessage>,
     ) {
         let lines = reason_lines(&cancel.headers);
         let reasons = parse_reasons(&lines);
@@ -246,28 +317,95 @@ impl Caller {
                 "cause": teardown.cause(), "origin_cause": teardown.origin_cause(),
             }),
         );
-        let Ok(request) = sip::cancel(invite, teardown.reasons()) else {
-            return;
-        };
-        let gateway = Arc::clone(&self.gateway);
-        let far = gateway.far.clone();
-        sip::send(&gateway.endpoint, request, Some(far), None).await;
-        // The far end answered before it saw the CANCEL: end that call with a BYE instead.
-        while let Some(message) = from_b.recv().await {
-            if let SipMessage::Response(response) = message
-                && response.status_code.kind() == StatusCodeKind::Successful
-            {
-                let leg = self.leg_b(invite, &response);
-                if let Ok(bye) = leg.bye(&gateway.endpoint, teardown.reasons()) {
-                    sip::send(&gateway.endpoint, bye, leg.destination.clone(), None).await;
+        self.cancel_leg_b(invite, from_b, teardown.reasons()).await;
+    }
+
+    /// The caller went away before an answer (its WebSocket closed): the far end hears what it
+    /// would for a CANCEL without `Reason`.
+    async fn abandoned(&self, invite: &Request, from_b: UnboundedReceiver<SipMessage>) {
+        let teardown = self.gateway.behave.relay_cancel(&[]);
+        self.event(
+            "abandoned",
+            json!({
+                "why": "the caller's connection closed", "sent": texts(teardown.reasons()),
+                "cause": teardown.cause(),
+            }),
+        );
+        self.cancel_leg_b(invite, from_b, teardown.reasons()).await;
+    }
+
+    /// A CANCEL for leg B's INVITE, then its final response: a 200 that crossed the CANCEL
+    /// (the far end answered before it saw it) is acknowledged and ended with a BYE.
+    async fn cancel_leg_b(
+        &self,
+        invite: &Request,
+        mut from_b: UnboundedReceiver<SipMessage>,
+        reasons: &[Reason<'_>],
+    ) {
+        let gateway = &self.gateway;
+        match sip::cancel(invite, reasons) {
+            Ok(request) => {
+                let far = Some(gateway.far.clone());
+                let sent = sip::send(&gateway.endpoint, request, far, None).await;
+                self.report("CANCEL", sip::confirmed(sent));
+            }
+            Err(error) => self.report("CANCEL", Err(error.to_string())),
+        }
+        let final_response = async {
+            while let Some(message) = from_b.recv().await {
+                if let SipMessage::Response(response) = message
+                    && response.status_code.kind() != StatusCodeKind::Provisional
+                {
+                    return Some(response);
                 }
             }
+            None
+        };
+        let response = tokio::time::timeout(CANCEL_LIMIT, final_response).await;
+        if let Ok(Some(response)) = response
+            && response.status_code.kind() == StatusCodeKind::Successful
+        {
+            self.hang_up_leg_b(invite, &response, reasons).await;
         }
     }
 
-    /// The far end answered: 200 for the caller with the far end's SDP, both dialogs kept for
-    /// the BYE that ends the call, and only then the ACK (a far end may send its BYE as soon as
-    /// it has the ACK: the call must be known by then).
+    /// Ends leg B's answered INVITE that the caller will never hear of: the ACK RFC 3261
+    /// §13.2.2.4 requires, then a BYE.
+    async fn hang_up_leg_b(&self, invite: &Request, response: &Response, reasons: &[Reason<'_>]) {
+        self.acknowledge_leg_b(invite, response).await;
+        let leg = self.leg_b(invite, response);
+        self.report("BYE", leg.send_bye(&self.gateway.endpoint, reasons).await);
+    }
+
+    /// The ACK of the far end's 200, as rsipstack builds it, addressed through the dialog's
+    /// route set.
+    async fn acknowledge_leg_b(&self, invite: &Request, response: &Response) {
+        let endpoint = &self.gateway.endpoint;
+        let leg = self.leg_b(invite, response);
+        let sent = match endpoint.make_ack(invite, response) {
+            Ok(mut ack) => {
+                sip::address(&mut ack, &leg.target, &leg.route_set);
+                sip::send_stateless(endpoint, ack).await
+            }
+            Err(error) => Err(error.to_string()),
+        };
+        self.report("ACK", sent);
+    }
+
+    /// A request on leg B that failed, as a `send-failed` line.
+    fn report(&self, request: &str, sent: Result<(), String>) {
+        if let Err(why) = sent {
+            self.event(
+                "send-failed",
+                json!({ "leg": "b", "request": request, "why": why }),
+            );
+        }
+    }
+
+    /// The far end answered: both dialogs kept for the BYE that ends the call, 200 for the
+    /// caller with the far end's SDP, and only then the ACK (a far end may send its BYE as soon
+    /// as it has the ACK: the call must be known by then). If the caller is gone, or never
+    /// acknowledges the 200, the far end's call is ended instead of left up.
     async fn answered(
         &self,
         invite: &Request,
@@ -277,52 +415,92 @@ impl Caller {
         let mut ok = self.response(200, "OK");
         ok.headers
             .push(self.gateway.contact(&self.caller, self.connection.as_ref()));
+        // RFC 3261 §12.1.1: the proxies that asked to stay on the path hear that they do.
+        let record_routes = self
+            .invite
+            .headers
+            .iter()
+            .filter(|h| matches!(h, Header::RecordRoute(_)));
+        ok.headers
+            .extend(record_routes.cloned().collect::<Vec<_>>());
         sip::with_sdp(&mut ok.headers, &mut ok.body, response.body.clone());
         let (acknowledged, ack_seen) = watch::channel(false);
-        let a = self.leg_a(&ok, ack_seen);
-        self.respond(ok);
+        let a = self.leg_a(&ok, ack_seen).filter(|_| self.caller_present());
+        let Some(a) = a else {
+            return self.gone_before_answer(invite, &response).await;
+        };
+        let a_id = a.id.clone();
         let b = self.leg_b(invite, &response);
-        if let Some(a) = a {
-            let (from, to) = (self.caller.clone(), sip::user(&self.invite.uri));
-            self.gateway.dialogs.insert(Call {
-                id: self.id,
-                from,
-                to,
-                a,
-                b,
-            });
+        let (from, to) = (self.caller.clone(), sip::user(&self.invite.uri));
+        self.gateway.dialogs.insert(Call {
+            id: self.id,
+            from,
+            to,
+            a,
+            b,
+        });
+        if !self.respond(ok) {
+            self.gateway.dialogs.take(&a_id);
+            return self.gone_before_answer(invite, &response).await;
         }
         self.event("answered", json!({}));
-        if let Ok(ack) = self.gateway.endpoint.make_ack(invite, &response) {
-            sip::send_stateless(&self.gateway.endpoint, ack, &self.gateway.far).await;
-        }
+        self.acknowledge_leg_b(invite, &response).await;
         // The caller's ACK ends the transaction's part; a BYE for it may go from now on.
-        while let Some(message) = from_a.recv().await {
-            if matches!(&message, SipMessage::Request(r) if r.method == rsipstack::sip::Method::Ack)
-            {
-                let _ = acknowledged.send(true);
-                break;
-            }
+        if until_ack(from_a).await {
+            acknowledged.send_replace(true);
+        } else {
+            self.unacknowledged(&a_id).await;
         }
-        Outcome::Done
+        Outcome::Over
     }
 
-    /// The gateway's dialog with the caller, from the 200 it sends.
+    /// Leg A is gone before the far end's 200 could be relayed: the far end hears what it
+    /// would for a CANCEL without `Reason`, on the BYE that ends its call.
+    async fn gone_before_answer(&self, invite: &Request, response: &Response) -> Outcome {
+        let teardown = self.gateway.behave.relay_cancel(&[]);
+        self.event(
+            "abandoned",
+            json!({
+                "why": "the caller was gone when the far end answered",
+                "sent": texts(teardown.reasons()), "cause": teardown.cause(),
+            }),
+        );
+        self.hang_up_leg_b(invite, response, teardown.reasons())
+            .await;
+        Outcome::Over
+    }
+
+    /// The caller never acknowledged the 200 (RFC 3261 §13.3.1.4: the session is to be ended
+    /// with a BYE): both legs hear what they would for a BYE without `Reason`.
+    async fn unacknowledged(&self, a: &DialogId) {
+        let Some((call, _)) = self.gateway.dialogs.take(a) else {
+            // A BYE ended the call meanwhile.
+            return;
+        };
+        let teardown = self.gateway.behave.relay_bye(&[]);
+        self.event(
+            "abandoned",
+            json!({
+                "why": "the caller never acknowledged the 200", "sent": texts(teardown.reasons()),
+                "cause": teardown.cause(),
+            }),
+        );
+        for side in [Side::B, Side::A] {
+            local::hang_up(&self.gateway, &call, side, teardown.reasons()).await;
+        }
+    }
+
+    /// The gateway's dialog with the caller, from the 200 it sends; `None` if the caller's
+    /// INVITE lacked what a dialog needs (a From tag, a Contact).
     fn leg_a(&self, ok: &Response, acknowledged: watch::Receiver<bool>) -> Option<Leg> {
         let contact = self.invite.contact_header().ok()?.typed().ok()?;
-        let reliable = self.connection.as_ref().is_some_and(|c| c.is_reliable());
-        let destination = if reliable {
-            None
-        } else {
-            rsipstack::transport::SipAddr::try_from(&contact.uri).ok()
-        };
         Some(Leg {
-            call_id: self.invite.call_id_header().ok()?.value().to_owned(),
+            id: DialogId::try_from((ok, TransactionRole::Server)).ok()?,
             local: ok.to_header().ok()?.value().to_owned(),
             remote: self.invite.from_header().ok()?.value().to_owned(),
             target: contact.uri,
+            route_set: sip::route_set(&self.invite, false),
             via: self.connection.as_ref()?.get_addr().clone(),
-            destination,
             connection: self.connection.clone(),
             seq: AtomicU32::new(1),
             acknowledged: Some(acknowledged),
@@ -332,13 +510,23 @@ impl Caller {
     /// The gateway's dialog with the far end, from its INVITE and the far end's 200.
     fn leg_b(&self, invite: &Request, response: &Response) -> Leg {
         let header = |value: Result<&str, _>| value.map(str::to_owned).unwrap_or_default();
+        // The gateway's own INVITE names the Call-ID and its tag; a 200 without a To tag of
+        // the far end's leaves that one empty.
+        let mut id = DialogId::try_from((invite, TransactionRole::Client))
+            .expect("the gateway's own INVITE has a Call-ID and a From tag");
+        let far_tag = response.to_header().and_then(|to| to.tag());
+        id.remote_tag = far_tag
+            .ok()
+            .flatten()
+            .map(|tag| tag.value().to_owned())
+            .unwrap_or_default();
         Leg {
-            call_id: header(invite.call_id_header().map(|h| h.value())),
+            id,
             local: header(invite.from_header().map(|h| h.value())),
             remote: header(response.to_header().map(|h| h.value())),
             target: contact(response).unwrap_or_else(|| invite.uri.clone()),
+            route_set: sip::route_set(response, true),
             via: self.gateway.udp.clone(),
-            destination: Some(self.gateway.far.clone()),
             connection: None,
             seq: AtomicU32::new(2),
             acknowledged: None,
@@ -354,6 +542,15 @@ impl Caller {
         )
     }
 
+    /// The 503 a leg B INVITE ends with when it could not be sent.
+    fn unavailable(&self, invite: &Request) -> Response {
+        self.gateway.endpoint.make_response(
+            invite,
+            rsipstack::sip::StatusCode::ServiceUnavailable,
+            None,
+        )
+    }
+
     fn event(&self, event: &str, detail: serde_json::Value) {
         let mut line = json!({
             "call": self.id, "event": event, "from": self.caller, "to": sip::user(&self.invite.uri),
@@ -363,6 +560,32 @@ impl Caller {
         }
         (self.gateway.events)(line);
     }
+}
+
+/// The CANCEL the caller sent before it left, if one comes within [`LAST_WORD`].
+async fn last_cancel(from_a: &mut UnboundedReceiver<SipMessage>) -> Option<Request> {
+    let cancel = async {
+        while let Some(message) = from_a.recv().await {
+            if let SipMessage::Request(request) = message
+                && request.method == Method::Cancel
+            {
+                return Some(request);
+            }
+        }
+        None
+    };
+    tokio::time::timeout(LAST_WORD, cancel).await.ok().flatten()
+}
+
+/// Waits for the caller's ACK of the final response; `false` if its transaction ended without
+/// one.
+async fn until_ack(from_a: &mut UnboundedReceiver<SipMessage>) -> bool {
+    while let Some(message) = from_a.recv().await {
+        if matches!(&message, SipMessage::Request(r) if r.method == Method::Ack) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The reason phrase a response came with.

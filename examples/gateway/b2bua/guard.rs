@@ -2,7 +2,8 @@
 //! requests that RFC 3261 says to answer with 400 (§8.1.1, §8.2.2, §20.14). Found by the abuse
 //! test (`tests/test_server_abuse.rs`); checked here before a request reaches a call.
 
-use rsipstack::sip::{Header, Request, Version};
+use rsipstack::sip::prelude::{HeadersExt, ToTypedHeader};
+use rsipstack::sip::{Header, Method, Request, Version};
 
 /// Why a request is refused, with the status to refuse it with (400, or 505 for a SIP version
 /// that is not 2.0, which rsipstack reads and would answer in that version), or `Ok`.
@@ -37,7 +38,22 @@ fn fields(request: &Request) -> Result<(), &'static str> {
     if cseq_method.as_deref() != Some(request.method.to_string().as_str()) {
         return Err("the CSeq method is not the request's");
     }
+    dialog(request)?;
     content_length(request)
+}
+
+/// An INVITE that starts a call names where the caller can be reached in the dialog it asks
+/// for (RFC 3261 §8.1.1.8): without a Contact the gateway could never end the call. (One
+/// without a From tag rsipstack drops itself, unanswered.)
+fn dialog(request: &Request) -> Result<(), &'static str> {
+    let to_tag = request.to_header().and_then(|to| to.tag()).ok().flatten();
+    if request.method != Method::Invite || to_tag.is_some() {
+        return Ok(());
+    }
+    if request.contact_header().and_then(|c| c.typed()).is_err() {
+        return Err("an INVITE that starts a call needs a Contact");
+    }
+    Ok(())
 }
 
 /// A declared Content-Length is a number, and the body is that long.

@@ -10,15 +10,17 @@
 use std::sync::Arc;
 
 use cause_core::{Cause, JsSipCause, Reason, reason_phrase};
+use rsipstack::dialog::DialogId;
 use rsipstack::sip::headers::make_header;
 use rsipstack::sip::prelude::{HeadersExt, ToTypedHeader};
 use rsipstack::sip::{Header, Method, Request};
+use rsipstack::transaction::key::TransactionRole;
 use rsipstack::transaction::make_tag;
 use rsipstack::transaction::transaction::Transaction;
 use serde_json::json;
 
 use super::Context;
-use super::dialog::Side;
+use super::dialog::{Call, Side};
 use super::sip::{self, parse_reasons, reason_headers, reason_lines, texts};
 
 /// The cause a target user names, the response that ends a request for it and the `Reason` to
@@ -52,7 +54,7 @@ pub async fn answer(gateway: &Context, mut transaction: Transaction) {
     let phrase = reason_phrase(code).unwrap_or("Unknown");
     let mut response = sip::response(&gateway.endpoint, request, code, phrase, &make_tag());
     response.headers.extend(headers);
-    let _ = transaction.respond(response).await;
+    gateway.respond(&mut transaction, response).await;
 }
 
 /// The user a request is for: the `To` of a REGISTER (its Request-URI names only the domain),
@@ -88,38 +90,34 @@ fn registered(request: &Request) -> Vec<Header> {
 }
 
 /// A BYE on either leg of an answered call: 200 for it, and a BYE on the other leg with the
-/// `Reason` values the rule gives for the ending leg's.
+/// `Reason` values the rule gives for the ending leg's. A BYE that names no dialog of the
+/// gateway (the right Call-ID with another tag, say) ends nothing: 481.
 pub async fn bye(gateway: Arc<Context>, mut transaction: Transaction) {
-    let call_id = transaction
-        .original
-        .call_id_header()
-        .map(|h| h.value().to_owned())
-        .unwrap_or_default();
-    let Some((call, side)) = gateway.dialogs.take(&call_id) else {
-        let _ = transaction
-            .reply(rsipstack::sip::StatusCode::CallTransactionDoesNotExist)
-            .await;
+    let dialog = DialogId::try_from((&transaction.original, TransactionRole::Server));
+    let Some((call, side)) = dialog.ok().and_then(|id| gateway.dialogs.take(&id)) else {
+        gateway.reply(&mut transaction, 481).await;
         return;
     };
     let lines = reason_lines(&transaction.original.headers);
     let reasons = parse_reasons(&lines);
     let teardown = gateway.behave.relay_bye(&reasons);
-    let _ = transaction.reply(rsipstack::sip::StatusCode::OK).await;
+    gateway.reply(&mut transaction, 200).await;
     gateway.event(json!({
         "call": call.id, "event": "bye", "from": call.from, "to": call.to, "leg": side.name(), "received": lines,
         "sent": texts(teardown.reasons()), "cause": teardown.cause(),
         "origin_cause": teardown.origin_cause(),
     }));
-    let other = if side == Side::A { &call.b } else { &call.a };
-    other.until_acknowledged().await;
-    if let Ok(request) = other.bye(&gateway.endpoint, teardown.reasons()) {
-        let destination = other.destination.clone();
-        sip::send(
-            &gateway.endpoint,
-            request,
-            destination,
-            other.connection.clone(),
-        )
-        .await;
+    let other = if side == Side::A { Side::B } else { Side::A };
+    call.leg(other).until_acknowledged().await;
+    hang_up(&gateway, &call, other, teardown.reasons()).await;
+}
+
+/// Sends one leg of an answered call a BYE, and reports it if that fails.
+pub async fn hang_up(gateway: &Context, call: &Call, side: Side, reasons: &[Reason<'_>]) {
+    if let Err(why) = call.leg(side).send_bye(&gateway.endpoint, reasons).await {
+        gateway.event(json!({
+            "call": call.id, "event": "send-failed", "from": call.from, "to": call.to,
+            "leg": side.name(), "request": "BYE", "why": why,
+        }));
     }
 }

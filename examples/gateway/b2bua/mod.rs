@@ -4,7 +4,8 @@
 //!
 //! Read top to bottom: [`start`] binds and runs the stack, [`dispatch`] hands each request to
 //! `call.rs` (an INVITE) or `local.rs` (everything it answers itself), `dialog.rs` keeps the
-//! answered calls, `sip.rs` is the plumbing rsipstack leaves to its users.
+//! answered calls, `websocket.rs` lets browsers in, `sip.rs` is the plumbing rsipstack leaves
+//! to its users. [`Running::stop`] lets the calls in flight end before the stack goes.
 
 // rsipstack's `Result` carries its own large error type; the plumbing passes it on as it is.
 #![allow(clippy::result_large_err)]
@@ -14,25 +15,30 @@ mod dialog;
 mod guard;
 mod local;
 mod sip;
+mod websocket;
 
-use std::net::{SocketAddr, TcpListener};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
 
 use cause_core::Gateway;
 use rsipstack::EndpointBuilder;
 use rsipstack::platform::CancellationToken;
 use rsipstack::sip::headers::make_header;
 use rsipstack::sip::prelude::HeadersExt;
-use rsipstack::sip::{Header, Method, Uri};
+use rsipstack::sip::{Header, Method, Response, Uri};
 use rsipstack::transaction::TransactionReceiver;
 use rsipstack::transaction::endpoint::{EndpointInner, EndpointOption};
 use rsipstack::transaction::make_tag;
 use rsipstack::transaction::transaction::Transaction;
 use rsipstack::transport::udp::UdpConnection;
-use rsipstack::transport::websocket::WebSocketListenerConnection;
 use rsipstack::transport::{SipAddr, SipConnection, TransportLayer};
 use serde_json::{Value, json};
+use tokio::task::JoinHandle;
+use tokio_util::task::TaskTracker;
 
 /// What the gateway says as it works: one JSON object per line.
 pub type Events = Arc<dyn Fn(Value) + Send + Sync>;
@@ -51,11 +57,12 @@ pub struct Config {
     pub behave: Gateway,
 }
 
-/// A gateway that runs until [`Running::stop`] (or its runtime ends).
+/// A gateway that runs until [`Running::stop`].
 pub struct Running {
     pub ws: SocketAddr,
     pub udp: SocketAddr,
-    token: CancellationToken,
+    tasks: Arc<Tasks>,
+    stack: JoinHandle<()>,
 }
 
 impl Running {
@@ -64,8 +71,60 @@ impl Running {
         json!({ "ws": format!("ws://{}", self.ws), "udp": self.udp.to_string() })
     }
 
-    pub fn stop(&self) {
-        self.token.cancel();
+    /// Stops the gateway gracefully: from this call on, new requests are refused with 503;
+    /// the calls in flight get up to `limit` to end (a far end's late answer still reaches the
+    /// caller, a BYE is still passed on), then the stack stops and every task the gateway
+    /// started is joined. The future says how many calls were still in flight at the limit
+    /// and were cut short.
+    ///
+    /// Answered calls are left as they are: no rule says what a gateway that goes away puts on
+    /// a BYE, and the media flows between the two ends without it.
+    pub fn stop(self, limit: Duration) -> impl Future<Output = usize> {
+        self.tasks.draining.store(true, Ordering::Relaxed);
+        self.tasks.calls.close();
+        async move {
+            let tasks = &self.tasks;
+            let in_flight = match tokio::time::timeout(limit, tasks.calls.wait()).await {
+                Ok(()) => 0,
+                Err(_) => tasks.calls.len(),
+            };
+            // Every task runs until this token is cancelled: what is left ends here.
+            tasks.token.cancel();
+            tasks.calls.wait().await;
+            tasks.background.close();
+            tasks.background.wait().await;
+            // An error here is a panic of the stack, which the runtime has already reported.
+            self.stack.await.ok();
+            in_flight
+        }
+    }
+}
+
+/// Every task the gateway starts, so that [`Running::stop`] can wait for them: `calls` are the
+/// requests in hand (an INVITE until the caller has acknowledged its final response, a BYE
+/// until the other leg has answered its own), `background` the readers of transactions, the
+/// WebSocket handshakes and the loops that accept; all of them end when `token` is cancelled.
+struct Tasks {
+    calls: TaskTracker,
+    background: TaskTracker,
+    token: CancellationToken,
+    /// Set by [`Running::stop`]: new requests are refused.
+    draining: AtomicBool,
+}
+
+impl Tasks {
+    fn call(&self, task: impl Future<Output = ()> + Send + 'static) {
+        self.calls
+            .spawn(until_stopped(self.token.clone(), Box::pin(task)));
+    }
+
+    fn background(&self, task: impl Future<Output = ()> + Send + 'static) {
+        self.background
+            .spawn(until_stopped(self.token.clone(), Box::pin(task)));
+    }
+
+    fn draining(&self) -> bool {
+        self.draining.load(Ordering::Relaxed)
     }
 }
 
@@ -79,6 +138,7 @@ pub struct Context {
     events: Events,
     dialogs: dialog::Dialogs,
     calls: AtomicU64,
+    tasks: Arc<Tasks>,
 }
 
 impl Context {
@@ -88,6 +148,31 @@ impl Context {
 
     fn event(&self, line: Value) {
         (self.events)(line);
+    }
+
+    /// Sends the response to a request the gateway answers in one step; one that cannot be
+    /// sent is reported (`"event":"send-failed"`).
+    async fn respond(&self, transaction: &mut Transaction, response: Response) {
+        let status = response.status_code.code();
+        if let Err(error) = transaction.respond(response).await {
+            self.event(json!({
+                "event": "send-failed", "response": status,
+                "method": transaction.original.method.to_string(), "why": error.to_string(),
+            }));
+        }
+    }
+
+    /// [`respond`](Self::respond) with `code` and its RFC reason phrase.
+    async fn reply(&self, transaction: &mut Transaction, code: u16) {
+        let phrase = cause_core::reason_phrase(code).unwrap_or("Unknown");
+        let response = sip::response(
+            &self.endpoint,
+            &transaction.original,
+            code,
+            phrase,
+            &make_tag(),
+        );
+        self.respond(transaction, response).await;
     }
 
     /// `sip:USER@FAR`: where leg B's INVITE goes.
@@ -109,20 +194,19 @@ impl Context {
 }
 
 /// Binds both transports, prints nothing, and serves until stopped: each request goes to
-/// [`dispatch`].
+/// [`dispatch`]. An address that cannot be bound is an error, named.
 pub async fn start(config: Config, events: Events) -> std::io::Result<Running> {
     let token = CancellationToken::new();
     let layer = TransportLayer::new(token.clone());
     let udp = UdpConnection::create_connection(config.udp, None, Some(token.child_token()))
         .await
-        .map_err(std::io::Error::other)?;
+        .map_err(|error| cannot_bind("UDP", config.udp, error))?;
     let udp_addr = udp.get_addr().clone();
-    let ws = websocket_port(config.ws)?;
-    let listener = WebSocketListenerConnection::new(ws, None, false)
+    let ws = tokio::net::TcpListener::bind(config.ws)
         .await
-        .map_err(std::io::Error::other)?;
+        .map_err(|error| cannot_bind("WebSocket", config.ws, error))?;
+    let ws_addr = ws.local_addr()?;
     layer.add_transport(udp.into());
-    layer.add_transport(listener.into());
     let option = EndpointOption {
         // rsipstack's default suffix is its vendor's domain; Call-IDs name this host.
         callid_suffix: Some(config.udp.ip().to_string()),
@@ -139,51 +223,57 @@ pub async fn start(config: Config, events: Events) -> std::io::Result<Running> {
     let incoming = endpoint
         .incoming_transactions()
         .map_err(std::io::Error::other)?;
+    let tasks = Arc::new(Tasks {
+        calls: TaskTracker::new(),
+        background: TaskTracker::new(),
+        token,
+        draining: AtomicBool::new(false),
+    });
     let context = Arc::new(Context {
         endpoint: endpoint.inner.clone(),
         behave: config.behave,
         far: SipAddr::from(config.far),
         udp: udp_addr.clone(),
-        ws: SipAddr::from(ws),
+        ws: SipAddr::from(ws_addr),
         events,
         dialogs: dialog::Dialogs::default(),
         calls: AtomicU64::new(0),
+        tasks: Arc::clone(&tasks),
     });
-    tokio::spawn(async move { endpoint.serve().await });
-    tokio::spawn(dispatch(context, incoming));
-    listening(ws).await?;
+    let stack = tokio::spawn(async move { endpoint.serve().await });
+    let accept = websocket::accept(ws, Arc::clone(&context.endpoint), Arc::clone(&tasks));
+    tasks.background(accept);
+    tasks.background(dispatch(context, incoming));
     let udp = udp_addr.get_socketaddr().map_err(std::io::Error::other)?;
-    Ok(Running { ws, udp, token })
+    Ok(Running {
+        ws: ws_addr,
+        udp,
+        tasks,
+        stack,
+    })
 }
 
-/// rsipstack's WebSocket listener binds the address it is given and never says which port
-/// it got: for port 0, ask the OS for a free one first (a race on a busy machine, never here).
-fn websocket_port(requested: SocketAddr) -> std::io::Result<SocketAddr> {
-    if requested.port() != 0 {
-        return Ok(requested);
-    }
-    TcpListener::bind(requested)?.local_addr()
+/// Runs `task` until it ends or the gateway stops. Boxed before it comes here: its state (a
+/// transaction, a call) is large, and an async wrapper that took it by value would hold it
+/// more than once, 15 kB a call under load.
+async fn until_stopped(stopped: CancellationToken, task: Pin<Box<dyn Future<Output = ()> + Send>>) {
+    stopped.run_until_cancelled(task).await.unwrap_or_default();
 }
 
-/// Waits until the WebSocket listener, which rsipstack starts on a task of its own, accepts
-/// connections: the address line is a promise that a browser can connect.
-async fn listening(ws: SocketAddr) -> std::io::Result<()> {
-    for _ in 0..200 {
-        if tokio::net::TcpStream::connect(ws).await.is_ok() {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    Err(std::io::Error::other(format!(
-        "nothing listens on {ws} after 2 s"
-    )))
+/// `WebSocket on 127.0.0.1:5099: Address already in use (os error 98)`.
+fn cannot_bind(
+    transport: &str,
+    address: SocketAddr,
+    error: impl std::fmt::Display,
+) -> std::io::Error {
+    std::io::Error::other(format!("{transport} on {address}: {error}"))
 }
 
 /// Every new transaction: INVITEs become calls, BYEs end them, the rest is answered here.
 async fn dispatch(context: Arc<Context>, mut incoming: TransactionReceiver) {
     while let Some(transaction) = incoming.recv().await {
-        let context = Arc::clone(&context);
-        tokio::spawn(async move { handle(context, transaction).await });
+        let call = handle(Arc::clone(&context), transaction);
+        context.tasks.call(call);
     }
 }
 
@@ -198,7 +288,7 @@ async fn handle(context: Arc<Context>, mut transaction: Transaction) {
             "Warning",
             format!("399 sip-causes-gateway \"{why}\""),
         ));
-        let _ = transaction.respond(response).await;
+        context.respond(&mut transaction, response).await;
         return;
     }
     let in_dialog = transaction
@@ -207,22 +297,15 @@ async fn handle(context: Arc<Context>, mut transaction: Transaction) {
         .and_then(|to| to.tag())
         .is_ok_and(|tag| tag.is_some());
     match transaction.original.method {
-        Method::Invite if !in_dialog => call::invite(context, transaction).await,
+        // A BYE ends a call, which a gateway that is stopping still wants.
         Method::Bye => local::bye(context, transaction).await,
+        // RFC 3261 §21.5.4: the gateway is going away; another may take the request.
+        _ if context.tasks.draining() => context.reply(&mut transaction, 503).await,
+        Method::Invite if !in_dialog => call::invite(context, transaction).await,
         Method::Register | Method::Message => local::answer(&context, transaction).await,
-        Method::Options => {
-            let _ = transaction.reply(rsipstack::sip::StatusCode::OK).await;
-        }
+        Method::Options => context.reply(&mut transaction, 200).await,
         // A re-INVITE (hold, codec change) is not relayed: this gateway keeps the first offer.
-        Method::Invite => {
-            let _ = transaction
-                .reply(rsipstack::sip::StatusCode::NotAcceptableHere)
-                .await;
-        }
-        _ => {
-            let _ = transaction
-                .reply(rsipstack::sip::StatusCode::NotImplemented)
-                .await;
-        }
+        Method::Invite => context.reply(&mut transaction, 488).await,
+        _ => context.reply(&mut transaction, 501).await,
     }
 }

@@ -156,18 +156,74 @@ pub fn cancel(invite: &Request, reasons: &[Reason<'_>]) -> rsipstack::Result<Req
     })
 }
 
-/// Sends `request` as a client transaction and returns its final response; `None` when none
-/// came (the transport failed, or no answer within Timer F).
+/// A dialog's route set (RFC 3261 §12.1.1, §12.1.2): the `Record-Route` values of the message
+/// that set it up, as they are on the side that received the INVITE (leg A), reversed on the
+/// side that sent it (leg B). Values that do not parse are left out, as rsipstack's own
+/// `make_ack` leaves them out of the ACK.
+pub fn route_set(message: &impl HeadersExt, reversed: bool) -> Vec<typed::Route> {
+    let record_routes = message.typed_record_route_headers().unwrap_or_default();
+    let mut routes: Vec<typed::Route> = record_routes
+        .into_iter()
+        .map(|record| typed::Route {
+            display_name: record.display_name,
+            uri: record.uri,
+            params: record.params,
+        })
+        .collect();
+    if reversed {
+        routes.reverse();
+    }
+    routes
+}
+
+/// Addresses an in-dialog request to `target` through `route_set` as RFC 3261 §12.2.1.1 says.
+/// No route set: the target is the Request-URI. A loose router first (`;lr`): the target is
+/// the Request-URI and the route set the `Route` headers. A strict router first (RFC 2543):
+/// that router is the Request-URI, and the rest of the route set, then the target, the
+/// `Route` headers. Either way the request goes first to the first URI of the route set.
+pub fn address(request: &mut Request, target: &Uri, route_set: &[typed::Route]) {
+    request
+        .headers
+        .retain(|header| !matches!(header, Header::Route(_)));
+    let (uri, routes) = match route_set.split_first() {
+        None => (target.clone(), vec![]),
+        Some((first, _)) if first.has_lr() => (target.clone(), route_set.to_vec()),
+        Some((first, rest)) => {
+            let mut uri = first.uri.clone();
+            // What a Request-URI may not carry (RFC 3261 §19.1.1, Table 1).
+            uri.params
+                .retain(|param| !matches!(param, rsipstack::sip::Param::Method(_)));
+            uri.headers.clear();
+            let last = typed::Route {
+                display_name: None,
+                uri: target.clone(),
+                params: vec![],
+            };
+            (uri, rest.iter().cloned().chain([last]).collect())
+        }
+    };
+    request.uri = uri;
+    request
+        .headers
+        .extend(routes.into_iter().map(Header::from).collect());
+}
+
+/// Sends `request` as a client transaction and returns its final response, or why there is
+/// none: the transport failed, or nothing answered within Timer F.
 pub async fn send(
     endpoint: &std::sync::Arc<EndpointInner>,
     request: Request,
     destination: Option<SipAddr>,
     connection: Option<SipConnection>,
-) -> Option<Response> {
-    let key = TransactionKey::from_request(&request, TransactionRole::Client).ok()?;
+) -> Result<Response, String> {
+    let key = TransactionKey::from_request(&request, TransactionRole::Client)
+        .map_err(|error| error.to_string())?;
     let mut transaction = Transaction::new_client(key, request, endpoint.clone(), connection);
     transaction.destination = destination;
-    transaction.send().await.ok()?;
+    transaction
+        .send()
+        .await
+        .map_err(|error| error.to_string())?;
     let wait = async {
         while let Some(message) = transaction.receive().await {
             if let SipMessage::Response(response) = message
@@ -178,16 +234,40 @@ pub async fn send(
         }
         None
     };
+    let limit = NON_INVITE_LIMIT.as_secs();
     tokio::time::timeout(NON_INVITE_LIMIT, wait)
         .await
         .ok()
         .flatten()
+        .ok_or_else(|| format!("no final response within {limit} s"))
 }
 
-/// Sends a request outside any transaction: the ACK of a 2xx is one (RFC 3261 §13.2.2.4).
-pub async fn send_stateless(endpoint: &EndpointInner, request: Request, destination: &SipAddr) {
-    let layer = &endpoint.transport_layer;
-    if let Ok((connection, address)) = layer.lookup(destination, None).await {
-        let _ = connection.send(request.into(), Some(&address)).await;
+/// Whether a request the gateway sent was carried out: `Ok` for a 2xx, else why not (the
+/// status line of any other final response: a 503 is also what rsipstack reports when it
+/// could not write to a closed WebSocket).
+pub fn confirmed(sent: Result<Response, String>) -> Result<(), String> {
+    let response = sent?;
+    if response.status_code.kind() == StatusCodeKind::Successful {
+        return Ok(());
     }
+    let phrase = response
+        .wire_reason
+        .as_deref()
+        .unwrap_or_else(|| response.status_code.text());
+    Err(format!("{} {phrase}", response.status_code.code()))
+}
+
+/// Sends a request outside any transaction, to its first `Route` or else its Request-URI: the
+/// ACK of a 2xx is one (RFC 3261 §13.2.2.4).
+pub async fn send_stateless(endpoint: &EndpointInner, request: Request) -> Result<(), String> {
+    let destination = SipAddr::try_from(&request.destination()).map_err(|e| e.to_string())?;
+    let layer = &endpoint.transport_layer;
+    let (connection, address) = layer
+        .lookup(&destination, None)
+        .await
+        .map_err(|error| error.to_string())?;
+    connection
+        .send(request.into(), Some(&address))
+        .await
+        .map_err(|error| error.to_string())
 }

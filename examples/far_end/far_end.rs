@@ -1,5 +1,7 @@
-//! The far end of the gateway tests: a SIP endpoint over UDP on 127.0.0.1 that ends each
-//! INVITE as its Request-URI user says, and records every request it receives as it came.
+//! A far end for the gateway: a SIP endpoint over UDP that ends each INVITE as its Request-URI
+//! user says, and reports every request it receives as it came. `main.rs` runs it on its own
+//! (`cargo run --example far_end`); the gateway tests run the same module in-process
+//! (`tests/gateway/mod.rs`).
 //!
 //! | user | what it does |
 //! |------|--------------|
@@ -14,13 +16,15 @@
 use std::collections::HashMap;
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use cause_core::{Cause, JsSipCause, reason_phrase};
+use serde_json::{Value, json};
 
 use super::sip_text::{SipMessage, addr_uri, response};
 
-/// A request the far end received: its method, its From user, and every `Reason` line.
+/// A request the far end received: its method, its From user, its Request-URI user, and every
+/// `Reason` line.
 #[derive(Clone, Debug)]
 pub struct Received {
     pub method: String,
@@ -29,38 +33,43 @@ pub struct Received {
     pub reasons: Vec<String>,
 }
 
+impl Received {
+    /// The line `cargo run --example far_end` prints for it.
+    pub fn to_json(&self) -> Value {
+        json!({ "method": self.method, "from": self.from, "to": self.to, "reason": self.reasons })
+    }
+}
+
+/// What to do with each request as it comes: print it, keep it.
+pub type Report = Box<dyn Fn(&Received) + Send>;
+
 /// A running far end.
 pub struct FarEnd {
     pub addr: SocketAddr,
-    pub received: Arc<Mutex<Vec<Received>>>,
+    thread: JoinHandle<()>,
 }
 
 const SDP: &str = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
 const SDP_WITHOUT_MEDIA: &str = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
 
 impl FarEnd {
-    pub fn start() -> FarEnd {
-        let socket = UdpSocket::bind("127.0.0.1:0").expect("a UDP port on 127.0.0.1");
-        let addr = socket.local_addr().expect("a bound address");
-        let received = Arc::new(Mutex::new(Vec::new()));
+    /// A far end on `addr` (port 0: one the OS picks) that hands each request to `report`.
+    pub fn bind(addr: SocketAddr, report: Report) -> std::io::Result<FarEnd> {
+        let socket = UdpSocket::bind(addr)?;
+        let addr = socket.local_addr()?;
         let state = Peer {
             socket,
             addr,
-            received: Arc::clone(&received),
+            report,
             calls: HashMap::new(),
         };
-        std::thread::spawn(move || state.run());
-        FarEnd { addr, received }
+        let thread = std::thread::spawn(move || state.run());
+        Ok(FarEnd { addr, thread })
     }
 
-    /// The requests received so far with `method` from the caller `from`.
-    pub fn requests(&self, method: &str, from: &str) -> Vec<Received> {
-        let received = self.received.lock().unwrap();
-        received
-            .iter()
-            .filter(|r| r.method == method && r.from == from)
-            .cloned()
-            .collect()
+    /// Runs until the socket fails (the process is stopped, as a rule).
+    pub fn wait(self) {
+        self.thread.join().ok();
     }
 }
 
@@ -75,7 +84,7 @@ struct Dialog {
 struct Peer {
     socket: UdpSocket,
     addr: SocketAddr,
-    received: Arc<Mutex<Vec<Received>>>,
+    report: Report,
     calls: HashMap<String, Dialog>,
 }
 
@@ -91,7 +100,9 @@ impl Peer {
     }
 
     fn send(&self, text: &str, to: SocketAddr) {
-        let _ = self.socket.send_to(text.as_bytes(), to);
+        if let Err(error) = self.socket.send_to(text.as_bytes(), to) {
+            eprintln!("far end: cannot send to {to}: {error}");
+        }
     }
 
     fn handle(&mut self, message: &SipMessage<'_>, from: SocketAddr) {
@@ -99,12 +110,13 @@ impl Peer {
             return;
         };
         let call_id = message.header("Call-ID").unwrap_or_default().to_owned();
-        self.received.lock().unwrap().push(Received {
+        let received = Received {
             method: method.to_owned(),
             from: message.caller_user().unwrap_or_default().to_owned(),
             to: message.target_user().unwrap_or_default().to_owned(),
             reasons: message.headers_named("Reason").map(str::to_owned).collect(),
-        });
+        };
+        (self.report)(&received);
         match method {
             "INVITE" => self.invite(message, call_id, from),
             "ACK" => self.ack(&call_id, from),
