@@ -3,7 +3,7 @@
 //! `tests/test_pbx_recorded.rs` checks. Environment: `PBX_PREFIX` (the install prefix),
 //! `PBX_COMMIT` (the commit it was built from, in full), `RECORD_TO` (the file to write);
 //! optionally `PBX_ROWS` (`relay,teardown,maps`, the default), `PBX_RUNS` (calls of every row,
-//! 2) and `PBX_RACY_RUNS` (calls at least of a row of a class seen to vary, 36).
+//! 2) and `PBX_RACY_RUNS` (calls at least of a row of a class seen to vary, 24).
 
 mod pbx;
 
@@ -65,7 +65,7 @@ fn wanted_rows(map_causes: Vec<String>) -> Vec<rows::Row> {
 
 fn write_with(pbx: &dyn Pbx, far: &FarEnd, name: &str, version: String, build: Vec<(String, String)>, rows: &[rows::Row]) {
     let caller = Caller::new();
-    let (runs, racy_runs) = (number("PBX_RUNS", 2), number("PBX_RACY_RUNS", 36));
+    let (runs, racy_runs) = (number("PBX_RUNS", 2), number("PBX_RACY_RUNS", 24));
     let recorded = recorder::record(pbx, &caller, far, rows, runs, racy_runs);
     let recording = Recording {
         pbx: name.to_owned(),

@@ -23,35 +23,29 @@ use std::time::Duration;
 use cause_core::{Gateway, Reason};
 use serde_json::Value;
 
-use far_end::{FarEnd, Received};
+use far_end::{FarEnd, Log, Received};
 
 /// The far end of `examples/far_end` on a port the OS picks, keeping what it receives.
 pub struct Far {
     pub addr: SocketAddr,
-    received: Arc<Mutex<Vec<Received>>>,
+    pub log: Log,
 }
 
 impl Far {
     pub fn start() -> Far {
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&received);
-        let keep = Box::new(move |request: &Received| sink.lock().unwrap().push(request.clone()));
+        let log = Log::default();
         let localhost = SocketAddr::from(([127, 0, 0, 1], 0));
-        let far = FarEnd::bind(localhost, keep).expect("a UDP port on 127.0.0.1");
+        let far = FarEnd::bind(localhost, log.report()).expect("a UDP port on 127.0.0.1");
         Far {
             addr: far.addr,
-            received,
+            log,
         }
     }
 
     /// The requests received so far with `method` from the caller `from`.
     pub fn requests(&self, method: &str, from: &str) -> Vec<Received> {
-        let received = self.received.lock().unwrap();
-        received
-            .iter()
-            .filter(|r| r.method == method && r.from == from)
-            .cloned()
-            .collect()
+        let received = self.log.all().into_iter();
+        received.filter(|r| r.method == method && r.from == from).collect()
     }
 }
 

@@ -8,11 +8,13 @@
 #![allow(dead_code)]
 
 pub mod asterisk;
+#[path = "../../examples/far_end/far_end.rs"]
+pub mod far_end;
 pub mod freeswitch;
 pub mod recorder;
 pub mod recording;
 pub mod rows;
-#[path = "../gateway/sip_text.rs"]
+#[path = "../../examples/far_end/sip_text.rs"]
 pub mod sip_text;
 pub mod ua;
 

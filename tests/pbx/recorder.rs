@@ -12,7 +12,7 @@ use super::rows::Row;
 use super::ua::{Caller, FarEnd, Plan};
 
 /// At most this many calls of a racy row.
-const CEILING: u32 = 240;
+const CEILING: u32 = 120;
 
 /// Calls every row and returns what was seen.
 pub fn record(pbx: &dyn Pbx, caller: &Caller, far: &FarEnd, rows: &[Row], runs: u32, racy_runs: u32) -> Vec<Recorded> {
@@ -102,7 +102,7 @@ fn call(pbx: &dyn Pbx, caller: &Caller, far: &FarEnd, row: &Row) -> Seen {
         .iter()
         .filter(|r| matches!((r.method.as_str(), r.in_dialog), ("INVITE", false) | ("CANCEL" | "BYE", _)))
         .map(|r| match r.method.as_str() {
-            "INVITE" => format!("INVITE {}", r.user),
+            "INVITE" => format!("INVITE {}", r.to),
             method => method.to_owned(),
         })
         .collect();

@@ -1,7 +1,7 @@
 //! What the recorder calls through a PBX: every row, in the order it is recorded.
 
 use super::recording::Kind;
-use super::ua::Ending;
+use super::far_end::Ending;
 
 /// One call the recorder makes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,7 +10,7 @@ pub struct Row {
     /// `Relay`: the far end's user ([`Ending`]); `Map`: the cause dialled.
     pub target: String,
     /// `Cancel`, `ByeFromCaller`: the `Reason` lines the caller sends; `ByeFromFar`: the
-    /// variant of the far end's `BYE` (`q850-17`, `none`).
+    /// variant of the far end's `BYE` (`q850-17`, `bare`).
     pub sent: Vec<String>,
 }
 
@@ -85,8 +85,8 @@ pub fn teardown() -> Vec<Row> {
         .map(|sent| Row::new(Kind::Cancel, "ring", sent))
         .collect();
     rows.extend(endings(false).into_iter().map(|sent| Row::new(Kind::ByeFromCaller, "answer", sent)));
-    for variant in ["none", "q850-16", "q850-17", "q850-21", "q850-31", "q850-127", "sip-486"] {
-        let target = format!("answer-bye-{variant}");
+    for variant in ["bare", "q850-16", "q850-17", "q850-21", "q850-31", "q850-127", "sip-486"] {
+        let target = format!("answer.{variant}");
         rows.push(Row::new(Kind::ByeFromFar, target, vec![variant.to_owned()]));
     }
     rows

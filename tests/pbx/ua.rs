@@ -1,15 +1,14 @@
 //! The recorder's two SIP peers on 127.0.0.1 over UDP, as plain text: the caller, driven one
-//! call at a time, and the far end, which ends each INVITE as its Request-URI user says
-//! ([`Ending`]). Enough SIP for a PBX's two legs (100rel and session timers left off), no stack.
+//! call at a time, and the far end of `examples/far_end`, which ends each INVITE as its
+//! Request-URI user says. Enough SIP for a PBX's two legs (100rel and session timers left off),
+//! no stack.
 
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use cause_core::reason_phrase;
-
+use super::far_end::{self, Log, Received};
 use super::sip_text::{SipMessage, addr_uri, response};
 
 /// How long a peer waits for a message before it gives up on a call: the PBXs answer in
@@ -331,244 +330,22 @@ impl Call<'_> {
     }
 }
 
-/// How the far end ends an INVITE, from its Request-URI user: `CODE[-VARIANT]` for a final
-/// response, `ring` (180, then the caller's `CANCEL`), `answer` (200, then the caller's `BYE`)
-/// or `answer-bye-VARIANT` (200, then its own `BYE`).
-///
-/// | variant | what the response (or the `BYE`) adds |
-/// |---|---|
-/// | none | nothing; a 3xx a `Contact` naming user 486 of the far end |
-/// | `q850-N` | `Reason: Q.850;cause=N` |
-/// | `sip-N` | `Reason: SIP;cause=N` |
-/// | `sipq850-N` | one line, two values: `Reason: SIP;cause=CODE, Q.850;cause=N` |
-/// | `q850sip-N` | two lines: `Reason: Q.850;cause=N`, then `Reason: SIP;cause=CODE` |
-/// | `nocontact` | a 3xx without a `Contact` |
-/// | `challenge` | a 401's `WWW-Authenticate`, a 407's `Proxy-Authenticate` |
-/// | `minse` | a 422's `Min-SE: 1800` |
-/// | `none` (after `answer-bye-`) | a `BYE` without `Reason` |
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Ending {
-    pub code: u16,
-    pub variant: String,
-}
-
-impl Ending {
-    pub fn user(&self) -> String {
-        match self.variant.as_str() {
-            "" => self.code.to_string(),
-            variant => format!("{}-{variant}", self.code),
-        }
-    }
-
-    pub fn parse(user: &str) -> Option<Ending> {
-        let (code, variant) = user.split_once('-').unwrap_or((user, ""));
-        let code = code.parse().ok().filter(|code| (300..700).contains(code))?;
-        Some(Ending {
-            code,
-            variant: variant.to_owned(),
-        })
-    }
-
-    /// The `Reason` lines the variant adds, given the code it goes with.
-    pub fn reasons(code: u16, variant: &str) -> Vec<String> {
-        let (kind, n) = variant.rsplit_once('-').unwrap_or((variant, ""));
-        match kind {
-            "q850" => vec![format!("Q.850;cause={n}")],
-            "sip" => vec![format!("SIP;cause={n}")],
-            "sipq850" => vec![format!("SIP;cause={code}, Q.850;cause={n}")],
-            "q850sip" => vec![format!("Q.850;cause={n}"), format!("SIP;cause={code}")],
-            _ => Vec::new(),
-        }
-    }
-}
-
-/// A request the far end received: method, Request-URI user, `Reason` lines.
-#[derive(Clone, Debug)]
-pub struct Received {
-    pub method: String,
-    /// Whether the request came inside a dialog (its `To` has a tag).
-    pub in_dialog: bool,
-    pub user: String,
-    pub reasons: Vec<String>,
-}
-
-/// The far end, answering in a thread of its own until the process ends.
+/// The far end of `examples/far_end` in this process, keeping what it receives.
 pub struct FarEnd {
     pub addr: SocketAddr,
-    received: Arc<Mutex<Vec<Received>>>,
-}
-
-impl Default for FarEnd {
-    fn default() -> Self {
-        FarEnd::start()
-    }
+    pub log: Log,
 }
 
 impl FarEnd {
     pub fn start() -> FarEnd {
-        let socket = Socket::bind();
-        let addr = socket.addr;
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let far = Far {
-            socket,
-            received: Arc::clone(&received),
-            calls: Vec::new(),
-            due: None,
-        };
-        thread::spawn(move || far.run());
-        FarEnd { addr, received }
+        let log = Log::default();
+        let localhost = SocketAddr::from(([127, 0, 0, 1], 0));
+        let far = far_end::FarEnd::bind(localhost, log.report()).expect("a UDP port on 127.0.0.1");
+        FarEnd { addr: far.addr, log }
     }
 
     /// Every request received since the last call, in order.
     pub fn take(&self) -> Vec<Received> {
-        std::mem::take(&mut *self.received.lock().expect("the far end's log"))
+        self.log.take()
     }
-}
-
-/// An INVITE the far end answered: what to send again for a retransmission, and the `BYE`
-/// it sends after the ACK of `answer-bye-*`.
-struct Answered {
-    call_id: String,
-    cseq: String,
-    last: String,
-    invite: String,
-    tag: String,
-    bye: Option<Vec<String>>,
-}
-
-struct Far {
-    socket: Socket,
-    received: Arc<Mutex<Vec<Received>>>,
-    calls: Vec<Answered>,
-    /// The `BYE` of an `answer-bye-*` call, due once the call has settled.
-    due: Option<(Instant, String, SocketAddr)>,
-}
-
-impl Far {
-    fn run(mut self) {
-        loop {
-            let deadline = self.due.as_ref().map_or(Instant::now() + WAIT, |due| due.0);
-            let Some((text, from)) = self.socket.receive(deadline) else {
-                if let Some((_, bye, to)) = self.due.take() {
-                    self.socket.send(&bye, to);
-                }
-                continue;
-            };
-            let message = SipMessage::parse(&text).expect("received messages parse");
-            let Some(method) = message.method() else {
-                continue;
-            };
-            self.received.lock().expect("the far end's log").push(Received {
-                method: method.to_owned(),
-                in_dialog: message.header("To").unwrap_or_default().contains("tag="),
-                user: message.target_user().unwrap_or_default().to_owned(),
-                reasons: reason_lines(&message),
-            });
-            let call_id = message.header("Call-ID").unwrap_or_default().to_owned();
-            let cseq = message.header("CSeq").unwrap_or_default().to_owned();
-            let known = self.calls.iter().position(|call| call.call_id == call_id);
-            let fresh = !message.header("To").unwrap_or_default().contains("tag=");
-            match (method, known) {
-                ("INVITE", Some(at)) if fresh && self.calls[at].cseq == cseq => {
-                    // A retransmission: the same answer again.
-                    let last = self.calls[at].last.clone();
-                    self.socket.send(&last, from);
-                }
-                ("INVITE", _) if fresh => {
-                    if let Some(at) = known {
-                        self.calls.remove(at);
-                    }
-                    self.invite(&message, call_id, cseq, from);
-                }
-                ("CANCEL", Some(at)) => {
-                    self.socket.send(&response(&message, 200, "OK", &[], "", None), from);
-                    let call = self.calls.remove(at);
-                    let invite = SipMessage::parse(&call.invite).expect("kept INVITEs parse");
-                    let terminated = response(&invite, 487, "Request Terminated", &[], "", Some(&call.tag));
-                    self.socket.send(&terminated, from);
-                }
-                ("ACK", Some(at)) => {
-                    if let Some(reasons) = self.calls[at].bye.take() {
-                        let bye = self.bye(&self.calls[at], &reasons);
-                        self.due = Some((Instant::now() + SETTLE, bye, from));
-                    }
-                }
-                _ => {
-                    self.socket.answer_in_dialog(&message, from);
-                }
-            }
-        }
-    }
-
-    fn invite(&mut self, message: &SipMessage<'_>, call_id: String, cseq: String, from: SocketAddr) {
-        let user = message.target_user().unwrap_or_default().to_owned();
-        let tag = format!("far{}", next_number());
-        let contact = format!("Contact: <sip:far@{}>", self.socket.addr);
-        let sdp_headers = [contact.clone(), "Content-Type: application/sdp".to_owned()];
-        let (answer, bye) = if user == "ring" {
-            (response(message, 180, "Ringing", &[], "", Some(&tag)), None)
-        } else if let Some(variant) = user.strip_prefix("answer") {
-            let bye = variant.strip_prefix("-bye-").map(|v| Ending::reasons(0, v));
-            (response(message, 200, "OK", &sdp_headers, &self.socket.sdp, Some(&tag)), bye)
-        } else if let Some(ending) = Ending::parse(&user) {
-            (self.failure(message, &ending, &tag), None)
-        } else {
-            (response(message, 404, "Not A Scenario", &[], "", Some(&tag)), None)
-        };
-        self.socket.send(&answer, from);
-        self.calls.push(Answered {
-            call_id,
-            cseq,
-            last: answer,
-            invite: message.text.to_owned(),
-            tag,
-            bye,
-        });
-    }
-
-    /// The final response an [`Ending`] asks for, with the far end's own phrase: `Far End
-    /// CODE` (so that a PBX passing it on shows).
-    fn failure(&self, message: &SipMessage<'_>, ending: &Ending, tag: &str) -> String {
-        let code = ending.code;
-        let mut headers: Vec<String> = Ending::reasons(code, &ending.variant)
-            .into_iter()
-            .map(|reason| format!("Reason: {reason}"))
-            .collect();
-        match (code, ending.variant.as_str()) {
-            (300..=399, "nocontact") => {}
-            (300..=399, _) => headers.push(format!("Contact: <sip:486@{}>", self.socket.addr)),
-            (401, "challenge") => headers.push(challenge("WWW-Authenticate")),
-            (407, "challenge") => headers.push(challenge("Proxy-Authenticate")),
-            (422, "minse") => headers.push("Min-SE: 1800".to_owned()),
-            _ => {}
-        }
-        let phrase = format!("Far End {code}");
-        debug_assert!(reason_phrase(code) != Some(phrase.as_str()));
-        response(message, code, &phrase, &headers, "", Some(tag))
-    }
-
-    fn bye(&self, call: &Answered, reasons: &[String]) -> String {
-        let invite = SipMessage::parse(&call.invite).expect("kept INVITEs parse");
-        let target = invite.header("Contact").map(addr_uri).unwrap_or_default();
-        let mut headers: Vec<String> = reasons.iter().map(|r| format!("Reason: {r}")).collect();
-        headers.push(format!("Contact: <sip:far@{}>", self.socket.addr));
-        request(
-            self.socket.addr,
-            &Request {
-                method: "BYE",
-                uri: target,
-                branch: &format!("z9hG4bKfar{}", next_number()),
-                from: &format!("{};tag={}", invite.header("To").unwrap_or_default(), call.tag),
-                to: invite.header("From").unwrap_or_default(),
-                call_id: &call.call_id,
-                cseq: 1,
-                headers: &headers,
-                body: "",
-            },
-        )
-    }
-}
-
-fn challenge(header: &str) -> String {
-    format!("{header}: Digest realm=\"far\", nonce=\"{}\", algorithm=MD5, qop=\"auth\"", next_number())
 }
