@@ -53,6 +53,31 @@ const fn response<'a>(status: u16) -> FailureResponse<'a> {
     }
 }
 
+/// The dial plan ends leg A with `cause` (`Hangup(N)`): `hangup_cause2sip`'s response, with
+/// the cause's `Reason`.
+pub(super) const fn ended(cause: u16) -> FailureResponse<'static> {
+    let status = match AsteriskCause::response_for_code(cause) {
+        Some(status) => status,
+        None => AsteriskCause::DEFAULT_RESPONSE,
+    };
+    FailureResponse {
+        status,
+        phrase: Phrase::Standard,
+        own_phrase: super::Gateway::Asterisk.reason_phrase(status),
+        reasons: reasons_for(cause),
+        cause,
+        far_cause: cause,
+    }
+}
+
+/// `rfc3326_add_reason_header`: `Q.850;cause=N`, after the answered-elsewhere value for 26.
+const fn reasons_for(cause: u16) -> Values<'static> {
+    match cause {
+        ANSWERED_ELSEWHERE_CAUSE => Values::two(ANSWERED_ELSEWHERE, q850(cause)),
+        _ => Values::one(q850(cause)),
+    }
+}
+
 /// A `CANCEL` on leg A: its cause comes from the `Reason` (res_pjsip_rfc3326.c), else from the
 /// 487 that ends its INVITE (INTERWORKING); Dial ends leg B with the same cause, or with
 /// ANSWERED_ELSEWHERE's two values for 26 (app_dial.c `dial_exec_full`, `hanguptree`).
@@ -61,27 +86,25 @@ pub(super) const fn cancel<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
         Some(0) | None => INTERWORKING,
         Some(cause) => cause,
     };
-    let reasons = match origin_cause {
-        ANSWERED_ELSEWHERE_CAUSE => Values::two(ANSWERED_ELSEWHERE, q850(origin_cause)),
-        _ => Values::one(q850(origin_cause)),
-    };
     Teardown {
-        reasons,
+        reasons: reasons_for(origin_cause),
         cause: origin_cause,
         origin_cause,
     }
 }
 
 /// A `BYE` on either leg of an answered call: Dial set both legs to NORMAL_CLEARING on answer;
-/// the `Reason` changes the cause of the leg it came on only, and the other leg's `BYE` says 16
-/// (bridge_channel.c `channel_set_cause` keeps a cause already set).
+/// the `Reason` changes the cause of the leg it came on only (bridge_channel.c
+/// `channel_set_cause` keeps the other's), and the other leg's `BYE` goes, as a rule, without a
+/// `Reason`: res_pjsip_rfc3326.c `rfc3326_outgoing_request` writes one only while the session
+/// still has its channel, which the bridge has taken by then.
 pub(super) const fn bye<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
     let origin_cause = match reason_cause(reasons) {
         Some(cause) => cause,
         None => NORMAL_CLEARING,
     };
     Teardown {
-        reasons: Values::one(q850(NORMAL_CLEARING)),
+        reasons: Values::none(),
         cause: NORMAL_CLEARING,
         origin_cause,
     }
@@ -121,7 +144,8 @@ const fn sip_to_cause(status: u16) -> u16 {
     }
 }
 
-/// res_pjsip_rfc3326.c `rfc3326_add_reason_header`: `Q.850;cause=N`, without a text.
+/// res_pjsip_rfc3326.c `rfc3326_add_reason_header`: `Q.850;cause=N` (to seven bits), without
+/// a text.
 const fn q850(cause: u16) -> Reason<'static> {
-    expect_valid(Reason::new("Q.850", cause, None))
+    expect_valid(Reason::new("Q.850", cause & 0x7f, None))
 }

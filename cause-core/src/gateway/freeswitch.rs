@@ -68,7 +68,7 @@ const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a
 
 /// Leg B hung up with `cause` before any SIP code was recorded: leg A gets the response
 /// `hangup_cause_to_sip` gives the cause.
-const fn own_failure<'a>(cause: u16) -> FailureResponse<'a> {
+pub(super) const fn own_failure<'a>(cause: u16) -> FailureResponse<'a> {
     let status = match FreeSwitchCause::response_for_code(cause) {
         Some(status) => status,
         None => FreeSwitchCause::DEFAULT_RESPONSE,

@@ -164,6 +164,13 @@ pub(super) struct Values<'a> {
 const UNUSED: Reason<'static> = expect_valid(Reason::new("SIP", 0, None));
 
 impl<'a> Values<'a> {
+    pub(super) const fn none() -> Self {
+        Values {
+            values: [UNUSED, UNUSED],
+            len: 0,
+        }
+    }
+
     pub(super) const fn one(reason: Reason<'a>) -> Self {
         Values {
             values: [reason, UNUSED],

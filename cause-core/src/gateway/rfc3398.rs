@@ -50,6 +50,21 @@ const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a
     }
 }
 
+/// The gateway ends the call with `cause` itself: §7.2.4.1's response, with RFC 6432's `Reason`.
+pub(super) const fn ended(cause: u16) -> Option<FailureResponse<'static>> {
+    let Some(status) = Q850::response_for_code(cause) else {
+        return None;
+    };
+    Some(FailureResponse {
+        status,
+        phrase: Phrase::Standard,
+        own_phrase: super::Gateway::Rfc3398.reason_phrase(status),
+        reasons: Values::one(q850_reason(cause)),
+        cause,
+        far_cause: cause,
+    })
+}
+
 /// A `CANCEL` or a `BYE`: §8.2.6.1 maps both to 16 "under most circumstances"; a `Q.850` value
 /// carries the cause itself (RFC 3326 §2), and `SIP;cause=200` is Q.850's 26.
 pub(super) const fn teardown<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
