@@ -47,6 +47,10 @@ pub enum ReasonErrorKind {
     EmptyParameter,
     /// `name=` with no value.
     MissingValue,
+    /// A folded line holding nothing but white space (`SIP\r\n \r\n ;cause=1`): RFC 3261's
+    /// `LWS = [*WSP CRLF] 1*WSP` breaks a line once at most, so no white space holds two line
+    /// breaks with nothing between them. The offset is the second line break's.
+    EmptyFoldedLine,
     /// Something after a complete value (in [`Reason::parse`](super::Reason::parse), a comma
     /// too).
     TrailingCharacters,
@@ -90,6 +94,7 @@ impl fmt::Display for ParseReasonError {
             EmptyParameter => "empty parameter: a `;` must be followed by a parameter name",
             MissingValue => "parameter has `=` but no value",
             TrailingCharacters => "unexpected character after the reason value",
+            EmptyFoldedLine => "empty folded line: nothing but white space between two line breaks",
         };
         write!(f, "{what}, at byte {}", self.offset)
     }

@@ -17,7 +17,7 @@
 //! quoted-string     =  DQUOTE *(qdtext / quoted-pair) DQUOTE
 //! quoted-pair       =  "\" any character but a control character other than tab
 //! SEMI = SWS ";" SWS   EQUAL = SWS "=" SWS   COMMA = SWS "," SWS
-//! SWS  = [ [ *WSP CRLF ] 1*WSP ]                 ; spaces and tabs, or a folded line
+//! SWS  = [ [ *WSP CRLF ] 1*WSP ]                 ; spaces and tabs, one line fold at most
 //! ```
 //!
 //! (RFC 3326 §2 with RFC 3261 §25.1.) Parsing borrows from the header value and allocates

@@ -83,19 +83,21 @@ fn top_level_comma(text: &str) -> Option<usize> {
 /// Splits a checked parameter section (`;a=1 ; b ;c="x;y"`) into names and values.
 pub(super) fn split_params(rest: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
     let parser = Parser::<false>::new(rest);
+    // Checked already, so white space always ends and a value always reads.
+    let sws = move |i| parser.sws(i).unwrap_or(i);
     let mut i = 0;
     core::iter::from_fn(move || {
-        let semicolon = parser.sws(i);
+        let semicolon = sws(i);
         if parser.at(semicolon) != Some(b';') {
             return None;
         }
-        let name_start = parser.sws(semicolon + 1);
+        let name_start = sws(semicolon + 1);
         let name_end = token_end(parser.bytes(), name_start);
         let name = &rest[name_start..name_end];
-        i = parser.sws(name_end);
+        i = sws(name_end);
         let value = if parser.at(i) == Some(b'=') {
-            let start = parser.sws(i + 1);
-            // Checked already: a quoted string, an IPv6 reference or a token.
+            let start = sws(i + 1);
+            // A quoted string, an IPv6 reference or a token.
             i = parser.gen_value(start).unwrap_or(start);
             Some(&rest[start..i])
         } else {
@@ -103,6 +105,15 @@ pub(super) fn split_params(rest: &str) -> impl Iterator<Item = (&str, Option<&st
         };
         Some((name, value))
     })
+}
+
+/// Whether the token `name` is `lower` (in lower case) in any ASCII case: the one token
+/// character that ORed with 0x20 gives a lower case letter is that letter in either case.
+fn is_name<const N: usize>(name: &[u8], lower: &[u8; N]) -> bool {
+    match <&[u8; N]>::try_from(name) {
+        Ok(name) => name.iter().zip(lower).all(|(&n, &l)| n | 0x20 == l),
+        Err(_) => false,
+    }
 }
 
 /// The text being read. In a list (`LIST`), a comma outside quotes ends a value.
@@ -133,21 +144,30 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
         }
     }
 
-    /// SWS: spaces and tabs, and line folds (CRLF followed by a space or tab).
+    /// `SWS = [LWS]`: nothing, or white space.
     #[inline(always)]
-    fn sws(&self, mut i: usize) -> usize {
-        let bytes = self.bytes();
+    fn sws(&self, i: usize) -> Parsed<usize> {
         // Most separators have no white space: one comparison for them.
-        if !matches!(bytes.get(i), Some(b' ' | b'\t' | b'\r')) {
-            return i;
+        match self.at(i) {
+            Some(b' ' | b'\t' | b'\r') => self.lws(i),
+            _ => Ok(i),
         }
-        loop {
-            i = wsp_end(bytes, i);
-            if !is_fold(bytes, i) {
-                return i;
+    }
+
+    /// `LWS = [*WSP CRLF] 1*WSP`: spaces and tabs, with one line fold at most (CRLF followed
+    /// by a space or tab), or nothing where a lone CR starts it. A second fold after the
+    /// first, with nothing but white space between them, is a folded line with nothing on
+    /// it: no LWS holds it.
+    fn lws(&self, i: usize) -> Parsed<usize> {
+        let bytes = self.bytes();
+        let mut i = wsp_end(bytes, i);
+        if is_fold(bytes, i) {
+            i = wsp_end(bytes, i + 2);
+            if is_fold(bytes, i) {
+                return error(ReasonErrorKind::EmptyFoldedLine, i);
             }
-            i += 3;
         }
+        Ok(i)
     }
 
     /// A `token` that must end at a separator: a stray character is an invalid token. Its
@@ -164,12 +184,12 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
     /// `reason-value = protocol *(SEMI reason-params)` from `i`, then nothing but white space
     /// up to its end; the value, and its end.
     fn reason_value(&self, i: usize) -> Parsed<(Reason<'a>, usize)> {
-        let start = self.sws(i);
+        let start = self.sws(i)?;
         if self.is_end(start) {
             return error(ReasonErrorKind::Empty, start);
         }
         let protocol = self.protocol(start)?;
-        let params_start = self.sws(start + protocol.len());
+        let params_start = self.sws(start + protocol.len())?;
         let mut reason = Reason {
             protocol,
             cause: None,
@@ -182,7 +202,7 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
                 return error(ReasonErrorKind::TrailingCharacters, i);
             }
             i = self.reason_params(i, &mut reason)?;
-            i = self.sws(i);
+            i = self.sws(i)?;
         }
         reason.params = &self.src[params_start..i];
         Ok((reason, i))
@@ -203,20 +223,20 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
 
     /// `reason-params = protocol-cause / reason-text / reason-extension`, at its `;`.
     fn reason_params(&self, semicolon: usize, reason: &mut Reason<'a>) -> Parsed<usize> {
-        let name_start = self.sws(semicolon + 1);
+        let name_start = self.sws(semicolon + 1)?;
         let name_end = self.token(name_start)?;
         if name_end == name_start {
             return error(ReasonErrorKind::EmptyParameter, semicolon);
         }
         let name = &self.bytes()[name_start..name_end];
-        let mut i = self.sws(name_end);
+        let mut i = self.sws(name_end)?;
         let has_value = self.at(i) == Some(b'=');
         if has_value {
-            i = self.sws(i + 1);
+            i = self.sws(i + 1)?;
         }
-        if name.eq_ignore_ascii_case(b"cause") {
+        if is_name(name, b"cause") {
             self.protocol_cause(i, has_value, reason)
-        } else if name.eq_ignore_ascii_case(b"text") {
+        } else if is_name(name, b"text") {
             self.reason_text(i, has_value, reason)
         } else if has_value {
             self.gen_value(i)
