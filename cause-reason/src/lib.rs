@@ -16,6 +16,7 @@
 //! gen-value         =  token / host / quoted-string
 //! quoted-string     =  DQUOTE *(qdtext / quoted-pair) DQUOTE
 //! quoted-pair       =  "\" any character but a control character other than tab
+//! HCOLON = *( SP / HTAB ) ":" SWS
 //! SEMI = SWS ";" SWS   EQUAL = SWS "=" SWS   COMMA = SWS "," SWS
 //! SWS  = [ [ *WSP CRLF ] 1*WSP ]                 ; spaces and tabs, one line fold at most
 //! ```
@@ -23,7 +24,8 @@
 //! (RFC 3326 §2 with RFC 3261 §25.1.) Parsing borrows from the header value and allocates
 //! nothing; `protocol`, the parameter names and `SIP` are matched without regard to case, as
 //! RFC 3261 §7.3.1 asks. One function per rule below: [`Reason::parse`] is `reason-value`,
-//! [`Reason::parse_list`] the comma-separated list of a whole header field value.
+//! [`Reason::parse_list`] the comma-separated list of a whole header field value, and
+//! [`Reason::parse_header_line`] `Reason`, a whole line with its name.
 
 #![no_std]
 #![deny(missing_docs)]
@@ -44,6 +46,7 @@ mod text;
 pub use error::{ParseReasonError, ReasonErrorKind};
 #[cfg(feature = "alloc")]
 pub use owned::ReasonBuf;
+pub use parse::ReasonList;
 pub use text::ReasonText;
 
 use core::fmt;
@@ -114,10 +117,46 @@ impl<'a> Reason<'a> {
     /// assert_eq!(causes, [("SIP", Some(480)), ("Q.850", Some(18))]);
     /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
-    pub fn parse_list(
-        value: &'a str,
-    ) -> impl Iterator<Item = Result<Reason<'a>, ParseReasonError>> {
-        parse::ReasonList::new(value)
+    pub fn parse_list(value: &'a str) -> ReasonList<'a> {
+        parse::ReasonList::new(value, 0)
+    }
+
+    /// Parses a whole `Reason` header line, as read from a message: the name `Reason` in any
+    /// ASCII case, white space before the colon as RFC 3261 allows, the values as
+    /// [`parse_list`](Self::parse_list) reads them (folded over several lines or not), and the
+    /// line end, CRLF or LF, or none. Offsets in errors count from the start of the line.
+    /// [`parse`](Self::parse) and `parse_list` refuse such a line with
+    /// [`HeaderLine`](ReasonErrorKind::HeaderLine), which names this call.
+    ///
+    /// # Errors
+    ///
+    /// [`NotReasonHeader`](ReasonErrorKind::NotReasonHeader) where the line does not start
+    /// with `Reason` and its colon: another header's line, or no header line. What is wrong
+    /// with a value is in the values.
+    ///
+    /// ```
+    /// # use cause_reason as cause_core;
+    /// use cause_core::{Reason, ReasonErrorKind};
+    ///
+    /// // As a socket gives it: folded, with its line end.
+    /// let line = "reason : Q.850;cause=34;text=\"No circuit\",\r\n SIP;cause=503\r\n";
+    /// let values = Reason::parse_header_line(line)?.collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(values[0].to_string(), r#"Q.850;cause=34;text="No circuit""#);
+    /// assert_eq!(values[1].cause(), Some(503));
+    ///
+    /// let error = Reason::parse("Reason: Q.850;cause=34").unwrap_err();
+    /// assert_eq!(error.kind(), ReasonErrorKind::HeaderLine);
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "value starts with the header name `Reason:`: \
+    ///      `Reason::parse_header_line` reads a whole header line, at byte 0"
+    /// );
+    /// let error = Reason::parse_header_line("Via: SIP/2.0/UDP host").unwrap_err();
+    /// assert_eq!(error.kind(), ReasonErrorKind::NotReasonHeader);
+    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// ```
+    pub fn parse_header_line(line: &'a str) -> Result<ReasonList<'a>, ParseReasonError> {
+        parse::header_line(line)
     }
 
     /// A value to send: `protocol;cause=<cause>;text="<text>"`. The protocol must be a token

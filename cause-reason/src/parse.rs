@@ -21,22 +21,29 @@ pub(super) fn reason_value(value: &str) -> Parsed<Reason<'_>> {
     Ok(reason)
 }
 
-/// The values of a header field, `reason-value *(COMMA reason-value)`.
-pub(super) struct ReasonList<'a> {
+/// The values of a `Reason` header field, in order, each parsed or the error that stopped it:
+/// what [`Reason::parse_list`] and [`Reason::parse_header_line`] give. An error in one value
+/// leaves the others readable: the next starts after the next comma outside quotes.
+#[derive(Debug, Clone)]
+pub struct ReasonList<'a> {
+    /// The text, up to the end of the last value; offsets count from its start.
     src: &'a str,
     pos: usize,
     done: bool,
 }
 
 impl<'a> ReasonList<'a> {
-    pub(super) fn new(src: &'a str) -> Self {
+    /// The values of `src` from offset `pos` on.
+    pub(super) fn new(src: &'a str, pos: usize) -> Self {
         ReasonList {
             src,
-            pos: 0,
+            pos,
             done: false,
         }
     }
 }
+
+impl core::iter::FusedIterator for ReasonList<'_> {}
 
 impl<'a> Iterator for ReasonList<'a> {
     type Item = Result<Reason<'a>, ParseReasonError>;
@@ -62,6 +69,30 @@ impl<'a> Iterator for ReasonList<'a> {
         }
         Some(item)
     }
+}
+
+/// `Reason = "Reason" HCOLON reason-value *(COMMA reason-value)`, a whole line: the name in
+/// any case, then its values up to the line end (CRLF or LF), which may be missing.
+pub(super) fn header_line(line: &str) -> Parsed<ReasonList<'_>> {
+    let bytes = line.as_bytes();
+    let name_end = token_end(bytes, 0);
+    if !is_name(&bytes[..name_end], b"reason") {
+        return error(ReasonErrorKind::NotReasonHeader, 0);
+    }
+    let Some(value_start) = hcolon(bytes, name_end) else {
+        return error(ReasonErrorKind::NotReasonHeader, wsp_end(bytes, name_end));
+    };
+    let line_end = line
+        .strip_suffix("\r\n")
+        .or_else(|| line.strip_suffix('\n'));
+    Ok(ReasonList::new(line_end.unwrap_or(line), value_start))
+}
+
+/// `HCOLON = *( SP / HTAB ) ":" SWS`, up to its colon (the SWS is the value's), after a header
+/// name ending at `i`: the offset after the colon.
+fn hcolon(bytes: &[u8], i: usize) -> Option<usize> {
+    let colon = wsp_end(bytes, i);
+    (bytes.get(colon) == Some(&b':')).then_some(colon + 1)
 }
 
 /// The offset of the first comma outside a quoted string, for a value that did not parse.
@@ -199,7 +230,12 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
         let mut i = params_start;
         while !self.is_end(i) {
             if self.at(i) != Some(b';') {
-                return error(ReasonErrorKind::TrailingCharacters, i);
+                let error = ParseReasonError::new(ReasonErrorKind::TrailingCharacters, i);
+                // `Reason :`
+                return Err(match i == params_start {
+                    true => self.header_line(start, start + protocol.len(), error),
+                    false => error,
+                });
             }
             i = self.reason_params(i, &mut reason)?;
             i = self.sws(i)?;
@@ -210,7 +246,8 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
 
     /// `protocol = "SIP" / "Q.850" / token`, at `start`.
     fn protocol(&self, start: usize) -> Parsed<&'a str> {
-        let end = self.token(start)?;
+        // `Reason:`: a token error is where the token ends.
+        let end = (self.token(start)).map_err(|e| self.header_line(start, e.offset(), e))?;
         if end == start {
             let kind = match self.at(start) {
                 Some(b';' | b'=' | b',') => ReasonErrorKind::MissingProtocol,
@@ -219,6 +256,18 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
             return error(kind, start);
         }
         Ok(&self.src[start..end])
+    }
+
+    /// What to say where a value's protocol, from `start` to `end`, is followed by what no
+    /// parameter starts with: if it is `Reason` followed by its colon, the value is a whole
+    /// header line, which [`header_line`] reads; else `error`.
+    #[cold]
+    fn header_line(&self, start: usize, end: usize, error: ParseReasonError) -> ParseReasonError {
+        let bytes = self.bytes();
+        match is_name(&bytes[start..end], b"reason") && hcolon(bytes, end).is_some() {
+            true => ParseReasonError::new(ReasonErrorKind::HeaderLine, start),
+            false => error,
+        }
     }
 
     /// `reason-params = protocol-cause / reason-text / reason-extension`, at its `;`.

@@ -4,11 +4,12 @@
 
 #![allow(dead_code)] // the fuzz targets and the corpus test each use part of it
 
-use cause_core::{Cause, ParseReasonError, Reason, ReasonErrorKind};
+use cause_core::{Cause, ParseReasonError, Reason, ReasonErrorKind, ReasonList};
 
-/// `Reason::parse` and `parse_list` on any text: a value or an error whose offset is inside
-/// the input, never a panic; what parses writes back in a form that parses to an equal value
-/// (equal by meaning); `Cause::from_reason` answers for every value.
+/// `Reason::parse`, `parse_list` and `parse_header_line` on any text (and on it after
+/// `Reason:`): a value or an error whose offset is inside the input, never a panic; what parses
+/// writes back in a form that parses to an equal value (equal by meaning);
+/// `Cause::from_reason` answers for every value.
 pub fn reason(text: &str) {
     match Reason::parse(text) {
         Ok(reason) => round_trip(&reason),
@@ -20,7 +21,16 @@ pub fn reason(text: &str) {
             let _ = error.to_string();
         }
     }
-    for item in Reason::parse_list(text) {
+    list(text, Ok(Reason::parse_list(text)));
+    list(text, Reason::parse_header_line(text));
+    let line = format!("Reason:{text}");
+    list(&line, Reason::parse_header_line(&line));
+}
+
+/// The values of `list`, read from `text`.
+fn list(text: &str, list: Result<ReasonList<'_>, ParseReasonError>) {
+    let values = list.map_err(|e| assert!(e.offset() <= text.len(), "{e:?} in {text:?}"));
+    for item in values.into_iter().flatten() {
         match item {
             Ok(reason) => round_trip(&reason),
             Err(error) => assert!(error.offset() <= text.len(), "{error:?} in {text:?}"),
