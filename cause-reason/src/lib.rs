@@ -92,6 +92,9 @@ pub struct Reason<'a> {
     /// The parameters as written, from the first `;` on (checked by the parser): read again
     /// by [`Reason::param`] and [`Reason::params`].
     params: &'a str,
+    /// Whether `params` holds any but `cause` and `text`: where it does not, as in most
+    /// values, equality, hashing and `Display` need not read it again.
+    extensions: bool,
 }
 
 impl<'a> Reason<'a> {
@@ -235,6 +238,7 @@ impl<'a> Reason<'a> {
             cause: Some(cause),
             text,
             params: "",
+            extensions: false,
         })
     }
 
@@ -305,7 +309,8 @@ impl<'a> Reason<'a> {
 
     /// The parameters other than `cause` and `text`.
     fn extensions(&self) -> impl Iterator<Item = (&'a str, Option<&'a str>)> + 'a {
-        self.params()
+        let params = if self.extensions { self.params } else { "" };
+        parse::split_params(params)
             .filter(|(n, _)| !n.eq_ignore_ascii_case("cause") && !n.eq_ignore_ascii_case("text"))
     }
 }
@@ -363,11 +368,16 @@ impl fmt::Display for Reason<'_> {
         }
         if let Some(text) = self.text {
             f.write_str(";text=\"")?;
-            for c in text.chars() {
-                if c == '"' || c == '\\' {
-                    f.write_str("\\")?;
+            if text.text.contains(['"', '\\']) {
+                for c in text.chars() {
+                    if c == '"' || c == '\\' {
+                        f.write_str("\\")?;
+                    }
+                    fmt::Write::write_char(f, c)?;
                 }
-                fmt::Write::write_char(f, c)?;
+            } else {
+                // Nothing to unescape or escape, as in most texts: written as it is.
+                f.write_str(text.text)?;
             }
             f.write_str("\"")?;
         }

@@ -226,6 +226,7 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
             cause: None,
             text: None,
             params: "",
+            extensions: false,
         };
         let mut i = params_start;
         while !self.is_end(i) {
@@ -287,10 +288,12 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
             self.protocol_cause(i, has_value, reason)
         } else if is_name(name, b"text") {
             self.reason_text(i, has_value, reason)
-        } else if has_value {
-            self.gen_value(i)
         } else {
-            Ok(i)
+            reason.extensions = true;
+            match has_value {
+                true => self.gen_value(i),
+                false => Ok(i),
+            }
         }
     }
 
