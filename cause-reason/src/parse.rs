@@ -232,9 +232,9 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
         while !self.is_end(i) {
             if self.at(i) != Some(b';') {
                 let error = ParseReasonError::new(ReasonErrorKind::TrailingCharacters, i);
-                // `Reason :`
+                // `Reason : SIP`
                 return Err(match i == params_start {
-                    true => self.header_line(start, start + protocol.len(), error),
+                    true => self.or_header_line(start, start + protocol.len(), error),
                     false => error,
                 });
             }
@@ -247,8 +247,10 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
 
     /// `protocol = "SIP" / "Q.850" / token`, at `start`.
     fn protocol(&self, start: usize) -> Parsed<&'a str> {
-        // `Reason:`: a token error is where the token ends.
-        let end = (self.token(start)).map_err(|e| self.header_line(start, e.offset(), e))?;
+        // `Reason: SIP`: a token's error is where the token ends.
+        let end = self
+            .token(start)
+            .map_err(|e| self.or_header_line(start, e.offset(), e))?;
         if end == start {
             let kind = match self.at(start) {
                 Some(b';' | b'=' | b',') => ReasonErrorKind::MissingProtocol,
@@ -260,10 +262,15 @@ impl<'a, const LIST: bool> Parser<'a, LIST> {
     }
 
     /// What to say where a value's protocol, from `start` to `end`, is followed by what no
-    /// parameter starts with: if it is `Reason` followed by its colon, the value is a whole
-    /// header line, which [`header_line`] reads; else `error`.
+    /// parameter starts with: if it is `Reason` and its colon, the value is a whole header
+    /// line, which [`header_line`] reads; else `error`.
     #[cold]
-    fn header_line(&self, start: usize, end: usize, error: ParseReasonError) -> ParseReasonError {
+    fn or_header_line(
+        &self,
+        start: usize,
+        end: usize,
+        error: ParseReasonError,
+    ) -> ParseReasonError {
         let bytes = self.bytes();
         match is_name(&bytes[start..end], b"reason") && hcolon(bytes, end).is_some() {
             true => ParseReasonError::new(ReasonErrorKind::HeaderLine, start),
