@@ -63,8 +63,8 @@ pub fn table(text: &str) {
 /// Where sip-header also reads a value, both read the same protocol, cause and text. The
 /// differences allowed are those the README names: cause-core refuses values RFC 3326 forbids
 /// that sip-header reads (`sip_header` gives `None` for a value it refuses), and sip-header
-/// decodes `%XX` in the protocol and the text (it reads the value as a URI's parameters),
-/// where RFC 3326's token and quoted-string hold `%` as itself.
+/// decodes `%XX` in the protocol, the parameter names and the text (it reads the value as a
+/// URI's parameters), where RFC 3326's token and quoted-string hold `%` as itself.
 pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<String>)>) {
     let (Ok(ours), Some((protocol, cause, their_text))) = (Reason::parse(text), sip_header) else {
         return;
@@ -75,9 +75,14 @@ pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<S
         "{text:?}: protocol {:?} against sip-header's {protocol:?}",
         ours.protocol()
     );
-    assert_eq!(ours.cause(), cause, "{text:?}: cause");
+    // `SIP;%0acause=46`: sip-header decodes the name to a line break and `cause`, and reads a
+    // cause (or a text) where cause-core reads an extension named `%0acause`.
+    let escaped_name = ours.params().any(|(name, _)| escaped(name));
+    if !escaped_name {
+        assert_eq!(ours.cause(), cause, "{text:?}: cause");
+    }
     let our_text = ours.text().map(|t| t.to_string());
-    if !our_text.as_deref().is_some_and(escaped) {
+    if !escaped_name && !our_text.as_deref().is_some_and(escaped) {
         assert_eq!(our_text, their_text, "{text:?}: text");
     }
 }
