@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every target of fuzz/ for SECONDS each (60 by default), one after the other:
-#   reason       Reason::parse, parse_list, Display round trips, Cause::from_reason
+#   reason       Reason::parse, parse_list, parse_header_line, Display round trips,
+#                Cause::from_reason
 #   reason_diff  cause-core's Reason parser against sip-header's
 #   reason_sofia cause-core's Reason parser against the real sofia-sip's (Debian's
 #                libsofia-sip-ua0, installed if missing)

@@ -91,6 +91,13 @@ def generated():
         'SIP;cause=486;x="y"', 'SIP;cause', 'SIP;cause;text="x"', 'SIP\r', 'SIP;cause=1\n',
         'SIP ;cause=1\r;text="x"', 'SIP,', 'SIP;x=[::1]', 'SIP;x=[::1]y', 'SIP;x=[]',
     ]
+    # A folded line with nothing on it (two line breaks in one run of white space), in each
+    # place white space may be, and one fold in each of two places, which is allowed.
+    yield from [
+        'SIP\r\n \r\n ;cause=1', 'SIP; \r\n \r\n cause=1', 'SIP;cause= \r\n\t\r\n\t1',
+        'SIP;cause=1\r\n \r\n ', '\r\n \r\n SIP', 'SIP;cause=1, \r\n \r\n Q.850',
+        'SIP\r\n ;\r\n cause=1',
+    ]
 
 
 def inputs():

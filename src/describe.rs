@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use cause_core::{
-    AsteriskCause, Cause, FreeSwitchCause, Gateway, JsSipCause, Q850, Reason, reason_phrase,
+    AsteriskCause, Cause, FreeSwitchCause, Gateway, JsSipCause, ParseReasonError, Q850, Reason,
+    ReasonErrorKind, reason_phrase,
 };
 
 use cause_table::markdown::plain_text;
@@ -157,23 +158,34 @@ pub fn q850(q850: Q850) -> String {
     out
 }
 
-/// Each value of a `Reason` header: its Q.850 cause where it is one, and the SIP cause it
-/// says; an error names the byte.
+/// Each value of a `Reason` header, or of a whole header line as pasted from a trace (which
+/// cause-core reads: `Reason::parse_list` says when it is given one): its Q.850 cause where it
+/// is one, and the SIP cause it says; an error names the byte.
 pub fn reason(pasted: &str) -> Result<String, String> {
-    let (name, value) = without_header_name(pasted);
+    // Indented in a trace, perhaps: bytes count from the start of what was pasted.
+    let text = pasted.trim_start();
+    let indent = pasted.len() - text.len();
+    let invalid = |e: ParseReasonError| {
+        let message = e.to_string();
+        let what = message.strip_suffix(&format!(", at byte {}", e.offset()));
+        let what = what.unwrap_or(&message);
+        let at = indent + e.offset();
+        format!(
+            "invalid Reason value {:?}: {what}, at byte {at}",
+            quoted(pasted)
+        )
+    };
+    let is_line = matches!(
+        Reason::parse_list(text).next(),
+        Some(Err(e)) if e.kind() == ReasonErrorKind::HeaderLine
+    );
+    let values = match is_line {
+        true => Reason::parse_header_line(text).map_err(invalid)?,
+        false => Reason::parse_list(text),
+    };
     let mut out = String::new();
-    for reason in Reason::parse_list(value) {
-        let reason = reason.map_err(|e| {
-            // The byte counts from the start of what was pasted, header name included.
-            let message = e.to_string();
-            let what = message.strip_suffix(&format!(", at byte {}", e.offset()));
-            let at = name + e.offset();
-            let what = what.unwrap_or(&message);
-            format!(
-                "invalid Reason value {:?}: {what}, at byte {at}",
-                quoted(pasted)
-            )
-        })?;
+    for reason in values {
+        let reason = reason.map_err(invalid)?;
         let _ = writeln!(out, "reason: {}", quoted(&reason.to_string()));
         let is = |protocol: &str| reason.protocol().eq_ignore_ascii_case(protocol);
         let q850 = reason
@@ -214,25 +226,6 @@ pub fn reason(pasted: &str) -> Result<String, String> {
         let _ = writeln!(out, "cause: none ({none})");
     }
     Ok(out)
-}
-
-/// A whole header line as pasted from a trace, `Reason: SIP;cause=486`, folded or not: the
-/// length of the `Reason:` before the value (0 without one), and the value.
-fn without_header_name(line: &str) -> (usize, &str) {
-    let trimmed = line.trim_start();
-    let skipped = line.len() - trimmed.len();
-    let named = trimmed
-        .get(..6)
-        .filter(|name| name.eq_ignore_ascii_case("Reason"))
-        .and_then(|_| {
-            trimmed[6..]
-                .trim_start_matches([' ', '\t'])
-                .strip_prefix(':')
-        });
-    match named {
-        Some(value) => (line.len() - value.len(), value),
-        None => (skipped, trimmed),
-    }
 }
 
 /// A FreeSWITCH or Asterisk hangup cause, as the tool shows either.

@@ -48,6 +48,8 @@ fn a_reason_header_line_is_read_as_pasted() {
         "Reason: SIP;cause=486;text=\"Busy Here\"",
         "reason :SIP;cause=486;text=\"Busy Here\"",
         "Reason: SIP ;cause=486\r\n ;text=\"Busy Here\"",
+        // With its line end, as read from a socket.
+        "Reason: SIP;cause=486;text=\"Busy Here\"\r\n",
     ] {
         assert_eq!(stdout(&["reason", line]), expected, "{line:?}");
     }

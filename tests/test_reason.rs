@@ -74,6 +74,11 @@ fn what_real_peers_send() {
             "SIP;cause=480\r\n ;text=\"folded\"",
             ("SIP", Some(480), Some("folded")),
         ),
+        // One fold in each separator, so two lines.
+        (
+            "SIP\r\n ;\r\n\tcause=480 \r\n ; text = \"folded\"\r\n ",
+            ("SIP", Some(480), Some("folded")),
+        ),
         ("SIP;cause=65535", ("SIP", Some(65535), None)),
         (
             r#"SIP;cause=480;TEXT="a;b,c \"q\" \\ é""#,
@@ -321,6 +326,26 @@ fn every_error_says_what_and_where() {
             TrailingCharacters,
             13,
             "unexpected character after the reason value, at byte 13",
+        ),
+        // Found by scripts/fuzz.sh (reason_sofia): an empty folded line, which RFC 3261's
+        // `LWS = [*WSP CRLF] 1*WSP` cannot hold and sofia-sip refuses too.
+        (
+            "SIP;ct=4z5 ;%4;~t=SIPS;\r\n\t\r\n\tt=SIP;q",
+            EmptyFoldedLine,
+            26,
+            "empty folded line: nothing but white space between two line breaks, at byte 26",
+        ),
+        (
+            "SIP\r\n \r\n ;cause=1",
+            EmptyFoldedLine,
+            6,
+            "empty folded line: nothing but white space between two line breaks, at byte 6",
+        ),
+        (
+            "SIP;cause=1 \r\n\t \r\n ",
+            EmptyFoldedLine,
+            16,
+            "empty folded line: nothing but white space between two line breaks, at byte 16",
         ),
     ];
     for &(input, kind, offset, message) in cases {

@@ -34,7 +34,8 @@
 //! [`Cause::response`] is the final response to send to end a request for a cause, and
 //! [`Cause::reason`] the `Reason` header value (RFC 3326) to send with a `BYE` or `CANCEL`.
 //! [`Reason::parse`] and [`Reason::parse_list`] read the `Reason` a peer sent, without
-//! allocating, and [`Cause::from_reason`] says which cause it means.
+//! allocating ([`Reason::parse_header_line`] the whole line, name included), and
+//! [`Cause::from_reason`] says which cause it means.
 //!
 //! ```
 //! use cause_core::{Cause, Reason};
@@ -158,7 +159,7 @@ mod serde_impls;
 
 #[cfg(feature = "alloc")]
 pub use cause_reason::ReasonBuf;
-pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
+pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonList, ReasonText};
 pub use gateway::{FailureResponse, Gateway, ParseGatewayError, Phrase, Relay, Teardown};
 pub use links::NoCounterpartError;
 

@@ -50,6 +50,18 @@ pub enum ReasonErrorKind {
     /// Something after a complete value (in [`Reason::parse`](super::Reason::parse), a comma
     /// too).
     TrailingCharacters,
+    /// A folded line holding nothing but white space (`SIP\r\n \r\n ;cause=1`): RFC 3261's
+    /// `LWS = [*WSP CRLF] 1*WSP` breaks a line once at most, so no white space holds two line
+    /// breaks with nothing between them. The offset is the second line break's.
+    EmptyFoldedLine,
+    /// A value that starts with the header's name, `Reason:` (in any case), as a header line
+    /// does: [`Reason::parse_header_line`](super::Reason::parse_header_line) reads a whole
+    /// line.
+    HeaderLine,
+    /// A line given to [`Reason::parse_header_line`](super::Reason::parse_header_line) that
+    /// does not start with `Reason` (in any case) and its colon: another header's line, or no
+    /// header line at all.
+    NotReasonHeader,
 }
 
 impl ParseReasonError {
@@ -90,6 +102,12 @@ impl fmt::Display for ParseReasonError {
             EmptyParameter => "empty parameter: a `;` must be followed by a parameter name",
             MissingValue => "parameter has `=` but no value",
             TrailingCharacters => "unexpected character after the reason value",
+            HeaderLine => {
+                "value starts with the header name `Reason:`: \
+                 `Reason::parse_header_line` reads a whole header line"
+            }
+            NotReasonHeader => "not a `Reason` header line: expected `Reason:` at its start",
+            EmptyFoldedLine => "empty folded line: nothing but white space between two line breaks",
         };
         write!(f, "{what}, at byte {}", self.offset)
     }

@@ -16,14 +16,16 @@
 //! gen-value         =  token / host / quoted-string
 //! quoted-string     =  DQUOTE *(qdtext / quoted-pair) DQUOTE
 //! quoted-pair       =  "\" any character but a control character other than tab
+//! HCOLON = *( SP / HTAB ) ":" SWS
 //! SEMI = SWS ";" SWS   EQUAL = SWS "=" SWS   COMMA = SWS "," SWS
-//! SWS  = [ [ *WSP CRLF ] 1*WSP ]                 ; spaces and tabs, or a folded line
+//! SWS  = [ [ *WSP CRLF ] 1*WSP ]                 ; spaces and tabs, one line fold at most
 //! ```
 //!
 //! (RFC 3326 §2 with RFC 3261 §25.1.) Parsing borrows from the header value and allocates
 //! nothing; `protocol`, the parameter names and `SIP` are matched without regard to case, as
 //! RFC 3261 §7.3.1 asks. One function per rule below: [`Reason::parse`] is `reason-value`,
-//! [`Reason::parse_list`] the comma-separated list of a whole header field value.
+//! [`Reason::parse_list`] the comma-separated list of a whole header field value, and
+//! [`Reason::parse_header_line`] `Reason`, a whole line with its name.
 
 #![no_std]
 #![deny(missing_docs)]
@@ -39,10 +41,13 @@ mod error;
 #[cfg(feature = "alloc")]
 mod owned;
 mod parse;
+mod text;
 
 pub use error::{ParseReasonError, ReasonErrorKind};
 #[cfg(feature = "alloc")]
 pub use owned::ReasonBuf;
+pub use parse::ReasonList;
+pub use text::ReasonText;
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
@@ -87,101 +92,9 @@ pub struct Reason<'a> {
     /// The parameters as written, from the first `;` on (checked by the parser): read again
     /// by [`Reason::param`] and [`Reason::params`].
     params: &'a str,
-}
-
-/// The `text` of a [`Reason`]: [`Display`](fmt::Display) writes it unescaped, and it equals
-/// the `&str` it stands for.
-///
-/// ```
-/// # use cause_reason as cause_core;
-/// let reason = cause_core::Reason::parse(r#"SIP;cause=480;text="say \"no\"""#)?;
-/// let text = reason.text().unwrap();
-/// assert_eq!(text, r#"say "no""#);
-/// assert_eq!(text.as_escaped(), Some(r#"say \"no\""#));
-/// # Ok::<(), cause_core::ParseReasonError>(())
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct ReasonText<'a> {
-    /// Between the quotes, as written (quoted pairs still escaped), or, from [`Reason::new`],
-    /// the text itself.
-    text: &'a str,
-    escaped: bool,
-}
-
-impl<'a> ReasonText<'a> {
-    /// A text as written between the quotes, with its `\` escapes.
-    pub(crate) const fn escaped(text: &'a str) -> Self {
-        ReasonText {
-            text,
-            escaped: true,
-        }
-    }
-
-    /// A text as it reads, escaped only when written.
-    pub(crate) const fn plain(text: &'a str) -> Self {
-        ReasonText {
-            text,
-            escaped: false,
-        }
-    }
-
-    /// The text as it stands between the quotes on the wire, with its `\` escapes: as
-    /// written, for a parsed value; for one made by [`Reason::new`], the text itself where it
-    /// holds no `"` or `\` (else `None`: [`Display`](fmt::Display) of the [`Reason`] escapes
-    /// them when it writes the header).
-    #[must_use]
-    pub fn as_escaped(&self) -> Option<&'a str> {
-        let needs_escapes = self.text.bytes().any(|b| b == b'"' || b == b'\\');
-        (self.escaped || !needs_escapes).then_some(self.text)
-    }
-
-    /// The characters of the text, unescaped.
-    pub fn chars(&self) -> impl Iterator<Item = char> + 'a {
-        let mut chars = self.text.chars();
-        let escaped = self.escaped;
-        core::iter::from_fn(move || match chars.next()? {
-            '\\' if escaped => chars.next(),
-            c => Some(c),
-        })
-    }
-}
-
-impl fmt::Display for ReasonText<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use fmt::Write as _;
-        self.chars().try_for_each(|c| f.write_char(c))
-    }
-}
-
-impl PartialEq<str> for ReasonText<'_> {
-    fn eq(&self, other: &str) -> bool {
-        self.chars().eq(other.chars())
-    }
-}
-
-impl PartialEq<&str> for ReasonText<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        self == *other
-    }
-}
-
-impl PartialEq for ReasonText<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.chars().eq(other.chars())
-    }
-}
-
-impl Eq for ReasonText<'_> {}
-
-/// Consistent with equality: the characters, unescaped.
-impl Hash for ReasonText<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        for c in self.chars() {
-            state.write_u32(u32::from(c));
-        }
-        // No character is u32::MAX: what follows cannot run into the text.
-        state.write_u32(u32::MAX);
-    }
+    /// Whether `params` holds any but `cause` and `text`: where it does not, as in most
+    /// values, equality, hashing and `Display` need not read it again.
+    extensions: bool,
 }
 
 impl<'a> Reason<'a> {
@@ -207,10 +120,46 @@ impl<'a> Reason<'a> {
     /// assert_eq!(causes, [("SIP", Some(480)), ("Q.850", Some(18))]);
     /// # Ok::<(), cause_core::ParseReasonError>(())
     /// ```
-    pub fn parse_list(
-        value: &'a str,
-    ) -> impl Iterator<Item = Result<Reason<'a>, ParseReasonError>> {
-        parse::ReasonList::new(value)
+    pub fn parse_list(value: &'a str) -> ReasonList<'a> {
+        parse::ReasonList::new(value, 0)
+    }
+
+    /// Parses a whole `Reason` header line, as read from a message: the name `Reason` in any
+    /// ASCII case, white space before the colon as RFC 3261 allows, the values as
+    /// [`parse_list`](Self::parse_list) reads them (folded over several lines or not), and the
+    /// line end, CRLF or LF, or none. Offsets in errors count from the start of the line.
+    /// [`parse`](Self::parse) and `parse_list` refuse such a line with
+    /// [`HeaderLine`](ReasonErrorKind::HeaderLine), which names this call.
+    ///
+    /// # Errors
+    ///
+    /// [`NotReasonHeader`](ReasonErrorKind::NotReasonHeader) where the line does not start
+    /// with `Reason` and its colon: another header's line, or no header line. What is wrong
+    /// with a value is in the values.
+    ///
+    /// ```
+    /// # use cause_reason as cause_core;
+    /// use cause_core::{Reason, ReasonErrorKind};
+    ///
+    /// // As a socket gives it: folded, with its line end.
+    /// let line = "reason : Q.850;cause=34;text=\"No circuit\",\r\n SIP;cause=503\r\n";
+    /// let values = Reason::parse_header_line(line)?.collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(values[0].to_string(), r#"Q.850;cause=34;text="No circuit""#);
+    /// assert_eq!(values[1].cause(), Some(503));
+    ///
+    /// let error = Reason::parse("Reason: Q.850;cause=34").unwrap_err();
+    /// assert_eq!(error.kind(), ReasonErrorKind::HeaderLine);
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "value starts with the header name `Reason:`: \
+    ///      `Reason::parse_header_line` reads a whole header line, at byte 0"
+    /// );
+    /// let error = Reason::parse_header_line("Via: SIP/2.0/UDP host").unwrap_err();
+    /// assert_eq!(error.kind(), ReasonErrorKind::NotReasonHeader);
+    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// ```
+    pub fn parse_header_line(line: &'a str) -> Result<ReasonList<'a>, ParseReasonError> {
+        parse::header_line(line)
     }
 
     /// A value to send: `protocol;cause=<cause>;text="<text>"`. The protocol must be a token
@@ -289,6 +238,7 @@ impl<'a> Reason<'a> {
             cause: Some(cause),
             text,
             params: "",
+            extensions: false,
         })
     }
 
@@ -359,7 +309,8 @@ impl<'a> Reason<'a> {
 
     /// The parameters other than `cause` and `text`.
     fn extensions(&self) -> impl Iterator<Item = (&'a str, Option<&'a str>)> + 'a {
-        self.params()
+        let params = if self.extensions { self.params } else { "" };
+        parse::split_params(params)
             .filter(|(n, _)| !n.eq_ignore_ascii_case("cause") && !n.eq_ignore_ascii_case("text"))
     }
 }
@@ -417,11 +368,16 @@ impl fmt::Display for Reason<'_> {
         }
         if let Some(text) = self.text {
             f.write_str(";text=\"")?;
-            for c in text.chars() {
-                if c == '"' || c == '\\' {
-                    f.write_str("\\")?;
+            if text.text.contains(['"', '\\']) {
+                for c in text.chars() {
+                    if c == '"' || c == '\\' {
+                        f.write_str("\\")?;
+                    }
+                    fmt::Write::write_char(f, c)?;
                 }
-                fmt::Write::write_char(f, c)?;
+            } else {
+                // Nothing to unescape or escape, as in most texts: written as it is.
+                f.write_str(text.text)?;
             }
             f.write_str("\"")?;
         }

@@ -34,6 +34,8 @@ pub struct ReasonBuf {
     cause: Option<u16>,
     /// The text's length within `parts`, and whether it is written with its `\` escapes.
     text: Option<(usize, bool)>,
+    /// The [`Reason`]'s: whether the parameters hold any but `cause` and `text`.
+    extensions: bool,
 }
 
 impl ReasonBuf {
@@ -66,6 +68,7 @@ impl ReasonBuf {
             cause: self.cause,
             text,
             params,
+            extensions: self.extensions,
         }
     }
 }
@@ -86,6 +89,7 @@ impl From<Reason<'_>> for ReasonBuf {
             protocol_len: reason.protocol.len(),
             cause: reason.cause,
             text: text.map(|(text, escaped)| (text.len(), escaped)),
+            extensions: reason.extensions,
         }
     }
 }

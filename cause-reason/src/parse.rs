@@ -1,28 +1,49 @@
 //! The parser: one function per rule of the grammar in the parent module's documentation.
+//! Each rule takes the offset where it starts and returns the one after what it read, so that
+//! offsets stay in registers; a list is read in one pass, each value ending at its comma.
+
+mod scan;
 
 use super::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
+use scan::{AFTER_CAUSE, AFTER_TOKEN, is, is_fold, plain_text_end, token_end, wsp_end};
+
+pub(super) use scan::{is_control, is_token_char};
+
+type Parsed<T> = Result<T, ParseReasonError>;
+
+fn error<T>(kind: ReasonErrorKind, offset: usize) -> Parsed<T> {
+    Err(ParseReasonError::new(kind, offset))
+}
 
 /// `reason-value`, alone in `value` but for white space around it.
 pub(super) fn reason_value(value: &str) -> Parsed<Reason<'_>> {
-    Parser { src: value, pos: 0 }.reason_value()
+    let (reason, _) = Parser::<false>::new(value).reason_value(0)?;
+    Ok(reason)
 }
 
-/// The values of a header field, split at commas outside quoted strings.
-pub(super) struct ReasonList<'a> {
+/// The values of a `Reason` header field, in order, each parsed or the error that stopped it:
+/// what [`Reason::parse_list`] and [`Reason::parse_header_line`] give. An error in one value
+/// leaves the others readable: the next starts after the next comma outside quotes.
+#[derive(Debug, Clone)]
+pub struct ReasonList<'a> {
+    /// The text, up to the end of the last value; offsets count from its start.
     src: &'a str,
     pos: usize,
     done: bool,
 }
 
 impl<'a> ReasonList<'a> {
-    pub(super) fn new(src: &'a str) -> Self {
+    /// The values of `src` from offset `pos` on.
+    pub(super) fn new(src: &'a str, pos: usize) -> Self {
         ReasonList {
             src,
-            pos: 0,
+            pos,
             done: false,
         }
     }
 }
+
+impl core::iter::FusedIterator for ReasonList<'_> {}
 
 impl<'a> Iterator for ReasonList<'a> {
     type Item = Result<Reason<'a>, ParseReasonError>;
@@ -31,24 +52,50 @@ impl<'a> Iterator for ReasonList<'a> {
         if self.done {
             return None;
         }
-        let rest = &self.src[self.pos..];
-        let end = match top_level_comma(rest) {
-            Some(comma) => self.pos + comma,
-            None => {
-                self.done = true;
-                self.src.len()
+        // A value ends at its comma, or at the end.
+        let (item, end) = match Parser::<true>::new(self.src).reason_value(self.pos) {
+            Ok((reason, end)) => (Ok(reason), end),
+            // The next value starts after the next comma outside quotes: what is wrong in one
+            // value leaves the others readable.
+            Err(error) => {
+                let comma = top_level_comma(&self.src[self.pos..]);
+                let end = comma.map_or(self.src.len(), |comma| self.pos + comma);
+                (Err(error), end)
             }
         };
-        let parser = Parser {
-            src: &self.src[..end],
-            pos: self.pos,
-        };
-        self.pos = end + 1;
-        Some(parser.reason_value())
+        match end < self.src.len() {
+            true => self.pos = end + 1,
+            false => self.done = true,
+        }
+        Some(item)
     }
 }
 
-/// The offset of the first comma outside a quoted string.
+/// `Reason = "Reason" HCOLON reason-value *(COMMA reason-value)`, a whole line: the name in
+/// any case, then its values up to the line end (CRLF or LF), which may be missing.
+pub(super) fn header_line(line: &str) -> Parsed<ReasonList<'_>> {
+    let bytes = line.as_bytes();
+    let name_end = token_end(bytes, 0);
+    if !is_name(&bytes[..name_end], b"reason") {
+        return error(ReasonErrorKind::NotReasonHeader, 0);
+    }
+    let Some(value_start) = hcolon(bytes, name_end) else {
+        return error(ReasonErrorKind::NotReasonHeader, wsp_end(bytes, name_end));
+    };
+    let line_end = line
+        .strip_suffix("\r\n")
+        .or_else(|| line.strip_suffix('\n'));
+    Ok(ReasonList::new(line_end.unwrap_or(line), value_start))
+}
+
+/// `HCOLON = *( SP / HTAB ) ":" SWS`, up to its colon (the SWS is the value's), after a header
+/// name ending at `i`: the offset after the colon.
+fn hcolon(bytes: &[u8], i: usize) -> Option<usize> {
+    let colon = wsp_end(bytes, i);
+    (bytes.get(colon) == Some(&b':')).then_some(colon + 1)
+}
+
+/// The offset of the first comma outside a quoted string, for a value that did not parse.
 fn top_level_comma(text: &str) -> Option<usize> {
     let mut quoted = false;
     let mut escaped = false;
@@ -65,381 +112,296 @@ fn top_level_comma(text: &str) -> Option<usize> {
 }
 
 /// Splits a checked parameter section (`;a=1 ; b ;c="x;y"`) into names and values.
-pub(super) fn split_params(mut rest: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+pub(super) fn split_params(rest: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+    let parser = Parser::<false>::new(rest);
+    // Checked already, so white space always ends and a value always reads.
+    let sws = move |i| parser.sws(i).unwrap_or(i);
+    let mut i = 0;
     core::iter::from_fn(move || {
-        let mut parser = Parser { src: rest, pos: 0 };
-        parser.skip_sws();
-        if !parser.eat(b';') {
+        let semicolon = sws(i);
+        if parser.at(semicolon) != Some(b';') {
             return None;
         }
-        parser.skip_sws();
-        let name = parser.token();
-        parser.skip_sws();
-        let value = if parser.eat(b'=') {
-            parser.skip_sws();
-            let start = parser.pos;
-            // Checked already: a quoted string, an IPv6 reference or a token.
-            let _ = parser.gen_value();
-            Some(&parser.src[start..parser.pos])
+        let name_start = sws(semicolon + 1);
+        let name_end = token_end(parser.bytes(), name_start);
+        let name = &rest[name_start..name_end];
+        i = sws(name_end);
+        let value = if parser.at(i) == Some(b'=') {
+            let start = sws(i + 1);
+            // A quoted string, an IPv6 reference or a token.
+            i = parser.gen_value(start).unwrap_or(start);
+            Some(&rest[start..i])
         } else {
             None
         };
-        rest = &rest[parser.pos..];
         Some((name, value))
     })
 }
 
-/// A cursor over `src`; errors give `pos`, the offset in `src`.
-struct Parser<'a> {
-    src: &'a str,
-    pos: usize,
+/// Whether the token `name` is `lower` (in lower case) in any ASCII case: the one token
+/// character that ORed with 0x20 gives a lower case letter is that letter in either case.
+fn is_name<const N: usize>(name: &[u8], lower: &[u8; N]) -> bool {
+    match <&[u8; N]>::try_from(name) {
+        Ok(name) => name.iter().zip(lower).all(|(&n, &l)| n | 0x20 == l),
+        Err(_) => false,
+    }
 }
 
-type Parsed<T> = Result<T, ParseReasonError>;
+/// The text being read. In a list (`LIST`), a comma outside quotes ends a value.
+#[derive(Clone, Copy)]
+struct Parser<'a, const LIST: bool> {
+    src: &'a str,
+}
 
-impl<'a> Parser<'a> {
-    fn error(&self, kind: ReasonErrorKind) -> ParseReasonError {
-        ParseReasonError::new(kind, self.pos)
+impl<'a, const LIST: bool> Parser<'a, LIST> {
+    fn new(src: &'a str) -> Self {
+        Parser { src }
     }
 
-    fn peek(&self) -> Option<u8> {
-        self.src.as_bytes().get(self.pos).copied()
+    fn bytes(&self) -> &'a [u8] {
+        self.src.as_bytes()
     }
 
-    fn eat(&mut self, byte: u8) -> bool {
-        let found = self.peek() == Some(byte);
-        self.pos += usize::from(found);
-        found
+    fn at(&self, i: usize) -> Option<u8> {
+        self.bytes().get(i).copied()
     }
 
-    /// SWS: spaces and tabs, and line folds (CRLF followed by a space or tab).
-    fn skip_sws(&mut self) {
-        let bytes = self.src.as_bytes();
-        let mut i = self.pos;
-        while let Some(&byte) = bytes.get(i) {
-            match byte {
-                b' ' | b'\t' => i += 1,
-                b'\r' if matches!(bytes.get(i + 1..i + 3), Some([b'\n', b' ' | b'\t'])) => i += 3,
-                _ => break,
+    /// Whether the value ends at `i`: at the end of the text, or in a list at a comma.
+    fn is_end(&self, i: usize) -> bool {
+        match self.at(i) {
+            None => true,
+            Some(b',') => LIST,
+            Some(_) => false,
+        }
+    }
+
+    /// `SWS = [LWS]`: nothing, or white space.
+    #[inline(always)]
+    fn sws(&self, i: usize) -> Parsed<usize> {
+        // Most separators have no white space: one comparison for them.
+        match self.at(i) {
+            Some(b' ' | b'\t' | b'\r') => self.lws(i),
+            _ => Ok(i),
+        }
+    }
+
+    /// `LWS = [*WSP CRLF] 1*WSP`: spaces and tabs, with one line fold at most (CRLF followed
+    /// by a space or tab), or nothing where a lone CR starts it. A second fold after the
+    /// first, with nothing but white space between them, is a folded line with nothing on
+    /// it: no LWS holds it.
+    fn lws(&self, i: usize) -> Parsed<usize> {
+        let bytes = self.bytes();
+        let mut i = wsp_end(bytes, i);
+        if is_fold(bytes, i) {
+            i = wsp_end(bytes, i + 2);
+            if is_fold(bytes, i) {
+                return error(ReasonErrorKind::EmptyFoldedLine, i);
             }
         }
-        self.pos = i;
+        Ok(i)
     }
 
-    /// `token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")`:
-    /// the longest run of token characters (possibly empty).
-    fn token(&mut self) -> &'a str {
-        let start = self.pos;
-        let bytes = self.src.as_bytes();
-        let mut end = start;
-        while end < bytes.len() && is_token_char(bytes[end]) {
-            end += 1;
-        }
-        self.pos = end;
-        // Token characters are ASCII, so `end` is a character boundary.
-        &self.src[start..end]
-    }
-
-    /// A token that must end at a separator: a stray character is an invalid token.
-    fn checked_token(&mut self) -> Parsed<&'a str> {
-        let token = self.token();
-        match self.peek() {
-            None | Some(b' ' | b'\t' | b'\r' | b';' | b'=' | b',') => Ok(token),
-            Some(_) => Err(self.error(ReasonErrorKind::InvalidToken)),
+    /// A `token` that must end at a separator: a stray character is an invalid token. Its
+    /// end, `i` itself for an empty one.
+    #[inline(always)]
+    fn token(&self, i: usize) -> Parsed<usize> {
+        let end = token_end(self.bytes(), i);
+        match self.at(end) {
+            Some(byte) if !is(byte, AFTER_TOKEN) => error(ReasonErrorKind::InvalidToken, end),
+            _ => Ok(end),
         }
     }
 
-    /// `reason-value`, then nothing but white space.
-    fn reason_value(mut self) -> Parsed<Reason<'a>> {
-        self.skip_sws();
-        if self.pos == self.src.len() {
-            return Err(self.error(ReasonErrorKind::Empty));
+    /// `reason-value = protocol *(SEMI reason-params)` from `i`, then nothing but white space
+    /// up to its end; the value, and its end.
+    fn reason_value(&self, i: usize) -> Parsed<(Reason<'a>, usize)> {
+        let start = self.sws(i)?;
+        if self.is_end(start) {
+            return error(ReasonErrorKind::Empty, start);
         }
-        let protocol = self.checked_token()?;
-        if protocol.is_empty() {
-            let kind = match self.peek() {
-                Some(b';' | b'=' | b',') => ReasonErrorKind::MissingProtocol,
-                _ => ReasonErrorKind::InvalidToken,
-            };
-            return Err(self.error(kind));
-        }
-        self.skip_sws();
-        let params_start = self.pos;
+        let protocol = self.protocol(start)?;
+        let params_start = self.sws(start + protocol.len())?;
         let mut reason = Reason {
             protocol,
             cause: None,
             text: None,
             params: "",
+            extensions: false,
         };
-        while self.pos < self.src.len() {
-            if !self.eat(b';') {
-                return Err(self.error(ReasonErrorKind::TrailingCharacters));
+        let mut i = params_start;
+        while !self.is_end(i) {
+            if self.at(i) != Some(b';') {
+                let error = ParseReasonError::new(ReasonErrorKind::TrailingCharacters, i);
+                // `Reason : SIP`
+                return Err(match i == params_start {
+                    true => self.or_header_line(start, start + protocol.len(), error),
+                    false => error,
+                });
             }
-            self.reason_param(&mut reason)?;
-            self.skip_sws();
+            i = self.reason_params(i, &mut reason)?;
+            i = self.sws(i)?;
         }
-        reason.params = &self.src[params_start..self.pos];
-        Ok(reason)
+        reason.params = &self.src[params_start..i];
+        Ok((reason, i))
     }
 
-    /// `reason-params`, after its `;`.
-    fn reason_param(&mut self, reason: &mut Reason<'a>) -> Parsed<()> {
-        let semicolon = self.pos - 1;
-        self.skip_sws();
-        let name = self.checked_token()?;
-        if name.is_empty() {
-            return Err(ParseReasonError::new(
-                ReasonErrorKind::EmptyParameter,
-                semicolon,
-            ));
-        }
-        self.skip_sws();
-        let has_value = self.eat(b'=');
-        if has_value {
-            self.skip_sws();
-        }
-        if name.eq_ignore_ascii_case("cause") {
-            let at = self.pos;
-            let cause = if has_value {
-                self.cause()?
-            } else {
-                return Err(self.error(ReasonErrorKind::CauseEmpty));
+    /// `protocol = "SIP" / "Q.850" / token`, at `start`.
+    fn protocol(&self, start: usize) -> Parsed<&'a str> {
+        // `Reason: SIP`: a token's error is where the token ends.
+        let end = self
+            .token(start)
+            .map_err(|e| self.or_header_line(start, e.offset(), e))?;
+        if end == start {
+            let kind = match self.at(start) {
+                Some(b';' | b'=' | b',') => ReasonErrorKind::MissingProtocol,
+                _ => ReasonErrorKind::InvalidToken,
             };
-            if reason.cause.replace(cause).is_some() {
-                return Err(ParseReasonError::new(ReasonErrorKind::DuplicateCause, at));
-            }
-        } else if name.eq_ignore_ascii_case("text") {
-            let at = self.pos;
-            if !has_value || self.peek() != Some(b'"') {
-                return Err(self.error(ReasonErrorKind::TextNotQuoted));
-            }
-            let text = self.quoted_string()?;
-            if reason.text.replace(ReasonText::escaped(text)).is_some() {
-                return Err(ParseReasonError::new(ReasonErrorKind::DuplicateText, at));
-            }
-        } else if has_value {
-            self.gen_value()?;
+            return error(kind, start);
         }
-        Ok(())
+        Ok(&self.src[start..end])
     }
 
-    /// `cause = 1*DIGIT`, at most 65535.
-    fn cause(&mut self) -> Parsed<u16> {
-        let start = self.pos;
+    /// What to say where a value's protocol, from `start` to `end`, is followed by what no
+    /// parameter starts with: if it is `Reason` and its colon, the value is a whole header
+    /// line, which [`header_line`] reads; else `error`.
+    #[cold]
+    fn or_header_line(
+        &self,
+        start: usize,
+        end: usize,
+        error: ParseReasonError,
+    ) -> ParseReasonError {
+        let bytes = self.bytes();
+        match is_name(&bytes[start..end], b"reason") && hcolon(bytes, end).is_some() {
+            true => ParseReasonError::new(ReasonErrorKind::HeaderLine, start),
+            false => error,
+        }
+    }
+
+    /// `reason-params = protocol-cause / reason-text / reason-extension`, at its `;`.
+    fn reason_params(&self, semicolon: usize, reason: &mut Reason<'a>) -> Parsed<usize> {
+        let name_start = self.sws(semicolon + 1)?;
+        let name_end = self.token(name_start)?;
+        if name_end == name_start {
+            return error(ReasonErrorKind::EmptyParameter, semicolon);
+        }
+        let name = &self.bytes()[name_start..name_end];
+        let mut i = self.sws(name_end)?;
+        let has_value = self.at(i) == Some(b'=');
+        if has_value {
+            i = self.sws(i + 1)?;
+        }
+        if is_name(name, b"cause") {
+            self.protocol_cause(i, has_value, reason)
+        } else if is_name(name, b"text") {
+            self.reason_text(i, has_value, reason)
+        } else {
+            reason.extensions = true;
+            match has_value {
+                true => self.gen_value(i),
+                false => Ok(i),
+            }
+        }
+    }
+
+    /// `protocol-cause = "cause" EQUAL cause`, at what follows the name and `=`.
+    fn protocol_cause(&self, i: usize, has_value: bool, reason: &mut Reason<'a>) -> Parsed<usize> {
+        if !has_value {
+            return error(ReasonErrorKind::CauseEmpty, i);
+        }
+        let (cause, end) = self.cause(i)?;
+        if reason.cause.replace(cause).is_some() {
+            return error(ReasonErrorKind::DuplicateCause, i);
+        }
+        Ok(end)
+    }
+
+    /// `reason-text = "text" EQUAL quoted-string`, at what follows the name and `=`.
+    fn reason_text(&self, i: usize, has_value: bool, reason: &mut Reason<'a>) -> Parsed<usize> {
+        if !has_value || self.at(i) != Some(b'"') {
+            return error(ReasonErrorKind::TextNotQuoted, i);
+        }
+        let end = self.quoted_string(i)?;
+        let text = ReasonText::escaped(&self.src[i + 1..end - 1]);
+        if reason.text.replace(text).is_some() {
+            return error(ReasonErrorKind::DuplicateText, i);
+        }
+        Ok(end)
+    }
+
+    /// `cause = 1*DIGIT`, at most 65535, at `start`: the number and its end.
+    fn cause(&self, start: usize) -> Parsed<(u16, usize)> {
+        let bytes = self.bytes();
+        let mut i = start;
         let mut value: u32 = 0;
-        while let Some(digit @ b'0'..=b'9') = self.peek() {
+        while let Some(digit @ b'0'..=b'9') = bytes.get(i).copied() {
             // Clamped above 65535, so a long run of digits cannot overflow.
             value = (value * 10 + u32::from(digit - b'0')).min(1 << 17);
-            self.pos += 1;
+            i += 1;
         }
-        let at = |kind| ParseReasonError::new(kind, start);
-        match self.peek() {
+        match bytes.get(i) {
             // The value runs to the next separator, so `4x6` or `"486"` is no number.
-            Some(byte) if !matches!(byte, b' ' | b'\t' | b'\r' | b';' | b',') => {
-                Err(at(ReasonErrorKind::CauseNotDigits))
-            }
-            _ if self.pos == start => Err(at(ReasonErrorKind::CauseEmpty)),
-            _ => u16::try_from(value).map_err(|_| at(ReasonErrorKind::CauseTooLarge)),
+            Some(&byte) if !is(byte, AFTER_CAUSE) => error(ReasonErrorKind::CauseNotDigits, start),
+            _ if i == start => error(ReasonErrorKind::CauseEmpty, start),
+            _ => match u16::try_from(value) {
+                Ok(cause) => Ok((cause, i)),
+                Err(_) => error(ReasonErrorKind::CauseTooLarge, start),
+            },
         }
     }
 
     /// `gen-value = token / host / quoted-string`; a host is a token (a name or an IPv4
     /// address) or an IPv6 reference in brackets.
-    fn gen_value(&mut self) -> Parsed<()> {
-        match self.peek() {
-            Some(b'"') => self.quoted_string().map(drop),
-            Some(b'[') => {
-                let start = self.pos;
-                self.pos += 1;
-                while self
-                    .peek()
-                    .is_some_and(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-                {
-                    self.pos += 1;
-                }
-                if !self.eat(b']') {
-                    return Err(ParseReasonError::new(ReasonErrorKind::InvalidToken, start));
-                }
-                Ok(())
-            }
-            _ => match self.checked_token()? {
-                "" => Err(self.error(ReasonErrorKind::MissingValue)),
-                _ => Ok(()),
+    fn gen_value(&self, i: usize) -> Parsed<usize> {
+        match self.at(i) {
+            Some(b'"') => self.quoted_string(i),
+            Some(b'[') => self.ipv6_reference(i),
+            _ => match self.token(i)? {
+                end if end == i => error(ReasonErrorKind::MissingValue, i),
+                end => Ok(end),
             },
         }
     }
 
-    /// `quoted-string`, at its `"`: what is between the quotes, as written. Only ASCII bytes
-    /// stop the scan, so the bytes of a multi-byte character pass as ordinary text.
-    fn quoted_string(&mut self) -> Parsed<&'a str> {
-        let open = self.pos;
-        let bytes = self.src.as_bytes();
+    /// `IPv6reference = "[" IPv6address "]"`, loosely: hex digits, `:` and `.` in brackets.
+    fn ipv6_reference(&self, open: usize) -> Parsed<usize> {
+        let bytes = self.bytes();
+        let mut i = open + 1;
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b']') => Ok(i + 1),
+            _ => error(ReasonErrorKind::InvalidToken, open),
+        }
+    }
+
+    /// `quoted-string`, at its `"`: the offset after the closing quote. Only ASCII bytes stop
+    /// the scan, so the bytes of a multi-byte character pass as ordinary text.
+    fn quoted_string(&self, open: usize) -> Parsed<usize> {
+        let bytes = self.bytes();
         let mut i = open + 1;
         loop {
             i = plain_text_end(bytes, i);
             let Some(&byte) = bytes.get(i) else {
-                break;
+                return error(ReasonErrorKind::UnterminatedQuote, open);
             };
             match byte {
-                b'"' => {
-                    self.pos = i + 1;
-                    return Ok(&self.src[open + 1..i]);
-                }
+                b'"' => return Ok(i + 1),
                 // A quoted pair: the escaped byte is text, but never a control character.
                 b'\\' => match bytes.get(i + 1) {
-                    None => break,
+                    None => return error(ReasonErrorKind::UnterminatedQuote, open),
                     Some(&next) if is_control(next) => {
-                        self.pos = i + 1;
-                        return Err(self.error(ReasonErrorKind::ControlCharacter));
+                        return error(ReasonErrorKind::ControlCharacter, i + 1);
                     }
                     Some(_) => i += 2,
                 },
                 b'\t' => i += 1,
                 // The scan stops at nothing else but control characters.
-                _ => {
-                    self.pos = i;
-                    return Err(self.error(ReasonErrorKind::ControlCharacter));
-                }
-            }
-        }
-        Err(ParseReasonError::new(
-            ReasonErrorKind::UnterminatedQuote,
-            open,
-        ))
-    }
-}
-
-/// The offset of the first byte from `i` on that quoted text cannot hold as it is: `"`, `\`
-/// or a control character (tab included, which the caller lets pass), or the end of `bytes`.
-///
-/// Eight bytes at a time: quoted text is most of a `Reason` value's bytes.
-fn plain_text_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let stops = stop_bytes(u64::from_le_bytes(*chunk));
-        if stops != 0 {
-            return i + byte_index(stops);
-        }
-        i += 8;
-    }
-    let rest = bytes.len() - i;
-    if rest == 0 {
-        return i;
-    }
-    // The last `rest` bytes, in the low end of a word whose top bytes are zero: a zero byte
-    // is a control character, so the scan stops at the end at the latest.
-    let word = match bytes.last_chunk::<8>() {
-        Some(last) => u64::from_le_bytes(*last) >> ((8 - rest) * 8),
-        None => {
-            let mut padded = [0; 8];
-            padded[..rest].copy_from_slice(&bytes[i..]);
-            u64::from_le_bytes(padded)
-        }
-    };
-    i + byte_index(stop_bytes(word))
-}
-
-/// A word whose every byte is 0x01.
-const LOW_BITS: u64 = u64::from_le_bytes([0x01; 8]);
-
-/// The high bit of each byte of `word` that is `"`, `\`, below 0x20 or 0x7F: exact for the
-/// lowest such byte, the one [`byte_index`] reads (a borrow can mark bytes above it, never
-/// below). Bytes from 0x80 up, parts of multi-byte characters, are never marked.
-const fn stop_bytes(word: u64) -> u64 {
-    /// Bytes below `n`, for `n` at most 0x80: subtracting `n` borrows into the high bit of
-    /// a byte below it, and `!word` drops bytes that had the high bit set already.
-    const fn below(word: u64, n: u8) -> u64 {
-        word.wrapping_sub(LOW_BITS * n as u64) & !word & (LOW_BITS * 0x80)
-    }
-    const fn equal(word: u64, byte: u8) -> u64 {
-        below(word ^ (LOW_BITS * byte as u64), 1)
-    }
-    below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') | equal(word, 0x7F)
-}
-
-/// The index of the lowest byte whose high bit `marks` sets.
-fn byte_index(marks: u64) -> usize {
-    (marks.trailing_zeros() / 8) as usize
-}
-
-/// A control character other than tab: not allowed in a quoted string.
-pub(super) const fn is_control(byte: u8) -> bool {
-    byte.is_ascii_control() && byte != b'\t'
-}
-
-/// `token` characters, by byte: letters, digits and `-.!%*_+`'~`.
-const TOKEN_CHARS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric()
-            || matches!(
-                c,
-                b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~'
-            );
-        b += 1;
-    }
-    table
-};
-
-pub(super) const fn is_token_char(b: u8) -> bool {
-    TOKEN_CHARS[b as usize]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{byte_index, plain_text_end, stop_bytes};
-
-    /// What `plain_text_end` must find, a byte at a time.
-    fn is_stop(byte: u8) -> bool {
-        byte == b'"' || byte == b'\\' || byte < 0x20 || byte == 0x7F
-    }
-
-    /// Every byte value at every position of a word, after plain bytes and before arbitrary
-    /// ones (stops included, so a borrow above the first stop cannot hide behind it).
-    #[test]
-    fn the_first_stop_byte_of_a_word_is_found_exactly() {
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        for position in 0..8 {
-            for byte in 0..=255u8 {
-                for _ in 0..16 {
-                    // xorshift: varied bytes after `position`.
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    let mut word = seed.to_le_bytes();
-                    word[..position].fill(b'a');
-                    word[position] = byte;
-                    let expected = word.iter().position(|&b| is_stop(b)).unwrap_or(8);
-                    let found = match stop_bytes(u64::from_le_bytes(word)) {
-                        0 => 8,
-                        marks => byte_index(marks),
-                    };
-                    assert_eq!(found, expected, "{word:02x?}");
-                }
-            }
-        }
-    }
-
-    /// Slices of every length up to 20, with a stop at every offset or none: the whole
-    /// words, the last partial one, and inputs shorter than a word.
-    #[test]
-    fn the_scan_stops_at_the_first_stop_or_the_end() {
-        for len in 0..20 {
-            for start in 0..=len {
-                for stop in start..=len {
-                    let mut buffer = [b'x'; 20];
-                    let bytes = &mut buffer[..len];
-                    bytes
-                        .iter_mut()
-                        .skip(start)
-                        .step_by(3)
-                        .for_each(|b| *b = 0xC3);
-                    if stop < len {
-                        bytes[stop] = b'"';
-                    }
-                    assert_eq!(plain_text_end(bytes, start), stop, "{bytes:?} from {start}");
-                }
+                _ => return error(ReasonErrorKind::ControlCharacter, i),
             }
         }
     }

@@ -1,5 +1,6 @@
-//! `Reason::parse`, `parse_list`, `Display` round trips and `Cause::from_reason` on any bytes
-//! (the checks are tests/fuzz/checks.rs, which `cargo test` replays on the kept corpus).
+//! `Reason::parse`, `parse_list`, `parse_header_line`, `Display` round trips and
+//! `Cause::from_reason` on any bytes (the checks are tests/fuzz/checks.rs, which `cargo test`
+//! replays on the kept corpus).
 #![no_main]
 
 #[path = "../../tests/fuzz/checks.rs"]

@@ -4,11 +4,12 @@
 
 #![allow(dead_code)] // the fuzz targets and the corpus test each use part of it
 
-use cause_core::{Cause, ParseReasonError, Reason, ReasonErrorKind};
+use cause_core::{Cause, ParseReasonError, Reason, ReasonErrorKind, ReasonList};
 
-/// `Reason::parse` and `parse_list` on any text: a value or an error whose offset is inside
-/// the input, never a panic; what parses writes back in a form that parses to an equal value
-/// (equal by meaning); `Cause::from_reason` answers for every value.
+/// `Reason::parse`, `parse_list` and `parse_header_line` on any text (and on it after
+/// `Reason:`): a value or an error whose offset is inside the input, never a panic; what parses
+/// writes back in a form that parses to an equal value (equal by meaning);
+/// `Cause::from_reason` answers for every value.
 pub fn reason(text: &str) {
     match Reason::parse(text) {
         Ok(reason) => round_trip(&reason),
@@ -20,7 +21,16 @@ pub fn reason(text: &str) {
             let _ = error.to_string();
         }
     }
-    for item in Reason::parse_list(text) {
+    list(text, Ok(Reason::parse_list(text)));
+    list(text, Reason::parse_header_line(text));
+    let line = format!("Reason:{text}");
+    list(&line, Reason::parse_header_line(&line));
+}
+
+/// The values of `list`, read from `text`.
+fn list(text: &str, list: Result<ReasonList<'_>, ParseReasonError>) {
+    let values = list.map_err(|e| assert!(e.offset() <= text.len(), "{e:?} in {text:?}"));
+    for item in values.into_iter().flatten() {
         match item {
             Ok(reason) => round_trip(&reason),
             Err(error) => assert!(error.offset() <= text.len(), "{error:?} in {text:?}"),
@@ -53,8 +63,8 @@ pub fn table(text: &str) {
 /// Where sip-header also reads a value, both read the same protocol, cause and text. The
 /// differences allowed are those the README names: cause-core refuses values RFC 3326 forbids
 /// that sip-header reads (`sip_header` gives `None` for a value it refuses), and sip-header
-/// decodes `%XX` in the protocol and the text (it reads the value as a URI's parameters),
-/// where RFC 3326's token and quoted-string hold `%` as itself.
+/// decodes `%XX` in the protocol, the parameter names and the text (it reads the value as a
+/// URI's parameters), where RFC 3326's token and quoted-string hold `%` as itself.
 pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<String>)>) {
     let (Ok(ours), Some((protocol, cause, their_text))) = (Reason::parse(text), sip_header) else {
         return;
@@ -65,9 +75,14 @@ pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<S
         "{text:?}: protocol {:?} against sip-header's {protocol:?}",
         ours.protocol()
     );
-    assert_eq!(ours.cause(), cause, "{text:?}: cause");
+    // `SIP;%0acause=46`: sip-header decodes the name to a line break and `cause`, and reads a
+    // cause (or a text) where cause-core reads an extension named `%0acause`.
+    let escaped_name = ours.params().any(|(name, _)| escaped(name));
+    if !escaped_name {
+        assert_eq!(ours.cause(), cause, "{text:?}: cause");
+    }
     let our_text = ours.text().map(|t| t.to_string());
-    if !our_text.as_deref().is_some_and(escaped) {
+    if !escaped_name && !our_text.as_deref().is_some_and(escaped) {
         assert_eq!(our_text, their_text, "{text:?}: text");
     }
 }
@@ -114,7 +129,9 @@ pub enum Difference {
     ControlCharacterInText,
     /// sofia-sip takes a CR or LF that folds no line as white space; RFC 3261's is a CRLF
     /// followed by a space or tab, and cause-core reads the rest as trailing characters.
-    /// Found by the fuzz target too.
+    /// sofia-sip also takes, in some places, a folded line with nothing on it
+    /// (`SIP\r\n \r\n ;cause=1`), whose second line break RFC 3261's LWS cannot hold
+    /// (`[*WSP CRLF] 1*WSP`: one at most). Found by the fuzz target too.
     LineBreakAsSpace,
     /// sofia-sip reads on past the end of a parameter value that RFC 3261's grammar closes,
     /// such as a bracketed host followed by more text (`x=[]ee`); cause-core stops there and
@@ -163,6 +180,7 @@ pub fn classify(
                 Difference::LineBreakAsSpace
             }
             TrailingCharacters => Difference::TextAfterValue,
+            EmptyFoldedLine => Difference::LineBreakAsSpace,
             kind => {
                 return Err(format!(
                     "cause-core refuses it ({kind:?}), sofia-sip reads it"
