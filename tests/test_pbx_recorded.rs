@@ -142,10 +142,18 @@ fn check_relay(system: &System, mismatches: &mut Mismatches) {
         let lines = ending.reasons();
         let parsed: Vec<Reason<'_>> = lines.iter().flat_map(|l| Reason::parse_list(l)).collect::<Result<_, _>>().expect("valid");
         let relay = system.gateway.relay_failure(ending.code, &parsed).expect("a failure");
-        let follows = relay.follows_redirect() && ending.variant != "nocontact";
-        let (expected, code): (FailureResponse<'_>, u16) = match follows {
-            true => (system.gateway.relay_failure(486, &[]).expect("a failure").response(), 486),
-            false => (relay.response(), ending.code),
+        // Whether the far end's response has the header its code calls for: a 3xx's Contact
+        // (to `486`), a 401's or 407's challenge.
+        let has_header = match ending.code {
+            300..=399 => ending.variant != "nocontact",
+            401 | 407 => ending.variant == "challenge",
+            _ => true,
+        };
+        let follows = relay.follows_redirect() && has_header;
+        let (expected, code): (FailureResponse<'_>, u16) = match (follows, has_header) {
+            (true, _) => (system.gateway.relay_failure(486, &[]).expect("a failure").response(), 486),
+            (false, true) => (relay.response(), ending.code),
+            (false, false) => (relay.response_without_header(), ending.code),
         };
         for seen in &row.seen {
             let followed = seen.far.iter().any(|request| request == "INVITE 486");

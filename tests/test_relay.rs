@@ -145,6 +145,12 @@ fn freeswitch_response(status: u16, reasons: &[Reason<'_>]) -> Outcome {
     if [401, 407].contains(&status) {
         return Outcome::Respond(480, false, vec![freeswitch_value(96)], 96, 96);
     }
+    freeswitch_passed(status, reasons)
+}
+
+/// A code FreeSWITCH passes on: the far end's first `Q.850` or `FreeSWITCH` cause, else the
+/// code's; its `Reason` value, else its own.
+fn freeswitch_passed(status: u16, reasons: &[Reason<'_>]) -> Outcome {
     let reasons = if status >= 400 { reasons } else { &[] };
     let far = freeswitch_remote(reasons).unwrap_or(freeswitch_cause(status));
     let cause = if [18, 19, 487].contains(&far) {
@@ -207,6 +213,15 @@ fn every_failure_is_relayed_as_each_system_does() {
                 freeswitch(status, &reasons),
                 "FreeSWITCH, {context}"
             );
+            // A 401 or 407 without a challenge: FreeSWITCH passes it on as any other code.
+            let bare = Gateway::FreeSwitch.relay_failure(status, &reasons).unwrap();
+            let bare = outcome(Relay::Respond(bare.response_without_header()));
+            let expected = match freeswitch(status, &reasons) {
+                Outcome::Follow(otherwise) => *otherwise,
+                _ if [401, 407].contains(&status) => freeswitch_passed(status, &reasons),
+                other => other,
+            };
+            assert_eq!(bare, expected, "FreeSWITCH without the header, {context}");
         }
     }
 }

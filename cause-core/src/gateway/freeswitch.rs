@@ -26,22 +26,24 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
         // Followed to the Contact unless `outbound_redirect_fatal` or `manual-redirect`;
         // without one, passed on as any other code.
         300 | 301 | 302 | 305 => Relay::FollowRedirect { otherwise: response },
+        // sofia_reg.c `sofia_reg_handle_sip_r_challenge`: with no credentials for the far end,
+        // leg B hangs up with MANDATORY_IE_MISSING before the code is recorded anywhere. Without
+        // a challenge to answer, the code is passed on as any other.
+        401 | 407 => Relay::Challenged {
+            otherwise: own_failure(MANDATORY_IE_MISSING),
+            unchallenged: response,
+        },
         _ => Relay::Respond(response),
     }
 }
 
 /// What leg A gets when the bridge ends with leg B's `status` and `reasons`.
 const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a> {
-    let far_cause = match status {
-        // sofia_reg.c `sofia_reg_handle_sip_r_challenge`: with no credentials for the far end,
-        // leg B hangs up with MANDATORY_IE_MISSING before the code is recorded anywhere.
-        401 | 407 => return own_failure(MANDATORY_IE_MISSING),
-        _ => match remote_cause(reasons) {
-            Some(cause) => cause,
-            None => match FreeSwitchCause::for_failure_response(status) {
-                Some(cause) => cause.code(),
-                None => NORMAL_UNSPECIFIED,
-            },
+    let far_cause = match remote_cause(reasons) {
+        Some(cause) => cause,
+        None => match FreeSwitchCause::for_failure_response(status) {
+            Some(cause) => cause.code(),
+            None => NORMAL_UNSPECIFIED,
         },
     };
     // switch_channel.c `switch_channel_handle_cause`: after these the dialplan goes on, and leg

@@ -206,23 +206,23 @@ impl Gateway {
     /// // The far end: 503, and the PSTN's own cause, no circuit available.
     /// let reasons = [Reason::parse(r#"Q.850;cause=34;text="NORMAL_CIRCUIT_CONGESTION""#)?];
     /// let relay = Gateway::Rfc3398.relay_failure(503, &reasons).unwrap();
-    /// let response = relay.response().unwrap();
+    /// let response = relay.response();
     /// assert_eq!((response.status(), response.phrase(), response.cause()), (503, Phrase::Received, 34));
     /// assert_eq!(response.reasons()[0].to_string(), r#"Q.850;cause=34;text="NORMAL_CIRCUIT_CONGESTION""#);
     ///
     /// // Without the Reason, RFC 3398 reads the 503 as 41, temporary failure.
-    /// let response = Gateway::Rfc3398.relay_failure(503, &[]).unwrap().response().unwrap();
+    /// let response = Gateway::Rfc3398.relay_failure(503, &[]).unwrap().response();
     /// assert_eq!((response.status(), response.cause()), (503, 41));
     /// // A 600 crosses the PSTN as 17, user busy, which comes back as 486.
-    /// let response = Gateway::Rfc3398.relay_failure(600, &[]).unwrap().response().unwrap();
+    /// let response = Gateway::Rfc3398.relay_failure(600, &[]).unwrap().response();
     /// assert_eq!((response.status(), response.reason_phrase("Busy Everywhere")), (486, "Busy Here"));
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
     /// // Asterisk answers every failure but busy and no-answer with congestion.
-    /// let response = Gateway::Asterisk.relay_failure(404, &[]).unwrap().response().unwrap();
+    /// let response = Gateway::Asterisk.relay_failure(404, &[]).unwrap().response();
     /// assert_eq!((response.status(), response.cause(), response.far_cause()), (503, 34, 1));
     /// assert_eq!(response.reasons()[0].to_string(), "Q.850;cause=34");
     /// // FreeSWITCH relays the code, and the far end's Reason as it came.
-    /// let response = Gateway::FreeSwitch.relay_failure(503, &reasons).unwrap().response().unwrap();
+    /// let response = Gateway::FreeSwitch.relay_failure(503, &reasons).unwrap().response();
     /// assert_eq!((response.status(), response.cause()), (503, 34));
     /// assert_eq!(response.reasons(), &reasons);
     /// # }

@@ -27,16 +27,44 @@ pub enum Relay<'a> {
         /// The response for a 3xx that carries no usable `Contact`.
         otherwise: FailureResponse<'a>,
     },
+    /// A 401 or 407: the system answers the challenge with credentials it has for the far end,
+    /// as a new attempt on leg B, and with none (its default configuration) ends leg A with
+    /// `otherwise`. A 401 or 407 without a challenge (`WWW-Authenticate`,
+    /// `Proxy-Authenticate`: RFC 3261 §21.4.2 and §21.4.8 require one) is passed on like any
+    /// other code: `unchallenged`.
+    Challenged {
+        /// The response for a challenge the system has no credentials for.
+        otherwise: FailureResponse<'a>,
+        /// The response for a 401 or 407 that carries no challenge.
+        unchallenged: FailureResponse<'a>,
+    },
 }
 
 impl<'a> Relay<'a> {
-    /// The response that ends leg A: the one of [`Relay::Respond`], or for a redirect the
-    /// system follows, the one it sends when the 3xx has no `Contact` ([`Relay::FollowRedirect`]'s
-    /// `otherwise`).
+    /// The response that ends leg A: the one of [`Relay::Respond`]; for a redirect the system
+    /// follows, the one it sends when the 3xx has no `Contact`; for a challenge, the one it sends
+    /// without credentials for it (the `otherwise` of [`Relay::FollowRedirect`] and
+    /// [`Relay::Challenged`]).
     #[must_use]
     pub const fn response(self) -> FailureResponse<'a> {
         match self {
-            Relay::Respond(response) | Relay::FollowRedirect { otherwise: response } => response,
+            Relay::Respond(response)
+            | Relay::FollowRedirect { otherwise: response }
+            | Relay::Challenged {
+                otherwise: response,
+                ..
+            } => response,
+        }
+    }
+
+    /// The response that ends leg A when leg B's response lacks the header its code calls for:
+    /// a redirect's `Contact` ([`Relay::FollowRedirect`]'s `otherwise`), a 401's or 407's
+    /// challenge ([`Relay::Challenged`]'s `unchallenged`); for any other, [`Relay::response`].
+    #[must_use]
+    pub const fn response_without_header(self) -> FailureResponse<'a> {
+        match self {
+            Relay::Challenged { unchallenged, .. } => unchallenged,
+            relay => relay.response(),
         }
     }
 

@@ -276,7 +276,12 @@ impl Caller {
             );
             return Outcome::Redirect(target);
         }
-        let failure = relay.response();
+        // A 401 or 407 without its challenge is passed on as any other code by a system that
+        // would answer a challenge (`Relay::Challenged`).
+        let failure = match has_challenge(response) {
+            true => relay.response(),
+            false => relay.response_without_header(),
+        };
         let phrase = failure.reason_phrase(received_phrase(response));
         let headers = reason_headers(failure.reasons()).collect();
         let detail = json!({
@@ -599,4 +604,12 @@ fn received_phrase(response: &Response) -> &str {
 /// The URI of a response's first `Contact`.
 fn contact(response: &Response) -> Option<Uri> {
     Some(response.contact_header().ok()?.typed().ok()?.uri)
+}
+
+/// Whether a 401 or 407 carries the challenge RFC 3261 requires of it.
+fn has_challenge(response: &Response) -> bool {
+    response.headers.iter().any(|header| {
+        let name = header.name();
+        name.eq_ignore_ascii_case("WWW-Authenticate") || name.eq_ignore_ascii_case("Proxy-Authenticate")
+    })
 }
