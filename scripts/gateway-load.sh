@@ -12,10 +12,17 @@
 # memory after the calls, after its transactions' timers have run out, and after as many calls
 # again (a leak would show there).
 #
+# With `--pbx`, the real Asterisk or FreeSWITCH the PBX recorder runs (built from source as
+# docs/pbx.md says, with the configuration of tests/pbx/) takes the gateway's place on a third
+# path, in the same run, with the same far end and the same checks (the 486 and Reason that PBX
+# sends): its calls per second, response times, CPU time a call and memory.
+#
 # usage: scripts/gateway-load.sh [--calls N] [--behave rfc3398|asterisk|freeswitch]
+#                                [--pbx asterisk=PREFIX] [--pbx freeswitch=PREFIX]
 #   --calls   calls in each throughput run (default 100000); the latency runs make a tenth of
 #             them, at most 10000
 #   --behave  the gateway's relay rule (default freeswitch)
+#   --pbx     a PBX installed under PREFIX, run as tests/record_pbx.rs's serve_pbx runs it
 # KEEP=1 keeps the working folder (SIPp's logs, the gateway's events); FAR_TRACE=1 has the far
 # end log every message too.
 set -euo pipefail
@@ -23,14 +30,28 @@ cd "$(dirname "$0")/.."
 
 calls=100000
 behave=freeswitch
+pbxs=()
+usage="usage: $0 [--calls N] [--behave rfc3398|asterisk|freeswitch] [--pbx asterisk=PREFIX] [--pbx freeswitch=PREFIX]"
 while (($#)); do
   case "$1" in
     --calls) calls=${2:?--calls needs a number}; shift 2 ;;
     --behave) behave=${2:?--behave needs a rule}; shift 2 ;;
-    *) echo "usage: $0 [--calls N] [--behave rfc3398|asterisk|freeswitch]" >&2; exit 2 ;;
+    --pbx)
+      [[ ${2:-} =~ ^(asterisk|freeswitch)=. ]] || { echo "--pbx ${2:-}: expected asterisk=PREFIX or freeswitch=PREFIX" >&2; exit 2; }
+      pbxs+=("$2"); shift 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
 done
 [[ $calls =~ ^[1-9][0-9]*$ ]] || { echo "--calls $calls: expected a positive number" >&2; exit 2; }
+
+# What a PBX sends the caller for the far end's 486: Asterisk its own cause alone, FreeSWITCH
+# the far end's Reason as it came (tests/recorded/, tests/test_pbx_recorded.rs).
+pbx_reason() {
+  case "$1" in
+    asterisk) echo 'Q\.850;cause=17' ;;
+    freeswitch) echo "$direct_reason" ;;
+  esac
+}
 
 # What the caller must receive from the far end's `486` + `Reason: Q.850;cause=17;text="User
 # busy"`: directly, that response as it is; through the gateway, what cause-core's rule for
@@ -59,6 +80,7 @@ gateway_bin=target/release/examples/gateway
 work=$(mktemp -d)
 pids=()
 cleanup() {
+  touch "$work/stop" # tells serve_pbx to stop its PBX
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [[ -n ${KEEP:-} ]] || rm -rf "$work"
 }
@@ -190,9 +212,44 @@ relayed=$(grep -c '"event":"failed".*"status":486' "$work/events.jsonl" || true)
 [[ $relayed == "$through_gateway" ]] \
   || { echo "the gateway reported $relayed relayed failures, not $through_gateway" >&2; exit 1; }
 
+# Each PBX in the gateway's place: the same far end, the same calls, the caller known to the
+# PBX's configuration by its user (`caller`).
+pbx_rows=""
+pbx_lines=""
+through_pbxs=0
+for spec in "${pbxs[@]}"; do
+  kind=${spec%%=*} prefix=${spec#*=}
+  echo "==> $kind from $prefix in the gateway's place"
+  (PBX=$kind PBX_PREFIX=$prefix PBX_FAR=127.0.0.1:$far_port PBX_STOP=$work/stop \
+    cargo test --quiet --test record_pbx -- --ignored --exact serve_pbx --nocapture \
+    >"$work/$kind.serve" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 600); do
+    grep -q '"sip"' "$work/$kind.serve" 2>/dev/null && break
+    sleep 0.5
+  done
+  pbx_sip=$(sed -n 's/.*"sip":"\([^"]*\)".*/\1/p' "$work/$kind.serve" | head -n 1)
+  pbx_pid=$(sed -n 's/.*"pid":\([0-9]*\).*/\1/p' "$work/$kind.serve" | head -n 1)
+  [[ -n $pbx_sip && -n $pbx_pid ]] || { echo "$kind did not start: $(tail -n 20 "$work/$kind.serve")" >&2; exit 1; }
+  caller_scenario "$(pbx_reason "$kind")" "$kind"
+  sed -i 's/sip:load@/sip:caller@/g' "$work/$kind.xml"
+  cp "$work/$kind.xml" "$work/$kind-latency.xml"
+  read -r pbx_p50 pbx_p99 <<<"$(latency "$kind-latency" "$pbx_sip")"
+  pbx_rss_start=$(memory "$pbx_pid")
+  pbx_cpu_before=$(cpu_seconds "$pbx_pid")
+  pbx_cps=$(throughput "$kind" "$pbx_sip")
+  pbx_cpu=$(awk -v a="$pbx_cpu_before" -v b="$(cpu_seconds "$pbx_pid")" -v n="$calls" \
+    'BEGIN { printf "%.0f", (b - a) * 1e6 / n }')
+  pbx_rss_after=$(memory "$pbx_pid")
+  pbx_rss_idle=$(sleep 35; memory "$pbx_pid")
+  through_pbxs=$((through_pbxs + calls + latency_calls))
+  pbx_rows+="| SIPp -> $kind -> far end | $pbx_cps | $pbx_p50 | $pbx_p99 |"$'\n'
+  pbx_lines+="$kind: $pbx_cpu µs of CPU a call; resident $(($pbx_rss_start / 1024)) MiB before the calls, $(($pbx_rss_after / 1024)) MiB after, $(($pbx_rss_idle / 1024)) MiB 35 s later."$'\n'
+done
+
 kill -USR1 "$far_pid"
 wait "$far_pid" 2>/dev/null || true
-all=$((through_gateway + calls + latency_calls))
+all=$((through_gateway + calls + latency_calls + through_pbxs))
 far_done=$(stat "$(ls "$work"/far-end_*_.csv)" 'SuccessfulCall(C)')
 [[ $far_done == "$all" ]] || { echo "the far end completed $far_done calls, not $all" >&2; exit 1; }
 
@@ -204,9 +261,10 @@ cat <<EOF
 | SIPp -> far end | $direct_cps | $direct_p50 | $direct_p99 |
 | SIPp -> gateway ($behave) -> far end | $gateway_cps | $gateway_p50 | $gateway_p99 |
 | added by the gateway | | $((gateway_p50 - direct_p50)) | $((gateway_p99 - direct_p99)) |
-
+${pbx_rows%$'\n'}
 All $all calls got the expected 486 and Reason; the far end completed each (its 486 ACKed).
 The gateway: $cpu_per_call µs of CPU a call; resident $(mib "$rss_start") at start,
 $(mib "$rss_after") after $calls calls, $(mib "$rss_idle") 35 s later,
 $(mib "$rss_again") after $calls more, $(mib "$rss_idle_again") 35 s later.
+${pbx_lines}
 EOF

@@ -9,12 +9,15 @@
 #   tests/recorded/liblinphone.json      liblinphone's reasons, its mapping functions, what its
 #                                        calls report for each final response and what it
 #                                        answers when declining (scripts/record_linphone.py)
+#   tests/recorded/wireshark-4.0.17.json Wireshark's (tshark's) names of the causes the Reason
+#                                        protocols' tables mirror, and its reading of the Reason
+#                                        corpus (scripts/record_wireshark.py)
 #   scripts/record-libraries.sh          record and compare
 #   scripts/record-libraries.sh --write  record and replace the committed files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsofia-sip-ua0 libosip2-15 liblinphone10)
+packages=(libsofia-sip-ua0 libosip2-15 liblinphone10 tshark)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
@@ -29,7 +32,8 @@ fi
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 status=0
-for recording in reason-phrases:record_phrases sofia-reason:record_reason liblinphone:record_linphone; do
+wireshark=wireshark-$(dpkg-query -W -f='${Version}' tshark | sed 's/-.*//')
+for recording in reason-phrases:record_phrases sofia-reason:record_reason liblinphone:record_linphone "$wireshark:record_wireshark"; do
   name=${recording%%:*}
   committed=tests/recorded/$name.json
   python3 "scripts/${recording##*:}.py" > "$fresh/$name.json"

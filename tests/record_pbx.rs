@@ -4,6 +4,10 @@
 //! `PBX_COMMIT` (the commit it was built from, in full), `RECORD_TO` (the file to write);
 //! optionally `PBX_ROWS` (`relay,teardown,maps`, the default), `PBX_RUNS` (calls of every row,
 //! 2) and `PBX_RACY_RUNS` (calls at least of a row of a class seen to vary, 24).
+//!
+//! `serve_pbx` runs a PBX for `scripts/gateway-load.sh` instead: `PBX` (`asterisk` or
+//! `freeswitch`), `PBX_PREFIX`, `PBX_FAR` (the far end's address); it prints
+//! `{"sip":"127.0.0.1:PORT","pid":N}` and stops the PBX once the file `PBX_STOP` exists.
 
 mod pbx;
 
@@ -115,4 +119,23 @@ fn record_freeswitch() {
     let build = given_build();
     let causes = cause_core::FreeSwitchCause::ALL.iter().map(|cause| cause.name().to_owned()).collect();
     write_with(&freeswitch, &far, "freeswitch", version, build, &wanted_rows(causes));
+}
+
+#[test]
+#[ignore = "runs a PBX for scripts/gateway-load.sh"]
+fn serve_pbx() {
+    let prefix = PathBuf::from(env("PBX_PREFIX"));
+    let far: std::net::SocketAddr = env("PBX_FAR").parse().expect("PBX_FAR is IP:PORT");
+    let stop = PathBuf::from(env("PBX_STOP"));
+    let run = scratch();
+    let kind = env("PBX");
+    let pbx: Box<dyn Pbx> = match kind.as_str() {
+        "asterisk" => Box::new(Asterisk::start(&prefix, &config_dir(&kind), run.path(), far)),
+        "freeswitch" => Box::new(FreeSwitch::start(&prefix, &config_dir(&kind), run.path(), far)),
+        other => panic!("PBX={other}: asterisk or freeswitch"),
+    };
+    println!("{{\"sip\":\"{}\",\"pid\":{}}}", pbx.sip(), pbx.pid());
+    while !stop.exists() {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

@@ -136,6 +136,10 @@ impl Pbx for Asterisk {
         self.sip
     }
 
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The endpoint `mapper`, whose context runs `Hangup(N)` for the number it dials.
     fn map_call(&self, cause: &str) -> (&'static str, String) {
         ("mapper", cause.to_owned())

@@ -183,6 +183,10 @@ impl Pbx for FreeSwitch {
         self.sip
     }
 
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The extension `map`, which runs `hangup` with the cause it dials.
     fn map_call(&self, cause: &str) -> (&'static str, String) {
         ("caller", format!("map-{cause}"))

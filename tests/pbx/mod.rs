@@ -43,6 +43,8 @@ pub trait Pbx {
     fn records(&self) -> Vec<ChannelRecord>;
     /// The caller's user and the target that make the dial plan end a call with `cause`.
     fn map_call(&self, cause: &str) -> (&'static str, String);
+    /// The PBX's process.
+    fn pid(&self) -> u32;
 }
 
 /// The committed configuration files of `dir`, by name, in name order.
@@ -101,6 +103,6 @@ pub fn wait_for_channels(counts: impl Fn() -> (usize, usize)) {
             "the PBX's channels did not all end within five seconds: {now:?}"
         );
         last = now;
-        std::thread::sleep(Duration::from_millis(30));
+        std::thread::sleep(Duration::from_millis(15));
     }
 }
