@@ -116,8 +116,7 @@ impl DocContext<'_> {
         doc
     }
 
-    /// The optional columns of the tables: Code when rows have their own `code`, Response
-    /// when some cause has one.
+    /// The optional columns of the tables: Code and Response, as `[table]` declares them.
     fn optional_columns(&self) -> (bool, bool) {
         (
             self.model.row_codes != RowCodes::None,
