@@ -8,9 +8,10 @@
 //! every fact comes from the table. [`cause-core`](https://docs.rs/cause-core) is the SIP table
 //! built with it.
 //!
-//! See [`cause_table!`] for the syntax, the table format and the generated API. The generator
-//! itself is the ordinary library [`cause-gen`](https://docs.rs/cause-gen); this crate is its
-//! entry point.
+//! See [`cause_table!`] for the syntax, the table format and the generated API: they are this
+//! crate's public API, which semver covers. The generator itself is the ordinary library
+//! `cause-gen` (over `cause-table`), internal to this crate and pinned to its exact version:
+//! depend on this crate, never on those.
 
 #![deny(missing_docs, unsafe_code)]
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 /// A table that passed every check, or the stand-in beside a table's errors.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Model {
     /// In table order: the variants of the cause enum.
     pub causes: Vec<Cause>,
@@ -104,6 +105,7 @@ impl Shape {
 
 /// One `[[cause]]`.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Cause {
     /// `constant`: `BUSY`.
     pub constant: String,
@@ -141,6 +143,7 @@ pub enum Report {
 
 /// A cause's `response`, and the cause that response maps back to as a failure response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Response {
     /// The status code.
     pub code: u16,
@@ -152,6 +155,7 @@ pub struct Response {
 
 /// The `[[category]]` rows and which causes each holds.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Categories {
     /// In table order: the variants of the category enum.
     pub list: Vec<Category>,
@@ -161,6 +165,7 @@ pub struct Categories {
 
 /// One `[[category]]`.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Category {
     /// `key`: `sip-error`.
     pub key: String,
@@ -176,6 +181,7 @@ pub struct Category {
 
 /// A `[failure]` range of failure codes and the index of its fallback cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Failure {
     /// The lowest code of the range.
     pub low: u16,
