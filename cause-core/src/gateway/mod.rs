@@ -459,14 +459,19 @@ impl core::str::FromStr for Gateway {
         let found = Gateway::ALL.iter().copied().find(|gateway| {
             gateway.key().eq_ignore_ascii_case(s) || gateway.name().eq_ignore_ascii_case(s)
         });
-        found.ok_or(ParseGatewayError)
+        found.ok_or(ParseGatewayError { _private: () })
     }
 }
 
 /// The error of parsing a string that is no [`Gateway`]'s key or name (or names one whose cargo
 /// feature is off).
+///
+/// Only [`Gateway`]'s `FromStr` makes one: its private field leaves room for what a later
+/// release may keep (the input, suggestions) without a breaking change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ParseGatewayError;
+pub struct ParseGatewayError {
+    _private: (),
+}
 
 impl core::fmt::Display for ParseGatewayError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
