@@ -226,7 +226,9 @@ fn check_relay(system: &System, mismatches: &mut Mismatches) {
             );
             let reasons = written(expected.reasons());
             let seen_reasons = values(&seen.reasons);
-            if !racy(system, row, &reasons, expected.far_cause()).contains(&seen_reasons) {
+            if !racy(system, row, &reasons, expected.far_hangup_cause().code())
+                .contains(&seen_reasons)
+            {
                 mismatches.check(row, "Reason", seen_reasons, reasons);
             }
             let (a, b) = (system.caller_leg, system.far_leg);
@@ -234,13 +236,13 @@ fn check_relay(system: &System, mismatches: &mut Mismatches) {
                 row,
                 "leg A's cause",
                 system.recorded_cause(seen, a, false),
-                Some(system.cause_text(expected.cause())),
+                Some(system.cause_text(expected.hangup_cause().code())),
             );
             mismatches.check(
                 row,
                 "leg B's cause",
                 system.recorded_cause(seen, b, true),
-                Some(system.cause_text(expected.far_cause())),
+                Some(system.cause_text(expected.far_hangup_cause().code())),
             );
         }
     }
@@ -289,13 +291,13 @@ fn check_teardown(system: &System, mismatches: &mut Mismatches) {
                 row,
                 "the ending leg's cause",
                 system.recorded_cause(seen, origin, false),
-                Some(system.cause_text(teardown.origin_cause())),
+                Some(system.cause_text(teardown.origin_hangup_cause().code())),
             );
             mismatches.check(
                 row,
                 "the other leg's cause",
                 system.recorded_cause(seen, other, false),
-                Some(system.cause_text(teardown.cause())),
+                Some(system.cause_text(teardown.hangup_cause().code())),
             );
         }
     }
@@ -323,7 +325,7 @@ fn check_maps(system: &System, mismatches: &mut Mismatches) {
                 .code(),
             _ => row.target.parse().expect("a cause value"),
         };
-        let Some(expected) = system.gateway.end_with_cause(cause) else {
+        let Some(expected) = system.gateway.hangup_cause(cause).hangup() else {
             mismatches
                 .0
                 .push(format!("{}: the library sends nothing", row.target));
@@ -353,7 +355,7 @@ fn check_maps(system: &System, mismatches: &mut Mismatches) {
                 row,
                 "cause",
                 cause,
-                Some(system.cause_text(expected.cause())),
+                Some(system.cause_text(expected.hangup_cause().code())),
             );
         }
     }

@@ -54,7 +54,7 @@
 //! [`Q850`] is the second table, generated from `q850.toml`: every ITU-T Q.850 cause value,
 //! the causes PSTN gateways, FreeSWITCH and Asterisk give (`Reason: Q.850;cause=16`), by class
 //! ([`Q850Class`]), with the SIP responses RFC 3398 maps them to and from.
-//! [`Cause::q850`] and [`Q850::cause`] link the two tables, and [`Cause::from_reason`] reads a
+//! [`Cause::q850`] and [`Q850::sipjs`] link the two tables, and [`Cause::from_reason`] reads a
 //! Q.850 `Reason` too.
 //!
 //! ```
@@ -159,7 +159,9 @@ mod serde_impls;
 #[cfg(feature = "alloc")]
 pub use cause_reason::ReasonBuf;
 pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonText};
-pub use gateway::{FailureResponse, Gateway, ParseGatewayError, Phrase, Relay, Teardown};
+pub use gateway::{
+    FailureResponse, Gateway, HangupCause, ParseGatewayError, Phrase, Relay, Teardown,
+};
 pub use links::NoCounterpartError;
 
 cause_macros::cause_table! {
@@ -215,8 +217,10 @@ cause_macros::cause_table! {
     ///
     /// [`Q850::code`] is the cause value, [`Q850::name`] FreeSWITCH's name for it
     /// (`"USER_BUSY"`, the text it sends) and [`Display`](core::fmt::Display) the ITU name
-    /// (`"User busy"`). [`Q850::response`] and [`Q850::from_status_code`] translate to and
-    /// from SIP as RFC 3398 does; [`Q850::cause`] and [`Cause::q850`] link the two tables.
+    /// (`"User busy"`). [`Q850::response`] and [`Q850::for_failure_response`] translate to and
+    /// from SIP as RFC 3398 does (§7.2.4.1 and §8.2.6.1, its default of 31 included;
+    /// [`Q850::from_status_code`] is only the cause whose row lists a code); [`Q850::sipjs`] and
+    /// [`Cause::q850`] link the two tables.
     /// `TryFrom` converts to and from [`Cause`], `FreeSwitchCause` and `AsteriskCause` (with
     /// their features) where the cause has a counterpart, else fails with a
     /// [`NoCounterpartError`] that names it.

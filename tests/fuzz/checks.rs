@@ -65,7 +65,7 @@ pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<S
         "{text:?}: protocol {:?} against sip-header's {protocol:?}",
         ours.protocol()
     );
-    assert_eq!(ours.cause(), cause, "{text:?}: cause");
+    assert_eq!(ours.code(), cause, "{text:?}: cause");
     let our_text = ours.text().map(|t| t.to_string());
     if !our_text.as_deref().is_some_and(escaped) {
         assert_eq!(our_text, their_text, "{text:?}: text");
@@ -186,7 +186,7 @@ fn same(ours: &[Reason<'_>], theirs: &[SofiaValue]) -> bool {
                 .and_then(|t| t.as_escaped())
                 .map(|t| format!("\"{t}\""));
             theirs.protocol.as_deref() == Some(ours.protocol())
-                && cause == ours.cause().map(Some)
+                && cause == ours.code().map(Some)
                 && theirs.text == text
         })
 }

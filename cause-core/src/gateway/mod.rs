@@ -6,9 +6,11 @@
 mod asterisk;
 #[cfg(feature = "freeswitch")]
 mod freeswitch;
+mod hangup;
 mod relay;
 mod rfc3398;
 
+pub use hangup::HangupCause;
 pub use relay::{FailureResponse, Phrase, Relay, Teardown};
 
 #[cfg(feature = "asterisk")]
@@ -17,25 +19,26 @@ use crate::AsteriskCause;
 use crate::FreeSwitchCause;
 use crate::{Q850, Reason};
 
-/// A system whose mapping between cause values and SIP responses a gateway can follow: to
+/// A system whose mapping between hangup causes and SIP responses a gateway can follow: to
 /// behave like the box it replaces, or to read what the box beside it logs.
 ///
-/// Cause values are numbers because FreeSWITCH's run past Q.850's 127; the typed tables are
-/// one call away ([`Q850::from_code`], `AsteriskCause::from_code`, `FreeSwitchCause::from_code`).
+/// A system's hangup causes are numbers in its own table, [`HangupCause`]s (FreeSWITCH's run
+/// past Q.850's 127); the typed tables are one call away ([`HangupCause::q850`],
+/// `HangupCause::asterisk`, `HangupCause::freeswitch`).
 ///
 /// ```
 /// use cause_core::Gateway;
 ///
 /// // A call fails with cause 16 (normal clearing) before it is answered.
-/// assert_eq!(Gateway::Rfc3398.response_for_cause(16), None);
+/// assert_eq!(Gateway::Rfc3398.hangup_cause(16).response(), None);
 /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
-/// assert_eq!(Gateway::Asterisk.response_for_cause(16), Some(603));
-/// assert_eq!(Gateway::FreeSwitch.response_for_cause(16), Some(480));
+/// assert_eq!(Gateway::Asterisk.hangup_cause(16).response(), Some(603));
+/// assert_eq!(Gateway::FreeSwitch.hangup_cause(16).response(), Some(480));
 /// // A 503 comes back.
-/// assert_eq!(Gateway::Asterisk.cause_for_response(503), Some(34));
-/// assert_eq!(Gateway::FreeSwitch.cause_for_response(503), Some(41));
+/// assert_eq!(Gateway::Asterisk.for_failure_response(503), Some(Gateway::Asterisk.hangup_cause(34)));
+/// assert_eq!(Gateway::FreeSwitch.for_failure_response(503), Some(Gateway::FreeSwitch.hangup_cause(41)));
 /// # }
-/// assert_eq!(Gateway::Rfc3398.cause_for_response(503), Some(41));
+/// assert_eq!(Gateway::Rfc3398.for_failure_response(503), Some(Gateway::Rfc3398.hangup_cause(41)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -86,82 +89,43 @@ impl Gateway {
         }
     }
 
-    /// The final response the system sends when a call fails with the cause value `cause`,
-    /// its defaults included: Asterisk 603 and FreeSWITCH 480 for a cause they do not list.
-    /// `None` only where the system sends nothing it documents: RFC 3398 for a cause it does
-    /// not list (such as 16, normal clearing, which ends an answered call with a `BYE`).
-    #[must_use]
-    pub const fn response_for_cause(self, cause: u16) -> Option<u16> {
-        match self {
-            Gateway::Rfc3398 => Q850::response_for_code(cause),
-            #[cfg(feature = "asterisk")]
-            Gateway::Asterisk => AsteriskCause::response_for_code(cause),
-            #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => FreeSwitchCause::response_for_code(cause),
-        }
-    }
-
-    /// The cause value the system records for the final response `status` (100 to 699), its
+    /// The hangup cause the system records for the final response `status` (100 to 699), its
     /// defaults included: RFC 3398 31 for a 4xx to 6xx it does not list (§8.2.6.1), Asterisk
     /// per class of codes (an unlisted 4xx or 6xx is 127, a 5xx 34, anything else 16),
     /// FreeSWITCH 31. `None` only for RFC 3398 and a response below 400, which rejects
-    /// nothing, or a status outside 100..=699.
-    #[must_use]
-    pub const fn cause_for_response(self, status: u16) -> Option<u16> {
-        match self {
-            Gateway::Rfc3398 => match Q850::for_failure_response(status) {
-                Some(cause) => Some(cause.code()),
-                None => None,
-            },
-            #[cfg(feature = "asterisk")]
-            Gateway::Asterisk => match AsteriskCause::for_failure_response(status) {
-                Some(cause) => Some(cause.code()),
-                None => None,
-            },
-            #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => match FreeSwitchCause::for_failure_response(status) {
-                Some(cause) => Some(cause.code()),
-                None => None,
-            },
-        }
-    }
-
-    /// What the system sends the caller when it ends an unanswered call with the cause value
-    /// `cause` itself, as a dial plan's `Hangup(17)` (Asterisk) or `hangup USER_BUSY`
-    /// (FreeSWITCH) does: the response ([`response_for_cause`](Self::response_for_cause)), its
-    /// phrase, its `Reason` values and the cause recorded (`cause`; both causes are it). `None`
-    /// only where the system sends no response for the cause (RFC 3398 and 16, normal clearing).
+    /// nothing, or a status outside 100..=699. The same lookup, by the same name, as each
+    /// system's table's (`Q850::for_failure_response` for RFC 3398), as a [`HangupCause`].
     ///
     /// ```
     /// use cause_core::Gateway;
     ///
-    /// let busy = Gateway::Rfc3398.end_with_cause(17).unwrap();
-    /// assert_eq!((busy.status(), busy.reasons()[0].to_string().as_str()), (486, r#"Q.850;cause=17;text="USER_BUSY""#));
+    /// let code = |gateway: Gateway, status| gateway.for_failure_response(status).map(|c| c.code());
+    /// assert_eq!(code(Gateway::Rfc3398, 503), Some(41));
+    /// assert_eq!(code(Gateway::Rfc3398, 487), Some(31));        // not listed: normal, unspecified
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
-    /// let busy = Gateway::Asterisk.end_with_cause(17).unwrap();
-    /// assert_eq!((busy.status(), busy.reason_phrase(""), busy.reasons()[0].to_string().as_str()), (486, "Busy Here", "Q.850;cause=17"));
-    /// // FreeSWITCH's own causes go out as `SIP` values.
-    /// let unwanted = Gateway::FreeSwitch.end_with_cause(819).unwrap();
-    /// assert_eq!((unwanted.status(), unwanted.reasons()[0].to_string().as_str()), (607, r#"SIP;cause=819;text="UNWANTED""#));
+    /// assert_eq!(code(Gateway::Asterisk, 503), Some(34));
+    /// assert_eq!(code(Gateway::FreeSwitch, 503), Some(41));
     /// # }
     /// ```
-    ///
-    /// Asterisk: chan_pjsip.c `hangup_cause2sip` (603 for a cause it does not list, as
-    /// res_pjsip_session.c `ast_sip_session_terminate` sends for 0), and
-    /// res_pjsip_rfc3326.c `rfc3326_add_reason_header`'s `Q.850;cause=N` (to seven bits),
-    /// after `SIP;cause=200;text="Call completed elsewhere"` for 26. FreeSWITCH: mod_sofia.c
-    /// `hangup_cause_to_sip` (480 where it lists none) and `sofia_on_hangup`'s own value, the
-    /// cause's name as text (`Q.850` for 1 to 127, `SIP` for its own causes and 0). RFC 3398:
-    /// §7.2.4.1's response and [`Q850::reason`] (RFC 6432).
     #[must_use]
-    pub const fn end_with_cause(self, cause: u16) -> Option<FailureResponse<'static>> {
-        match self {
-            Gateway::Rfc3398 => rfc3398::ended(cause),
+    pub const fn for_failure_response(self, status: u16) -> Option<HangupCause> {
+        let code = match self {
+            Gateway::Rfc3398 => match Q850::for_failure_response(status) {
+                Some(cause) => cause.code(),
+                None => return None,
+            },
             #[cfg(feature = "asterisk")]
-            Gateway::Asterisk => Some(asterisk::ended(cause)),
+            Gateway::Asterisk => match AsteriskCause::for_failure_response(status) {
+                Some(cause) => cause.code(),
+                None => return None,
+            },
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => Some(freeswitch::own_failure(cause)),
-        }
+            Gateway::FreeSwitch => match FreeSwitchCause::for_failure_response(status) {
+                Some(cause) => cause.code(),
+                None => return None,
+            },
+        };
+        Some(self.hangup_cause(code))
     }
 
     /// The reason phrase the system writes on a response of its own for `status`: its SIP
@@ -206,24 +170,24 @@ impl Gateway {
     /// // The far end: 503, and the PSTN's own cause, no circuit available.
     /// let reasons = [Reason::parse(r#"Q.850;cause=34;text="NORMAL_CIRCUIT_CONGESTION""#)?];
     /// let relay = Gateway::Rfc3398.relay_failure(503, &reasons).unwrap();
-    /// let response = relay.response().unwrap();
-    /// assert_eq!((response.status(), response.phrase(), response.cause()), (503, Phrase::Received, 34));
+    /// let response = relay.response();
+    /// assert_eq!((response.status(), response.phrase(), response.hangup_cause().code()), (503, Phrase::Received, 34));
     /// assert_eq!(response.reasons()[0].to_string(), r#"Q.850;cause=34;text="NORMAL_CIRCUIT_CONGESTION""#);
     ///
     /// // Without the Reason, RFC 3398 reads the 503 as 41, temporary failure.
-    /// let response = Gateway::Rfc3398.relay_failure(503, &[]).unwrap().response().unwrap();
-    /// assert_eq!((response.status(), response.cause()), (503, 41));
+    /// let response = Gateway::Rfc3398.relay_failure(503, &[]).unwrap().response();
+    /// assert_eq!((response.status(), response.hangup_cause().code()), (503, 41));
     /// // A 600 crosses the PSTN as 17, user busy, which comes back as 486.
-    /// let response = Gateway::Rfc3398.relay_failure(600, &[]).unwrap().response().unwrap();
+    /// let response = Gateway::Rfc3398.relay_failure(600, &[]).unwrap().response();
     /// assert_eq!((response.status(), response.reason_phrase("Busy Everywhere")), (486, "Busy Here"));
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
     /// // Asterisk answers every failure but busy and no-answer with congestion.
-    /// let response = Gateway::Asterisk.relay_failure(404, &[]).unwrap().response().unwrap();
-    /// assert_eq!((response.status(), response.cause(), response.far_cause()), (503, 34, 1));
+    /// let response = Gateway::Asterisk.relay_failure(404, &[]).unwrap().response();
+    /// assert_eq!((response.status(), response.hangup_cause().code(), response.far_hangup_cause().code()), (503, 34, 1));
     /// assert_eq!(response.reasons()[0].to_string(), "Q.850;cause=34");
     /// // FreeSWITCH relays the code, and the far end's Reason as it came.
-    /// let response = Gateway::FreeSwitch.relay_failure(503, &reasons).unwrap().response().unwrap();
-    /// assert_eq!((response.status(), response.cause()), (503, 34));
+    /// let response = Gateway::FreeSwitch.relay_failure(503, &reasons).unwrap().response();
+    /// assert_eq!((response.status(), response.hangup_cause().code()), (503, 34));
     /// assert_eq!(response.reasons(), &reasons);
     /// # }
     /// # Ok::<(), cause_core::ParseReasonError>(())
@@ -339,7 +303,7 @@ impl Gateway {
     ///
     /// let elsewhere = [Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#)?];
     /// let teardown = Gateway::Rfc3398.relay_cancel(&elsewhere);
-    /// assert_eq!(teardown.cause(), 26);                     // non-selected user clearing
+    /// assert_eq!(teardown.hangup_cause().code(), 26);                     // non-selected user clearing
     /// assert_eq!(teardown.reasons()[0], elsewhere[0]);
     /// assert_eq!(teardown.reasons()[1].to_string(), r#"Q.850;cause=26;text="ANSWERED_ELSEWHERE""#);
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
@@ -402,12 +366,12 @@ impl Gateway {
     ///
     /// let busy = [Reason::parse("Q.850;cause=17")?];
     /// let teardown = Gateway::Rfc3398.relay_bye(&busy);
-    /// assert_eq!((teardown.cause(), teardown.origin_cause()), (17, 17));
+    /// assert_eq!((teardown.hangup_cause().code(), teardown.origin_hangup_cause().code()), (17, 17));
     /// assert_eq!(Gateway::Rfc3398.relay_bye(&[]).reasons()[0].to_string(), r#"Q.850;cause=16;text="NORMAL_CLEARING""#);
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
     /// let teardown = Gateway::Asterisk.relay_bye(&busy);
-    /// assert_eq!((teardown.cause(), teardown.origin_cause()), (16, 17));
-    /// assert_eq!(teardown.reasons()[0].to_string(), "Q.850;cause=16");
+    /// assert_eq!((teardown.hangup_cause().code(), teardown.origin_hangup_cause().code()), (16, 17));
+    /// assert!(teardown.reasons().is_empty());                   // as recorded: no Reason
     /// assert_eq!(Gateway::FreeSwitch.relay_bye(&busy).reasons(), &busy);
     /// # }
     /// # Ok::<(), cause_core::ParseReasonError>(())
@@ -422,8 +386,9 @@ impl Gateway {
     ///
     /// app_dial.c sets both legs to 16 when the call is answered (1469-1470). The `Reason`
     /// changes the cause of the leg it came on (res_pjsip_rfc3326.c, as for a `CANCEL`), but
-    /// main/bridge_channel.c `channel_set_cause` keeps the other leg's 16, so its `BYE` always
-    /// carries `Q.850;cause=16`.
+    /// main/bridge_channel.c `channel_set_cause` keeps the other leg's 16. Its `BYE` goes
+    /// without a `Reason`, as recorded: res_pjsip_rfc3326.c `rfc3326_outgoing_request` writes
+    /// one only while the session still has its channel, which the bridge has taken by then.
     ///
     /// # FreeSWITCH
     ///

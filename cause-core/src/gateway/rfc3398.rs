@@ -43,6 +43,7 @@ const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a
         _ => (status, Phrase::Received),
     };
     FailureResponse {
+        system: super::Gateway::Rfc3398,
         status,
         phrase,
         own_phrase: super::Gateway::Rfc3398.reason_phrase(status),
@@ -58,6 +59,7 @@ pub(super) const fn ended(cause: u16) -> Option<FailureResponse<'static>> {
         return None;
     };
     Some(FailureResponse {
+        system: super::Gateway::Rfc3398,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::Rfc3398.reason_phrase(status),
@@ -80,6 +82,7 @@ pub(super) const fn teardown<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
         _ => Values::one(q850_reason(cause)),
     };
     Teardown {
+        system: super::Gateway::Rfc3398,
         reasons,
         cause,
         origin_cause: cause,

@@ -281,7 +281,7 @@ impl Caller {
         let headers = reason_headers(failure.reasons()).collect();
         let detail = json!({
             "far": far, "reason": texts(failure.reasons()),
-            "cause": failure.cause(), "far_cause": failure.far_cause(),
+            "cause": failure.hangup_cause().code(), "far_cause": failure.far_hangup_cause().code(),
         });
         self.end(failure.status(), phrase, headers, detail);
         Outcome::Done
@@ -314,7 +314,7 @@ impl Caller {
             "cancel",
             json!({
                 "received": lines, "sent": texts(teardown.reasons()),
-                "cause": teardown.cause(), "origin_cause": teardown.origin_cause(),
+                "cause": teardown.hangup_cause().code(), "origin_cause": teardown.origin_hangup_cause().code(),
             }),
         );
         self.cancel_leg_b(invite, from_b, teardown.reasons()).await;
@@ -328,7 +328,7 @@ impl Caller {
             "abandoned",
             json!({
                 "why": "the caller's connection closed", "sent": texts(teardown.reasons()),
-                "cause": teardown.cause(),
+                "cause": teardown.hangup_cause().code(),
             }),
         );
         self.cancel_leg_b(invite, from_b, teardown.reasons()).await;
@@ -462,7 +462,7 @@ impl Caller {
             "abandoned",
             json!({
                 "why": "the caller was gone when the far end answered",
-                "sent": texts(teardown.reasons()), "cause": teardown.cause(),
+                "sent": texts(teardown.reasons()), "cause": teardown.hangup_cause().code(),
             }),
         );
         self.hang_up_leg_b(invite, response, teardown.reasons())
@@ -482,7 +482,7 @@ impl Caller {
             "abandoned",
             json!({
                 "why": "the caller never acknowledged the 200", "sent": texts(teardown.reasons()),
-                "cause": teardown.cause(),
+                "cause": teardown.hangup_cause().code(),
             }),
         );
         for side in [Side::B, Side::A] {
