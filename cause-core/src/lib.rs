@@ -93,22 +93,31 @@
 //! One rule for every table, its generated enum written and read the same way: `Display`
 //! writes the value, the string the system itself shows; `FromStr` reads exactly the value and
 //! every other spelling of the row (alias, constant, and the `code` in digits where the table
-//! has codes); `find` also reads them trimmed and in any ASCII case; serde writes what
-//! `Display` writes and reads what `FromStr` reads, plus the code as a number in
-//! human-readable formats (so a map keyed by causes reads `{"17": 3}` and writes
-//! `{"User busy": 3}`). The group types and [`Gateway`] are identifiers in data: serde writes
+//! has codes); `find` also reads them trimmed and in any ASCII case; serde writes the
+//! constant, the row's stable identifier (a value is a system's own wording, which a table may
+//! correct: a stored record must not change with it), and reads what `FromStr` reads, plus the
+//! code as a number in human-readable formats (so a map keyed by causes reads `{"17": 3}` and
+//! writes `{"USER_BUSY": 3}`). [`serde_as`] has adapters for a field that should hold the code
+//! or the value instead. The group types and [`Gateway`] are identifiers in data: serde writes
 //! their key.
 //!
 //! | Type | `Display` writes | `FromStr` and serde read | serde writes |
 //! |---|---|---|---|
-//! | [`Cause`] | the value, `Busy`, what SIP.js reports | value, alias, constant | the value |
-//! | [`Q850`] | the ITU name, `User busy` | value, alias, constant, code | the value |
-//! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the value |
-//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the value |
-//! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the value |
-//! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the value |
+//! | [`Cause`] | the value, `Busy`, what SIP.js reports | value, alias, constant | the constant |
+//! | [`Q850`] | the ITU name, `User busy` | value, alias, constant, code | the constant |
+//! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the constant |
+//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the constant |
+//! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the constant |
+//! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the constant |
 //! | [`Category`], [`Q850Class`], `JsSipCategory`, `FreeSwitchCategory` | the title, `Common causes` | key (serde only) | the key |
 //! | [`Gateway`] | the name, `FreeSWITCH` | key, name, in any ASCII case | the key |
+//!
+//! What a gateway decides goes into a call record as it is: a [`Reason`] or [`ReasonBuf`] as
+//! its text (`SIP;cause=486;text="Busy Here"`), a [`HangupCause`] as `{"gateway": "asterisk",
+//! "code": 17}`, and [`Relay`], [`FailureResponse`] and [`Teardown`] as objects of those.
+//! These three are written, not read: they borrow the `Reason` values they pass on, and are a
+//! gateway's answer rather than data (keep the inputs to ask again); `ReasonBuf`,
+//! `HangupCause` and [`Phrase`] read back.
 //!
 //! ```
 //! use cause_core::{Cause, Q850};
@@ -122,10 +131,12 @@
 //!
 //! # Features
 //!
-//! - `serde` (off by default): every table's enum and group enum, and [`Gateway`], implement
-//!   `Serialize` and `Deserialize`, by the rule of [Spellings](#spellings), with the other
-//!   features or without. Works without `std`. The trait implementations that need the feature
-//!   say so on the types' pages.
+//! - `serde` (off by default): every table's enum and group enum, [`Gateway`],
+//!   [`HangupCause`], [`Phrase`] and [`ReasonBuf`] implement `Serialize` and `Deserialize`, and
+//!   [`Reason`], [`Relay`], [`FailureResponse`] and [`Teardown`] `Serialize`, by the rule of
+//!   [Spellings](#spellings), with the other features or without; [`serde_as`] holds the
+//!   adapters for `#[serde(with = ...)]`. Works without `std`. The trait implementations that
+//!   need the feature say so on the types' pages.
 //! - `alloc` (off by default): [`ReasonBuf`], a `Reason` that owns its text
 //!   ([`Reason::into_owned`]), to keep a value past the buffer it was read from.
 //! - `freeswitch` (off by default): [`FreeSwitchCause`] (with `FreeSwitchCategory`), FreeSWITCH's
@@ -153,6 +164,8 @@ mod linphone;
 mod pbx;
 mod q850;
 mod response;
+#[cfg(feature = "serde")]
+pub mod serde_as;
 #[cfg(feature = "serde")]
 mod serde_impls;
 

@@ -39,6 +39,8 @@ mod error;
 #[cfg(feature = "alloc")]
 mod owned;
 mod parse;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 pub use error::{ParseReasonError, ReasonErrorKind};
 #[cfg(feature = "alloc")]
