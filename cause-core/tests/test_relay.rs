@@ -278,9 +278,12 @@ fn asterisk_cancel(reasons: &[Reason<'_>]) -> (Vec<String>, u16, u16) {
     (values, cause, cause)
 }
 
+/// res_pjsip_rfc3326.c `rfc3326_outgoing_request` writes a `Reason` only while the session has
+/// its channel, which the bridge has taken by the time the other leg's `BYE` goes: none, as
+/// both PBX recordings show.
 fn asterisk_bye(reasons: &[Reason<'_>]) -> (Vec<String>, u16, u16) {
     let origin = asterisk_reason_cause(reasons).unwrap_or(16);
-    (vec!["Q.850;cause=16".to_owned()], 16, origin)
+    (Vec::new(), 16, origin)
 }
 
 fn freeswitch_passed_on(reasons: &[Reason<'_>], cause: u16) -> Vec<String> {
@@ -377,11 +380,17 @@ fn the_cases_people_ask_about() {
         )
     );
     // A phrase sofia-sip lacks goes out empty, as FreeSWITCH sends it; RFC 3398 passes the
-    // received one on.
+    // received one on with the code it passes on, and writes its own with a code of its own
+    // (499 is 31, which goes out as 480).
     let odd = Gateway::FreeSwitch.relay_failure(499, &[]).unwrap();
     assert_eq!(odd.response().reason_phrase("Odd"), "");
-    let odd = Gateway::Rfc3398.relay_failure(499, &[]).unwrap();
-    assert_eq!(odd.response().reason_phrase("Odd"), "Odd");
+    let odd = Gateway::Rfc3398.relay_failure(499, &[]).unwrap().response();
+    assert_eq!(
+        (odd.status(), odd.reason_phrase("Odd")),
+        (480, "Temporarily Unavailable")
+    );
+    let busy = Gateway::Rfc3398.relay_failure(486, &[]).unwrap().response();
+    assert_eq!((busy.status(), busy.reason_phrase("Odd")), (486, "Odd"));
     // A 302 is followed; without a Contact, Asterisk ends Dial with CHANUNAVAIL (503, 34).
     let redirect = Gateway::Asterisk.relay_failure(302, &[]).unwrap();
     assert!(redirect.follows_redirect());
