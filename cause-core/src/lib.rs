@@ -346,7 +346,9 @@ cause_macros::cause_table! {
     pub(crate) fn asterisk_reason_phrase;
 }
 
-// The README's Rust examples run as doctests, so that they stay true.
+// The examples of the workspace's README and guides, kept in the package so that they run as
+// doctests from the published crate too; the workspace's `tests/test_guide_examples.rs` checks
+// that the guides show them as they are here.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-struct ReadmeExamples;
+#[doc = include_str!("../examples.md")]
+struct GuideExamples;
