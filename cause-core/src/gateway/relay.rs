@@ -170,6 +170,7 @@ pub(super) struct Values<'a> {
 const UNUSED: Reason<'static> = expect_valid(Reason::new("SIP", 0, None));
 
 impl<'a> Values<'a> {
+    #[cfg(feature = "asterisk")]
     pub(super) const fn none() -> Self {
         Values {
             values: [UNUSED, UNUSED],
