@@ -129,7 +129,7 @@ use proc_macro::TokenStream;
 /// | `[table] codes = "every-row"` | `code() -> u16` (the discriminant, with a `repr`), `from_code`, `From<Cause> for u16`, and with the parse error `TryFrom<u16>` |
 /// | `codes` and `responses` | `response_for_code` |
 /// | `[reports] by` | `REPORTED_BY`, `reported`, `never_reported` |
-/// | `#[serde]` or `#[serde(feature = "...")]` on the enum, with the parse error | `Serialize`, `Deserialize` for the enum and the category enum |
+/// | `#[serde]` or `#[serde(feature = "...")]` on the enum, with the parse error | `Serialize` (a cause as its constant, a category as its key) and `Deserialize` (every spelling `FromStr` reads, and the code as a number) for the enum and the category enum |
 ///
 /// ```ignore
 /// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
