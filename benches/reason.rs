@@ -90,7 +90,7 @@ fn main() {
 
 fn ours(value: &str) -> Option<(String, Option<u16>)> {
     let reason = Reason::parse(value).ok()?;
-    Some((reason.protocol().to_owned(), reason.cause()))
+    Some((reason.protocol().to_owned(), reason.code()))
 }
 
 fn check_same_answers() {
@@ -158,7 +158,7 @@ fn check_strictness() {
     );
     println!(
         "tricky values read right: cause-core {}/{n}, sip-header {}/{n}, rvoip-sip-core {}/{n}",
-        read(&|v| Reason::parse(v).ok()?.cause()),
+        read(&|v| Reason::parse(v).ok()?.code()),
         read(&|v| sip_header(v)?.cause()?.as_u16()),
         read(&|v| Some(rvoip(v)?.cause())),
         n = TRICKY.len()

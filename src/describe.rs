@@ -85,8 +85,20 @@ pub fn code(code: u16, in_dialog: bool) -> String {
         return out;
     };
     let _ = writeln!(out, "cause: {}", headline(cause));
-    if let Some(q850) = Q850::from_status_code(code) {
-        let _ = writeln!(out, "q850: {}", q850_headline(q850));
+    // The library's one answer for the Q.850 cause of a response (RFC 3398 §8.2.6.1 with its
+    // default, as `Gateway::Rfc3398` records it), for every code.
+    match Q850::for_failure_response(code) {
+        Some(q850) => {
+            let _ = writeln!(out, "q850: {}", q850_headline(q850));
+        }
+        None => {
+            let range = Q850::FAILURE_CODES;
+            let (low, high) = (range.start(), range.end());
+            let _ = writeln!(
+                out,
+                "q850: none (RFC 3398 maps the rejections, {low}..={high}, to Q.850)"
+            );
+        }
     }
     let _ = writeln!(out, "{}", plain(cause.description()));
     out
@@ -144,11 +156,11 @@ pub fn q850(q850: Q850) -> String {
         None => out.push_str("response: none (RFC 3398 gives none)\n"),
     }
     for &gateway in &Gateway::ALL[1..] {
-        if let Some(code) = gateway.response_for_cause(q850.code()) {
+        if let Some(code) = gateway.hangup_cause(q850.code()).response() {
             let _ = writeln!(out, "{} sends: {}", gateway.name(), codes_text(&[code]));
         }
     }
-    match q850.cause() {
+    match q850.sipjs() {
         Some(cause) => {
             let _ = writeln!(out, "cause: {}", headline(cause));
         }
@@ -189,7 +201,7 @@ pub fn reason(pasted: &str) -> Result<String, String> {
         let _ = writeln!(out, "reason: {}", quoted(&reason.to_string()));
         let is = |protocol: &str| reason.protocol().eq_ignore_ascii_case(protocol);
         let q850 = reason
-            .cause()
+            .code()
             .filter(|_| is("Q.850"))
             .map(|code| (code, Q850::from_code(code)));
         match q850 {
@@ -201,7 +213,7 @@ pub fn reason(pasted: &str) -> Result<String, String> {
             }
             None => {}
         }
-        let none = match (Cause::from_reason(&reason), reason.cause(), q850) {
+        let none = match (Cause::from_reason(&reason), reason.code(), q850) {
             (Some(cause), ..) => {
                 let _ = writeln!(out, "cause: {}", headline(cause));
                 continue;

@@ -66,7 +66,7 @@ fn responses(out: &mut String) {
     for cause in COMMON_CAUSES {
         let name = Q850::from_code(cause).map_or("", Q850::name);
         system_row(out, format!("{cause} {}", code_span(name)), |g| {
-            match g.response_for_cause(cause) {
+            match g.hangup_cause(cause).response() {
                 Some(code) => codes_text(&[code]),
                 None => "none".to_owned(),
             }
@@ -82,7 +82,7 @@ fn causes(out: &mut String) {
     );
     for status in COMMON_RESPONSES {
         system_row(out, codes_text(&[status]), |g| {
-            match g.cause_for_response(status) {
+            match g.for_failure_response(status).map(|c| c.code()) {
                 Some(cause) => format!("{cause} {}", code_span(cause_name(g, cause))),
                 None => "none".to_owned(),
             }
@@ -110,7 +110,7 @@ fn failures(out: &mut String) {
                     "{} {}, cause {}",
                     r.status(),
                     reasons_text(r.reasons()),
-                    r.cause()
+                    r.hangup_cause().code()
                 ),
                 _ => "follows the redirect".to_owned(),
             });

@@ -1,5 +1,6 @@
 //! The `sip-cause` tool, run as a user runs it.
 
+#[path = "../cause-core/tests/common/mod.rs"]
 mod common;
 mod tool;
 

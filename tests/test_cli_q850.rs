@@ -205,3 +205,32 @@ fn table_jssip_is_jssips_table_like_the_others() {
     );
     assert!(json.get("reason-phrases").is_none());
 }
+
+/// Issue 34, point 6: a status code's `q850:` line is what the library answers for it,
+/// `Q850::for_failure_response` (RFC 3398 §8.2.6.1 with its default, 31), for every code that
+/// has a SIP cause: 487 and 488 included, not only the codes a row lists.
+#[test]
+fn every_code_shows_the_q850_cause_the_library_answers() {
+    use cause_core::{Cause, Gateway, Q850};
+    for &code in &[300, 302, 399, 400, 403, 486, 487, 488, 503, 599, 606, 699] {
+        let out = stdout(&[&code.to_string()]);
+        let lines: Vec<&str> = out.lines().filter(|l| l.starts_with("q850: ")).collect();
+        let expected = match Q850::for_failure_response(code) {
+            Some(q850) => format!("q850: {} {}", q850.code(), q850.name()),
+            None => "q850: none (RFC 3398 maps the rejections, 400..=699, to Q.850)".to_owned(),
+        };
+        assert_eq!(lines.len(), 1, "{code}: {out}");
+        assert!(lines[0].starts_with(&expected), "{code}: {out}");
+        // One answer: the gateway's RFC 3398 rule records the same.
+        assert_eq!(
+            Gateway::Rfc3398
+                .for_failure_response(code)
+                .map(|c| c.code()),
+            Q850::for_failure_response(code).map(Q850::code),
+            "{code}"
+        );
+        assert!(Cause::for_failure_response(code).is_some(), "{code}");
+    }
+    assert!(stdout(&["487"]).contains("q850: 31 NORMAL_UNSPECIFIED"));
+    assert!(stdout(&["488"]).contains("q850: 31 NORMAL_UNSPECIFIED"));
+}

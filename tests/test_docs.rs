@@ -2,6 +2,7 @@
 //! and for a table whose descriptions hold markdown and HTML specials, tables that stay whole
 //! and HTML that shows as text.
 
+#[path = "../cause-core/tests/common/mod.rs"]
 mod common;
 mod nested;
 

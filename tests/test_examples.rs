@@ -7,6 +7,9 @@ mod nested;
 use std::fs;
 
 const TABLE: &str = r#"
+[table]
+codes = "every-row"
+
 [[cause]]
 constant = "DONE"
 value = "done"

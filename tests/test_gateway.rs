@@ -163,7 +163,7 @@ fn check_gateway_events(behave: Gateway, events: &[Value]) {
         );
         assert_eq!(
             event["detail"]["cause"],
-            json!(response.cause()),
+            json!(response.hangup_cause().code()),
             "{behave:?}: {event}"
         );
         let phrase = response.reason_phrase(far["phrase"].as_str().expect("a phrase"));
@@ -239,7 +239,7 @@ fn check_caller_ending(harness: &Harness, events: &[Value], method: &str, user: 
     assert_eq!(event["sent"], json!(expected), "{behave:?}: {event}");
     assert_eq!(
         event["cause"],
-        json!(teardown.cause()),
+        json!(teardown.hangup_cause().code()),
         "{behave:?}: {event}"
     );
 }

@@ -112,7 +112,7 @@ fn the_far_end_call_ends_when_the_caller_is_gone_before_its_answer() {
         let abandoned = event(&gateway, |e| e["event"] == "abandoned");
         assert_eq!(
             abandoned["cause"],
-            teardown.cause(),
+            teardown.hangup_cause().code(),
             "{behave:?}: {abandoned}"
         );
     }

@@ -285,7 +285,7 @@ fn assert_understood(event: &Value, value: String, code: u16) {
     assert_eq!(
         (
             reason.protocol(),
-            reason.cause(),
+            reason.code(),
             reason.text().map(|t| t.to_string())
         ),
         ("SIP", Some(code), reason_phrase(code).map(str::to_owned)),

@@ -38,7 +38,12 @@ struct Shown {
 
 impl Shown {
     fn cause(&self) -> Option<&str> {
-        self.q850.iter().chain(&self.sip).chain(&self.other).next().map(String::as_str)
+        self.q850
+            .iter()
+            .chain(&self.sip)
+            .chain(&self.other)
+            .next()
+            .map(String::as_str)
     }
 
     fn is_empty(&self) -> bool {
@@ -95,7 +100,9 @@ impl Difference {
     /// The value docs/proofs.md shows for it, as it stands in the recording.
     fn example(self) -> &'static str {
         match self {
-            Difference::FirstValueOnly => r#"SIP;cause=200;text="Call completed elsewhere", Q.850;cause=26"#,
+            Difference::FirstValueOnly => {
+                r#"SIP;cause=200;text="Call completed elsewhere", Q.850;cause=26"#
+            }
             Difference::SpaceInProtocol => "Q.850 ;cause=16",
             Difference::NothingWithoutParameters => "SIP",
             Difference::CauseNotANumber => "SIP;cause=abc",
@@ -111,7 +118,10 @@ impl Difference {
 }
 
 fn recording() -> Recording {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/recorded/wireshark-4.0.17.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/recorded/wireshark-4.0.17.json"
+    );
     let text = std::fs::read_to_string(path).expect("the recording is readable");
     serde_json::from_str(&text).expect("the recording is JSON of the expected shape")
 }
@@ -121,8 +131,10 @@ fn ours_first(values: &[Reason<'_>]) -> (String, Option<String>, Option<String>)
     let first = &values[0];
     (
         first.protocol().to_owned(),
-        first.cause().map(|cause| cause.to_string()),
-        first.param("text").map(|quoted| quoted.trim_matches('"').to_owned()),
+        first.code().map(|cause| cause.to_string()),
+        first
+            .param("text")
+            .map(|quoted| quoted.trim_matches('"').to_owned()),
     )
 }
 
@@ -137,10 +149,16 @@ fn classify(entry: &Entry) -> Result<Option<Difference>, String> {
         return Ok((!shown.is_empty()).then(|| {
             if spaced_equals {
                 Difference::TextAfterSpacedEquals
-            } else if let Some(text_at) = input.find("text=").filter(|&t| input.find("cause=").is_some_and(|c| t < c)) {
+            } else if let Some(text_at) = input
+                .find("text=")
+                .filter(|&t| input.find("cause=").is_some_and(|c| t < c))
+            {
                 let _ = text_at;
                 Difference::TextBeforeCause
-            } else if input.split(';').any(|p| p.trim_start().starts_with("cause=") && !cause_is_number(p)) {
+            } else if input
+                .split(';')
+                .any(|p| p.trim_start().starts_with("cause=") && !cause_is_number(p))
+            {
                 Difference::CauseNotANumber
             } else {
                 Difference::ReadsWhatTheGrammarRefuses
@@ -149,7 +167,7 @@ fn classify(entry: &Entry) -> Result<Option<Difference>, String> {
     };
     let (protocol, cause, text) = ours_first(&values);
     if shown.is_empty() {
-        return match values[0].cause().is_none() && values[0].param("text").is_none() {
+        return match values[0].code().is_none() && values[0].param("text").is_none() {
             true => Ok(Some(Difference::NothingWithoutParameters)),
             false => Err("Wireshark shows nothing of a value with parameters".to_owned()),
         };
@@ -164,12 +182,22 @@ fn classify(entry: &Entry) -> Result<Option<Difference>, String> {
             false => Err(format!("protocol {:?}", shown.protocols)),
         };
     }
-    if input.find("text=").zip(input.find("cause=")).is_some_and(|(t, c)| t < c) {
+    if input
+        .find("text=")
+        .zip(input.find("cause="))
+        .is_some_and(|(t, c)| t < c)
+    {
         return Ok(Some(Difference::TextBeforeCause));
     }
-    if shown.cause().map(str::to_owned) != cause.or_else(|| Some("0".to_owned())).filter(|_| shown.cause().is_some()) {
+    if shown.cause().map(str::to_owned)
+        != cause
+            .or_else(|| Some("0".to_owned()))
+            .filter(|_| shown.cause().is_some())
+    {
         // A parameter other than `cause` whose name is close to it: `caus`, `%0acause`.
-        let near = values[0].params().any(|(name, _)| name != "cause" && name.contains("caus"));
+        let near = values[0]
+            .params()
+            .any(|(name, _)| name != "cause" && name.contains("caus"));
         return match near {
             true => Ok(Some(Difference::CauseFoundElsewhere)),
             false => Err(format!("cause {:?}", shown.cause())),
@@ -178,7 +206,9 @@ fn classify(entry: &Entry) -> Result<Option<Difference>, String> {
     let shown_text = shown.text.first().cloned();
     if shown_text != text {
         return match (&text, &shown_text) {
-            (Some(ours), Some(theirs)) if ours.contains("\\\"") && ours.starts_with(theirs.as_str()) => {
+            (Some(ours), Some(theirs))
+                if ours.contains("\\\"") && ours.starts_with(theirs.as_str()) =>
+            {
                 Ok(Some(Difference::EscapedQuoteEndsText))
             }
             (None, Some(_)) => Ok(Some(Difference::AnyQuotedParameterAsText)),
@@ -194,7 +224,9 @@ fn classify(entry: &Entry) -> Result<Option<Difference>, String> {
 
 fn cause_is_number(part: &str) -> bool {
     let digits = part.trim_start().trim_start_matches("cause=");
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.parse::<u16>().is_ok()
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.parse::<u16>().is_ok()
 }
 
 #[test]
@@ -206,7 +238,10 @@ fn wireshark_reads_reason_values_as_cause_core_does_but_for_the_listed_differenc
     let mut unexplained = Vec::new();
     for entry in &recording.reason {
         match classify(entry) {
-            Ok(Some(difference)) => seen.entry(difference).or_insert_with(Vec::new).push(entry.input.as_str()),
+            Ok(Some(difference)) => seen
+                .entry(difference)
+                .or_insert_with(Vec::new)
+                .push(entry.input.as_str()),
             Ok(None) => {}
             Err(why) => unexplained.push(format!("{:?}: {why}", entry.input)),
         }
@@ -214,7 +249,10 @@ fn wireshark_reads_reason_values_as_cause_core_does_but_for_the_listed_differenc
     assert!(unexplained.is_empty(), "{}", unexplained.join("\n"));
     for difference in Difference::ALL {
         let inputs = seen.get(&difference).map(Vec::as_slice).unwrap_or_default();
-        assert!(inputs.contains(&difference.example()), "{difference:?}: {inputs:?}");
+        assert!(
+            inputs.contains(&difference.example()),
+            "{difference:?}: {inputs:?}"
+        );
     }
     let agreed = recording.reason.len() - seen.values().map(Vec::len).sum::<usize>();
     assert!(agreed > 30, "{agreed}");

@@ -55,7 +55,7 @@
 //! [`Q850`] is the second table, generated from `q850.toml`: every ITU-T Q.850 cause value,
 //! the causes PSTN gateways, FreeSWITCH and Asterisk give (`Reason: Q.850;cause=16`), by class
 //! ([`Q850Class`]), with the SIP responses RFC 3398 maps them to and from.
-//! [`Cause::q850`] and [`Q850::cause`] link the two tables, and [`Cause::from_reason`] reads a
+//! [`Cause::q850`] and [`Q850::sipjs`] link the two tables, and [`Cause::from_reason`] reads a
 //! Q.850 `Reason` too.
 //!
 //! ```
@@ -94,22 +94,31 @@
 //! One rule for every table, its generated enum written and read the same way: `Display`
 //! writes the value, the string the system itself shows; `FromStr` reads exactly the value and
 //! every other spelling of the row (alias, constant, and the `code` in digits where the table
-//! has codes); `find` also reads them trimmed and in any ASCII case; serde writes what
-//! `Display` writes and reads what `FromStr` reads, plus the code as a number in
-//! human-readable formats (so a map keyed by causes reads `{"17": 3}` and writes
-//! `{"User busy": 3}`). The group types and [`Gateway`] are identifiers in data: serde writes
+//! has codes); `find` also reads them trimmed and in any ASCII case; serde writes the
+//! constant, the row's stable identifier (a value is a system's own wording, which a table may
+//! correct: a stored record must not change with it), and reads what `FromStr` reads, plus the
+//! code as a number in human-readable formats (so a map keyed by causes reads `{"17": 3}` and
+//! writes `{"USER_BUSY": 3}`). [`serde_as`] has adapters for a field that should hold the code
+//! or the value instead. The group types and [`Gateway`] are identifiers in data: serde writes
 //! their key.
 //!
 //! | Type | `Display` writes | `FromStr` and serde read | serde writes |
 //! |---|---|---|---|
-//! | [`Cause`] | the value, `Busy`, what SIP.js reports | value, alias, constant | the value |
-//! | [`Q850`] | the ITU name, `User busy` | value, alias, constant, code | the value |
-//! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the value |
-//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the value |
-//! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the value |
-//! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the value |
+//! | [`Cause`] | the value, `Busy`, what SIP.js reports | value, alias, constant | the constant |
+//! | [`Q850`] | the ITU name, `User busy` | value, alias, constant, code | the constant |
+//! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the constant |
+//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the constant |
+//! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the constant |
+//! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the constant |
 //! | [`Category`], [`Q850Class`], `JsSipCategory`, `FreeSwitchCategory` | the title, `Common causes` | key (serde only) | the key |
 //! | [`Gateway`] | the name, `FreeSWITCH` | key, name, in any ASCII case | the key |
+//!
+//! What a gateway decides goes into a call record as it is: a [`Reason`] or [`ReasonBuf`] as
+//! its text (`SIP;cause=486;text="Busy Here"`), a [`HangupCause`] as `{"gateway": "asterisk",
+//! "code": 17}`, and [`Relay`], [`FailureResponse`] and [`Teardown`] as objects of those.
+//! These three are written, not read: they borrow the `Reason` values they pass on, and are a
+//! gateway's answer rather than data (keep the inputs to ask again); `ReasonBuf`,
+//! `HangupCause` and [`Phrase`] read back.
 //!
 //! ```
 //! use cause_core::{Cause, Q850};
@@ -123,10 +132,12 @@
 //!
 //! # Features
 //!
-//! - `serde` (off by default): every table's enum and group enum, and [`Gateway`], implement
-//!   `Serialize` and `Deserialize`, by the rule of [Spellings](#spellings), with the other
-//!   features or without. Works without `std`. The trait implementations that need the feature
-//!   say so on the types' pages.
+//! - `serde` (off by default): every table's enum and group enum, [`Gateway`],
+//!   [`HangupCause`], [`Phrase`] and [`ReasonBuf`] implement `Serialize` and `Deserialize`, and
+//!   [`Reason`], [`Relay`], [`FailureResponse`] and [`Teardown`] `Serialize`, by the rule of
+//!   [Spellings](#spellings), with the other features or without; [`serde_as`] holds the
+//!   adapters for `#[serde(with = ...)]`. Works without `std`. The trait implementations that
+//!   need the feature say so on the types' pages.
 //! - `alloc` (off by default): [`ReasonBuf`], a `Reason` that owns its text
 //!   ([`Reason::into_owned`]), to keep a value past the buffer it was read from.
 //! - `freeswitch` (off by default): [`FreeSwitchCause`] (with `FreeSwitchCategory`), FreeSWITCH's
@@ -155,12 +166,16 @@ mod pbx;
 mod q850;
 mod response;
 #[cfg(feature = "serde")]
+pub mod serde_as;
+#[cfg(feature = "serde")]
 mod serde_impls;
 
 #[cfg(feature = "alloc")]
 pub use cause_reason::ReasonBuf;
 pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonList, ReasonText};
-pub use gateway::{FailureResponse, Gateway, ParseGatewayError, Phrase, Relay, Teardown};
+pub use gateway::{
+    FailureResponse, Gateway, HangupCause, ParseGatewayError, Phrase, Relay, Teardown,
+};
 pub use links::NoCounterpartError;
 
 cause_macros::cause_table! {
@@ -216,8 +231,10 @@ cause_macros::cause_table! {
     ///
     /// [`Q850::code`] is the cause value, [`Q850::name`] FreeSWITCH's name for it
     /// (`"USER_BUSY"`, the text it sends) and [`Display`](core::fmt::Display) the ITU name
-    /// (`"User busy"`). [`Q850::response`] and [`Q850::from_status_code`] translate to and
-    /// from SIP as RFC 3398 does; [`Q850::cause`] and [`Cause::q850`] link the two tables.
+    /// (`"User busy"`). [`Q850::response`] and [`Q850::for_failure_response`] translate to and
+    /// from SIP as RFC 3398 does (§7.2.4.1 and §8.2.6.1, its default of 31 included;
+    /// [`Q850::from_status_code`] is only the cause whose row lists a code); [`Q850::sipjs`] and
+    /// [`Cause::q850`] link the two tables.
     /// `TryFrom` converts to and from [`Cause`], `FreeSwitchCause` and `AsteriskCause` (with
     /// their features) where the cause has a counterpart, else fails with a
     /// [`NoCounterpartError`] that names it.
@@ -330,7 +347,9 @@ cause_macros::cause_table! {
     pub(crate) fn asterisk_reason_phrase;
 }
 
-// The README's Rust examples run as doctests, so that they stay true.
+// The examples of the workspace's README and guides, kept in the package so that they run as
+// doctests from the published crate too; the workspace's `tests/test_guide_examples.rs` checks
+// that the guides show them as they are here.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-struct ReadmeExamples;
+#[doc = include_str!("../examples.md")]
+struct GuideExamples;

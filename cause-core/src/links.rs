@@ -1,5 +1,5 @@
 //! The links between the tables as `TryFrom` conversions, each the link method of the type it
-//! starts from (`Cause::q850`, `Q850::cause`, `FreeSwitchCause::q850`, ...), all written by one
+//! starts from (`Cause::q850`, `Q850::sipjs`, `FreeSwitchCause::q850`, ...), all written by one
 //! rule: a value without a counterpart is an error that names it. No link between two tables is
 //! total (a Q.850 cause FreeSWITCH lacks, a SIP.js cause JsSIP lacks), so there is no `From`.
 
@@ -78,7 +78,7 @@ macro_rules! link {
 }
 
 link!(Cause => Q850, Cause::q850, " [`Cause::q850`]: the Q.850 cause of the cause's response, as RFC 3398 maps it.");
-link!(Q850 => Cause, Q850::cause, " [`Q850::cause`]: the SIP.js cause of the response RFC 3398 gives the Q.850 cause.");
+link!(Q850 => Cause, Q850::sipjs, " [`Q850::sipjs`]: the SIP.js cause of the response RFC 3398 gives the Q.850 cause.");
 
 #[cfg(feature = "jssip")]
 link!(Cause => JsSipCause, Cause::jssip, " [`Cause::jssip`]: the JsSIP cause of the same meaning.");

@@ -31,20 +31,21 @@ impl Cause {
 }
 
 impl Q850 {
-    /// The SIP cause this Q.850 cause means: normal call clearing (16) is
-    /// [`Bye`](Cause::Bye); any other cause, the SIP cause of the response RFC 3398 §7.2.4.1
-    /// gives for it ([`Cause::for_failure_response`]). `None` for a cause without a response.
+    /// The SIP.js cause this Q.850 cause means (named, like every link, for the table it
+    /// returns: SIP.js's [`Cause`]): normal call clearing (16) is [`Bye`](Cause::Bye); any
+    /// other cause, the SIP.js cause of the response RFC 3398 §7.2.4.1 gives for it
+    /// ([`Cause::for_failure_response`]). `None` for a cause without a response.
     ///
     /// ```
     /// use cause_core::{Cause, Q850};
     ///
-    /// assert_eq!(Q850::UserBusy.cause(), Some(Cause::Busy));                 // 17 -> 486
-    /// assert_eq!(Q850::NormalClearing.cause(), Some(Cause::Bye));            // 16
-    /// assert_eq!(Q850::UnallocatedNumber.cause(), Some(Cause::NotFound));    // 1 -> 404
-    /// assert_eq!(Q850::ResponseToStatusEnquiry.cause(), None);
+    /// assert_eq!(Q850::UserBusy.sipjs(), Some(Cause::Busy));                 // 17 -> 486
+    /// assert_eq!(Q850::NormalClearing.sipjs(), Some(Cause::Bye));            // 16
+    /// assert_eq!(Q850::UnallocatedNumber.sipjs(), Some(Cause::NotFound));    // 1 -> 404
+    /// assert_eq!(Q850::ResponseToStatusEnquiry.sipjs(), None);
     /// ```
     #[must_use]
-    pub const fn cause(self) -> Option<Cause> {
+    pub const fn sipjs(self) -> Option<Cause> {
         if let Q850::NormalClearing = self {
             return Some(Cause::Bye);
         }

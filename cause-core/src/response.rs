@@ -31,7 +31,7 @@ impl Cause {
 
     /// The cause a received `Reason` value says: for protocol `SIP` (in any case), the cause
     /// of its `cause` code as [`for_failure_response`](Self::for_failure_response) maps it; for
-    /// `Q.850`, the cause of that Q.850 cause value ([`Q850::cause`](crate::Q850::cause)); `None`
+    /// `Q.850`, the SIP.js cause of that Q.850 cause value ([`Q850::sipjs`](crate::Q850::sipjs)); `None`
     /// for any other protocol, a value without a cause, or a code that maps to none.
     ///
     /// A call answered elsewhere ([`Reason::is_answered_elsewhere`]: `SIP;cause=200`, RFC
@@ -62,9 +62,9 @@ impl Cause {
         }
         let protocol = reason.protocol();
         if protocol.eq_ignore_ascii_case("SIP") {
-            Cause::for_failure_response(reason.cause()?)
+            Cause::for_failure_response(reason.code()?)
         } else if protocol.eq_ignore_ascii_case("Q.850") {
-            Q850::from_code(reason.cause()?)?.cause()
+            Q850::from_code(reason.code()?)?.sipjs()
         } else {
             None
         }

@@ -97,13 +97,12 @@ impl<'a> Generator<'a> {
             .iter()
             .map(|c| format_ident!("{}", c.variant))
             .collect();
-        let docs = DocContext {
-            model,
-            enum_name: input.cause.ident.to_string(),
-            category_name: input.category.as_ref().map(|item| item.ident.to_string()),
-            parses: input.parse_error.is_some(),
-            examples: member::example_mode(input, model),
-        };
+        let names = (
+            input.cause.ident.to_string(),
+            input.category.as_ref().map(|item| item.ident.to_string()),
+        );
+        let parses = input.parse_error.is_some();
+        let docs = DocContext::new(model, names, parses, member::example_mode(input, model));
         Generator {
             input,
             model,

@@ -1,6 +1,11 @@
 //! The generator behind [`cause-macros`](https://docs.rs/cause-macros): a TOML table of causes
 //! read, checked and expanded into Rust, as an ordinary library.
 //!
+//! **Internal.** This crate is part of `cause-macros`, which depends on it at exactly its own
+//! version (`=0.1.0`): its items may change in any release, minor or patch. Depend on
+//! `cause-macros`; its `cause_table!` documents the table format and the generated API, the
+//! promise that semver covers.
+//!
 //! `cause-macros` is a thin procedural macro over [`generate`]; the stages live here so that
 //! anything can reach them without a macro: tests and fuzz targets run the whole pipeline on
 //! any text ([`expand_table`]). The table format and the generated API are

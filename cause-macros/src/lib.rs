@@ -8,9 +8,10 @@
 //! every fact comes from the table. [`cause-core`](https://docs.rs/cause-core) is the SIP table
 //! built with it.
 //!
-//! See [`cause_table!`] for the syntax, the table format and the generated API. The generator
-//! itself is the ordinary library [`cause-gen`](https://docs.rs/cause-gen); this crate is its
-//! entry point.
+//! See [`cause_table!`] for the syntax, the table format and the generated API: they are this
+//! crate's public API, which semver covers. The generator itself is the ordinary library
+//! `cause-gen` (over `cause-table`), internal to this crate and pinned to its exact version:
+//! depend on this crate, never on those.
 
 #![deny(missing_docs, unsafe_code)]
 
@@ -54,6 +55,13 @@ use proc_macro::TokenStream;
 /// # The table
 ///
 /// ```toml
+/// [table]                        # optional: which optional row keys the rows use; this
+///                                # declaration, never the rows, gives the API its shape
+/// codes = "every-row"            # each row has a `code` ("some-rows": some may; without
+///                                # the key, no row may)
+/// responses = true               # rows may give a `response`
+/// in-dialog-status-codes = true  # rows may give `in-dialog-status-codes`
+///
 /// [ranges]                       # optional: the numbers the table allows (else any u16)
 /// status-codes = [100, 699]      # bounds every status code, response and reason-phrase key
 /// code = [1, 127]                # bounds each row's `code`
@@ -61,8 +69,8 @@ use proc_macro::TokenStream;
 /// [failure]                      # optional
 /// codes = [300, 699]             # inclusive range of final failure responses
 /// fallback = "SIP_FAILURE_CODE"  # the cause of a failure code that no cause lists
-///                                # (or several [[failure]] ranges, disjoint, each with its
-///                                # own fallback: 4xx to one cause, 5xx to another)
+///                                # (or [[failure]] ranges, disjoint, each with its own
+///                                # fallback: 4xx to one cause, 5xx to another)
 ///
 /// [defaults]                     # optional
 /// response = 480                 # the response of a cause that gives none
@@ -79,15 +87,21 @@ use proc_macro::TokenStream;
 /// category = "sip-error"         # the key of a [[category]]
 /// description = "..."            # markdown
 /// status-codes = [486, 600]      # optional
-/// in-dialog-status-codes = []    # optional: codes that mean this cause inside a dialog
-/// response = 486                 # optional: the final response that ends a request for it
-/// code = 17                      # optional: the row's own number, unique
+/// in-dialog-status-codes = []    # as `[table]` declares: codes that mean this cause inside
+///                                # a dialog
+/// response = 486                 # as `[table]` declares: the final response that ends a
+///                                # request for it
+/// code = 17                      # as `[table]` declares: the row's own number, unique
 /// aliases = []                   # optional: other spellings that parsing accepts
 /// variant = "..."                # optional: the variant's name, if `Busy` won't do
 ///
 /// [reason-phrases]               # optional; if present, every listed code needs one
 /// 486 = "Busy Here"
 /// ```
+///
+/// A row that breaks `[table]` (a `code` missing where `codes = "every-row"`, or a `response`
+/// where `responses` is not declared) is an error at that row: which items the enum has, and
+/// their signatures, follow the declaration, so no edit of a row can change the API.
 ///
 /// A table the macro cannot accept is a compile error that names the file, the line and the
 /// column of the offending key or value, says what is wrong and what is allowed, and shows
@@ -96,7 +110,26 @@ use proc_macro::TokenStream;
 ///
 /// # Generated API
 ///
-/// For `enum Cause`, `enum Category`, `struct ParseCauseError` and `fn reason_phrase`:
+/// For `enum Cause`, `enum Category`, `struct ParseCauseError` and `fn reason_phrase`. Each
+/// optional item exists because of a declaration, never because of what the rows hold:
+///
+/// | Declaration | Items |
+/// |---|---|
+/// | always | `ALL`, `name`, `as_str`, `description`, `status_codes`, `aliases`, `from_name`, `find`, `from_status_code`, `Display`, `Debug`, `From<Cause> for &'static str` |
+/// | `[[category]]` rows (and the category enum in the call) | `category`, the category enum |
+/// | the parse error in the call | `FromStr`, the parse error |
+/// | the reason-phrase function in the call | it: `Option<&str>`, or `&str` with `[defaults] reason-phrase` |
+/// | `[ranges] status-codes` | `STATUS_CODES` |
+/// | `[failure]` (one table) | `FAILURE_CODES`, `FAILURES`, `for_failure_response`, `FALLBACK` |
+/// | `[[failure]]` (ranges) | `FAILURE_CODES`, `FAILURES`, `for_failure_response` (no `FALLBACK`: each range has its own) |
+/// | `[defaults] response` | `DEFAULT_RESPONSE` |
+/// | `[table] responses = true` | `response` |
+/// | `[table] in-dialog-status-codes = true` | `in_dialog_status_codes`, `for_in_dialog_failure` |
+/// | `[table] codes = "some-rows"` | `code() -> Option<u16>`, `from_code` |
+/// | `[table] codes = "every-row"` | `code() -> u16` (the discriminant, with a `repr`), `from_code`, `From<Cause> for u16`, and with the parse error `TryFrom<u16>` |
+/// | `codes` and `responses` | `response_for_code` |
+/// | `[reports] by` | `REPORTED_BY`, `reported`, `never_reported` |
+/// | `#[serde]` or `#[serde(feature = "...")]` on the enum, with the parse error | `Serialize` (a cause as its constant, a category as its key) and `Deserialize` (every spelling `FromStr` reads, and the code as a number) for the enum and the category enum |
 ///
 /// ```ignore
 /// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,7 +140,7 @@ use proc_macro::TokenStream;
 ///     pub const ALL: &'static [Cause];
 ///     pub const STATUS_CODES: RangeInclusive<u16>;     // with [ranges] status-codes
 ///     pub const FAILURE_CODES: RangeInclusive<u16>;    // with [failure] (the span of several)
-///     pub const FALLBACK: Cause;                       // with one [failure] range
+///     pub const FALLBACK: Cause;                       // with [failure], not [[failure]]
 ///     pub const FAILURES: &'static [(RangeInclusive<u16>, Cause)];  // each range, its fallback
 ///     pub const DEFAULT_RESPONSE: u16;                 // with [defaults] response
 ///     pub const fn name(self) -> &'static str;          // "BUSY"
@@ -115,22 +148,22 @@ use proc_macro::TokenStream;
 ///     pub const fn description(self) -> &'static str;
 ///     pub const fn category(self) -> Category;
 ///     pub const fn status_codes(self) -> &'static [u16];
-///     pub const fn in_dialog_status_codes(self) -> &'static [u16];   // with in-dialog codes
-///     pub const fn response(self) -> Option<u16>;     // Some(486), with `response` keys
-///     pub const fn code(self) -> u16;                  // with `code` on every row (else Option<u16>)
-///     pub const fn from_code(code: u16) -> Option<Cause>;
-///     pub const fn response_for_code(code: u16) -> Option<u16>;  // row codes and responses
+///     pub const fn in_dialog_status_codes(self) -> &'static [u16];   // [table] in-dialog-status-codes
+///     pub const fn response(self) -> Option<u16>;     // Some(486), with [table] responses
+///     pub const fn code(self) -> u16;                  // codes = "every-row" ("some-rows": Option<u16>)
+///     pub const fn from_code(code: u16) -> Option<Cause>;        // with [table] codes
+///     pub const fn response_for_code(code: u16) -> Option<u16>;  // codes and responses
 ///     pub const fn aliases(self) -> &'static [&'static str];
 ///     pub fn from_name(name: &str) -> Option<Cause>;    // the constant, exactly
 ///     pub fn find(text: &str) -> Option<Cause>;         // value, alias or constant, forgiving
 ///     pub const fn from_status_code(code: u16) -> Option<Cause>;
 ///     pub const fn for_failure_response(code: u16) -> Option<Cause>;   // with [failure]
-///     pub const fn for_in_dialog_failure(code: u16) -> Option<Cause>;  // with in-dialog codes
+///     pub const fn for_in_dialog_failure(code: u16) -> Option<Cause>;  // [table] in-dialog-status-codes
 /// }
 /// impl Display for Cause { /* the value */ }
 /// impl FromStr for Cause { type Err = ParseCauseError; /* a value or an alias */ }
 /// impl From<Cause> for &'static str { /* the value */ }
-/// impl From<Cause> for u16 { /* the code */ }          // with `code` on every row
+/// impl From<Cause> for u16 { /* the code */ }          // with codes = "every-row"
 /// impl TryFrom<u16> for Cause { type Error = ParseCauseError; }  // likewise, with the parse error
 ///
 /// pub enum Category { /* one variant per [[category]] */ }
@@ -154,7 +187,7 @@ use proc_macro::TokenStream;
 /// possible on a `#[non_exhaustive]` enum without a default variant). The code uses
 /// `::core` paths only, so it builds in `no_std` crates and beside any local `Option` or
 /// `Result`. Lookups by status code are arrays indexed by the code; per-variant data are
-/// arrays indexed by the variant's position. Where every row has a `code`, that code is the
+/// arrays indexed by the variant's position. With `codes = "every-row"`, each row's code is the
 /// variant's discriminant (`Q850::UserBusy as u8 == 17`), with a `repr` wide enough for the
 /// table's `[ranges] code` unless the call gives one.
 ///

@@ -41,6 +41,8 @@ mod error;
 #[cfg(feature = "alloc")]
 mod owned;
 mod parse;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod text;
 
 pub use error::{ParseReasonError, ReasonErrorKind};
@@ -61,7 +63,7 @@ use core::hash::{Hash, Hasher};
 /// // What SIP.js 0.6 puts on a CANCEL.
 /// let reason = Reason::parse(r#"SIP ;cause=486 ;text="Busy Here""#)?;
 /// assert_eq!(reason.protocol(), "SIP");
-/// assert_eq!(reason.cause(), Some(486));
+/// assert_eq!(reason.code(), Some(486));
 /// assert_eq!(reason.text().unwrap(), "Busy Here");
 /// // Written back in canonical form.
 /// assert_eq!(reason.to_string(), r#"SIP;cause=486;text="Busy Here""#);
@@ -115,7 +117,7 @@ impl<'a> Reason<'a> {
     ///
     /// let header = r#"SIP;cause=480;text="Temporarily Unavailable", Q.850;cause=18"#;
     /// let causes: Vec<_> = Reason::parse_list(header)
-    ///     .map(|r| r.map(|r| (r.protocol(), r.cause())))
+    ///     .map(|r| r.map(|r| (r.protocol(), r.code())))
     ///     .collect::<Result<_, _>>()?;
     /// assert_eq!(causes, [("SIP", Some(480)), ("Q.850", Some(18))]);
     /// # Ok::<(), cause_core::ParseReasonError>(())
@@ -272,9 +274,11 @@ impl<'a> Reason<'a> {
         self.protocol
     }
 
-    /// The `cause` parameter's number.
+    /// The `cause` parameter's number: a SIP status code for protocol `SIP`, a Q.850 cause
+    /// value for `Q.850`. (Named `code`, not `cause`: in cause-core, a method named for a table
+    /// returns that table's type, and `Cause` is SIP.js's.)
     #[must_use]
-    pub const fn cause(&self) -> Option<u16> {
+    pub const fn code(&self) -> Option<u16> {
         self.cause
     }
 

@@ -21,7 +21,7 @@ use crate::{ParseReasonError, Reason, ReasonText};
 /// }
 ///
 /// let reason = read(r#"Q.850 ;cause=17 ;text="USER_BUSY""#.to_owned())?;
-/// assert_eq!(reason.as_reason().cause(), Some(17));
+/// assert_eq!(reason.as_reason().code(), Some(17));
 /// assert_eq!(reason.to_string(), r#"Q.850;cause=17;text="USER_BUSY""#);
 /// # Ok::<(), cause_core::ParseReasonError>(())
 /// ```
@@ -165,7 +165,7 @@ mod tests {
             assert_eq!(owned.to_string(), reason.to_string());
             let back = owned.as_reason();
             assert_eq!(back.protocol(), reason.protocol());
-            assert_eq!(back.cause(), reason.cause());
+            assert_eq!(back.code(), reason.code());
             assert_eq!(
                 back.text().map(|t| t.to_string()),
                 reason.text().map(|t| t.to_string())

@@ -13,6 +13,7 @@ use crate::markdown::{code_span, description_block, escape_html, inline, one_lin
 use crate::model::{Category, Cause, Model, Report, RowCodes};
 
 /// What the docs need besides the table.
+#[non_exhaustive]
 pub struct DocContext<'a> {
     /// The checked table.
     pub model: &'a Model,
@@ -24,6 +25,25 @@ pub struct DocContext<'a> {
     pub parses: bool,
     /// Whether and how the variants' examples run.
     pub examples: ExampleMode,
+}
+
+impl<'a> DocContext<'a> {
+    /// The context of `model`'s docs for the call's `enum_name` (and `category_name`), whether
+    /// it `parses` and how its `examples` run.
+    pub fn new(
+        model: &'a Model,
+        (enum_name, category_name): (String, Option<String>),
+        parses: bool,
+        examples: ExampleMode,
+    ) -> Self {
+        DocContext {
+            model,
+            enum_name,
+            category_name,
+            parses,
+            examples,
+        }
+    }
 }
 
 /// Whether a variant's example is a doctest, and how it names the enum.
@@ -116,8 +136,7 @@ impl DocContext<'_> {
         doc
     }
 
-    /// The optional columns of the tables: Code when rows have their own `code`, Response
-    /// when some cause has one.
+    /// The optional columns of the tables: Code and Response, as `[table]` declares them.
     fn optional_columns(&self) -> (bool, bool) {
         (
             self.model.row_codes != RowCodes::None,

@@ -1,6 +1,11 @@
 //! A cause table, the TOML file behind [`cause-macros`](https://docs.rs/cause-macros), read and
 //! checked: its [`Model`], or every error in it with its line and column.
 //!
+//! **Internal.** This crate is part of `cause-macros` (through `cause-gen`, which depends on it
+//! at exactly its own version, `=0.1.0`): its items may change in any release, minor or patch,
+//! and the model's types are `#[non_exhaustive]`, to grow with the table format. Depend on
+//! `cause-macros`; its `cause_table!` documents the table format.
+//!
 //! This is the first half of the generator, the half that writes strings, not tokens, so it
 //! needs no Rust syntax crate: [`check`] turns the table's text into the checked model that
 //! [`cause-gen`](https://docs.rs/cause-gen) expands into items, [`docs`] writes the rustdoc of

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 /// A table that passed every check, or the stand-in beside a table's errors.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Model {
     /// In table order: the variants of the cause enum.
     pub causes: Vec<Cause>,
@@ -21,13 +22,16 @@ pub struct Model {
     /// `[defaults] reason-phrase`: the phrase of every code `reason_phrases` does not list;
     /// with it, the reason-phrase lookup answers every code.
     pub default_reason_phrase: Option<String>,
-    /// Whether any cause has a `response`: only then is `response()` generated and do the docs
-    /// give it a column.
+    /// `[table] responses = true`: only then is `response()` generated and do the docs give
+    /// it a column.
     pub has_responses: bool,
-    /// Whether any cause has `in-dialog-status-codes`: only then are their lookups generated.
+    /// `[table] in-dialog-status-codes = true`: only then are their lookups generated.
     pub has_in_dialog: bool,
-    /// Which rows have a `code`: it decides whether `code()` is generated and its type.
+    /// `[table] codes`: whether `code()` is generated and its type.
     pub row_codes: RowCodes,
+    /// `[failure]` as one table: only then is `FALLBACK` generated (`[[failure]]` ranges each
+    /// have their own, in `FAILURES`).
+    pub has_fallback: bool,
     /// `[ranges] status-codes`, where the table declares it.
     pub status_code_range: Option<(u16, u16)>,
     /// Where every row has a `code`: the integer type that holds every code the table allows
@@ -50,19 +54,58 @@ pub enum Mode {
     StandIn,
 }
 
-/// Which rows have their own `code`.
+/// Which rows have their own `code`, as `[table] codes` declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowCodes {
-    /// None: no `code()` or `from_code()` is generated.
+    /// None (no `codes`): no `code()` or `from_code()` is generated.
     None,
-    /// Some: `code()` returns an `Option<u16>`.
+    /// `codes = "some-rows"`: `code()` returns an `Option<u16>`.
     Some,
-    /// Every row: `code()` returns a `u16`.
+    /// `codes = "every-row"`: `code()` returns a `u16`, the discriminant.
     All,
+}
+
+/// The shape of the generated API as the table declares it (`[table]`, and `[failure]` as one
+/// table or as `[[failure]]` ranges), never as its rows happen to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Shape {
+    /// `[table] codes`.
+    pub row_codes: RowCodes,
+    /// `[table] responses`.
+    pub responses: bool,
+    /// `[table] in-dialog-status-codes`.
+    pub in_dialog: bool,
+    /// `[failure]` as one table.
+    pub fallback: bool,
+}
+
+impl Shape {
+    /// What the stand-in beside errors has whatever its table: every optional item (but
+    /// `FALLBACK`, which needs a row), so that a use of one adds no error.
+    pub fn stand_in() -> Shape {
+        Shape {
+            row_codes: RowCodes::All,
+            responses: true,
+            in_dialog: true,
+            fallback: false,
+        }
+    }
+
+    /// The shape with `row_codes`, `responses`, `in_dialog` and `fallback` as given.
+    pub fn with(row_codes: RowCodes, responses: bool, in_dialog: bool, fallback: bool) -> Shape {
+        Shape {
+            row_codes,
+            responses,
+            in_dialog,
+            fallback,
+        }
+    }
 }
 
 /// One `[[cause]]`.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Cause {
     /// `constant`: `BUSY`.
     pub constant: String,
@@ -100,6 +143,7 @@ pub enum Report {
 
 /// A cause's `response`, and the cause that response maps back to as a failure response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Response {
     /// The status code.
     pub code: u16,
@@ -111,6 +155,7 @@ pub struct Response {
 
 /// The `[[category]]` rows and which causes each holds.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Categories {
     /// In table order: the variants of the category enum.
     pub list: Vec<Category>,
@@ -120,6 +165,7 @@ pub struct Categories {
 
 /// One `[[category]]`.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Category {
     /// `key`: `sip-error`.
     pub key: String,
@@ -135,6 +181,7 @@ pub struct Category {
 
 /// A `[failure]` range of failure codes and the index of its fallback cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Failure {
     /// The lowest code of the range.
     pub low: u16,
@@ -161,25 +208,20 @@ impl Cause {
 }
 
 impl Model {
-    /// The model of a table whose rows' `code`s are at most `code_high`; the facts derived
-    /// from the rows are computed here, once.
+    /// The model of a table of the declared `shape` whose rows' `code`s are at most
+    /// `code_high`; the facts derived from the rows are computed here, once.
     pub fn new(
         causes: Vec<Cause>,
         categories: Option<Categories>,
         failures: Vec<Failure>,
         reason_phrases: Vec<(u16, String)>,
-        (code_high, mode): (u16, Mode),
+        (shape, code_high, mode): (Shape, u16, Mode),
     ) -> Model {
-        let with_code = causes.iter().filter(|c| c.code.is_some()).count();
         let stand_in = mode == Mode::StandIn;
-        // The stand-in has `code()` and the conversions whatever its rows, so that a use of
-        // them adds no error.
-        let row_codes = match with_code {
-            _ if stand_in => RowCodes::All,
-            0 => RowCodes::None,
-            n if n == causes.len() => RowCodes::All,
-            _ => RowCodes::Some,
-        };
+        // The stand-in has every optional item whatever its table, so that a use of one adds
+        // no error.
+        let shape = if stand_in { Shape::stand_in() } else { shape };
+        let row_codes = shape.row_codes;
         // The stand-in has no discriminants: two of its rows may share a code (the error).
         let code_repr = (row_codes == RowCodes::All && !stand_in).then_some(
             if code_high <= u16::from(u8::MAX) {
@@ -189,8 +231,9 @@ impl Model {
             },
         );
         let mut model = Model {
-            has_responses: stand_in || causes.iter().any(|c| c.response.is_some()),
-            has_in_dialog: stand_in || causes.iter().any(|c| !c.in_dialog_status_codes.is_empty()),
+            has_responses: shape.responses,
+            has_in_dialog: shape.in_dialog,
+            has_fallback: shape.fallback && failures.len() == 1,
             causes,
             categories,
             failures,
@@ -209,7 +252,8 @@ impl Model {
 
     /// The stand-in for a table of which nothing parsed (or a call that names none): no rows.
     pub fn stand_in_without_rows() -> Model {
-        Model::new(Vec::new(), None, Vec::new(), Vec::new(), (0, Mode::StandIn))
+        let stand_in = (Shape::stand_in(), 0, Mode::StandIn);
+        Model::new(Vec::new(), None, Vec::new(), Vec::new(), stand_in)
     }
 
     /// The stand-in for a valid table that the call does not fit (categories without their
@@ -226,13 +270,8 @@ impl Model {
         categories: Option<Categories>,
         status_code_range: Option<(u16, u16)>,
     ) -> Model {
-        let mut model = Model::new(
-            causes,
-            categories,
-            Vec::new(),
-            Vec::new(),
-            (0, Mode::StandIn),
-        );
+        let stand_in = (Shape::stand_in(), 0, Mode::StandIn);
+        let mut model = Model::new(causes, categories, Vec::new(), Vec::new(), stand_in);
         model.status_code_range = status_code_range;
         model
     }

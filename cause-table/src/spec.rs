@@ -6,6 +6,7 @@
 mod cause;
 mod reports;
 mod syntax;
+mod table;
 
 use toml_span::Value;
 use toml_span::value::{Table, ValueInner};
@@ -14,6 +15,7 @@ use cause::CauseRow;
 use syntax::syntax_error;
 
 pub use reports::ReportSpec;
+pub use table::Declared;
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
@@ -23,6 +25,11 @@ use crate::toml_fields::{Fields, string_value};
 /// The whole table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
+    /// `[table]`: which optional keys the rows use, the shape of the generated API.
+    pub declared: Declared,
+    /// Whether `[failure]` is one table (then `FALLBACK` exists) rather than `[[failure]]`
+    /// ranges, each with its own fallback.
+    pub single_failure: bool,
     /// `[failure]`, or each `[[failure]]`: a range of final failure responses and the cause
     /// of the codes in it that no cause lists.
     pub failures: Vec<FailureSpec>,
@@ -110,6 +117,7 @@ pub struct ReasonPhrase {
 }
 
 const TOP_KEYS: &[&str] = &[
+    "table",
     "ranges",
     "failure",
     "defaults",
@@ -140,6 +148,8 @@ impl Spec {
     /// A table with nothing in it, complete: what the stand-in items beside errors are made of.
     pub fn empty() -> Spec {
         Spec {
+            declared: Declared::nothing(),
+            single_failure: false,
             failures: Vec::new(),
             default_response: None,
             default_reason_phrase: None,
@@ -178,7 +188,9 @@ impl Spec {
         let ranges = Ranges::from_toml(&top, diags);
         spec.code_high = ranges.code.high;
         spec.status_code_range = ranges.status_codes.declared();
+        spec.declared = Declared::from_toml(&top, diags);
         let codes = &ranges.status_codes;
+        spec.single_failure = top.table_is_single("failure");
         for (table, span) in top.table_or_tables("failure") {
             let fields = Fields::new(table, span, "`[failure]`", FAILURE_KEYS, diags);
             spec.failures.push(FailureSpec {
@@ -200,7 +212,8 @@ impl Spec {
         }
         for row in top.tables("cause") {
             let has_categories = top.get("category").is_some();
-            match CauseSpec::from_toml(row, &ranges, has_categories, diags) {
+            let row_rules = (&ranges, &spec.declared, has_categories);
+            match CauseSpec::from_toml(row, row_rules, diags) {
                 CauseRow::Whole(cause) => {
                     spec.stand_in_rows.push(cause.clone());
                     spec.causes.push(cause);

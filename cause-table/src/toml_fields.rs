@@ -95,6 +95,19 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// Whether `key` is one table (`[failure]`), not an array of them (`[[failure]]`).
+    pub fn table_is_single(&self, key: &str) -> bool {
+        matches!(self.get(key).map(Value::as_ref), Some(ValueInner::Table(_)))
+    }
+
+    /// Reports that `key` is missing from this table, and `why` it is required.
+    pub fn missing(&self, key: &str, why: &str) {
+        self.diags.error(
+            self.header_span(),
+            format!("missing key `{key}` in {}: {why}", self.what),
+        );
+    }
+
     /// The rows of an array of tables such as `[[cause]]`.
     pub fn tables(&self, key: &str) -> Vec<(&'a Table<'i>, ByteSpan)> {
         let Some(value) = self.get(key) else {

@@ -79,7 +79,7 @@ pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<S
     // cause (or a text) where cause-core reads an extension named `%0acause`.
     let escaped_name = ours.params().any(|(name, _)| escaped(name));
     if !escaped_name {
-        assert_eq!(ours.cause(), cause, "{text:?}: cause");
+        assert_eq!(ours.code(), cause, "{text:?}: cause");
     }
     let our_text = ours.text().map(|t| t.to_string());
     if !escaped_name && !our_text.as_deref().is_some_and(escaped) {
@@ -204,7 +204,7 @@ fn same(ours: &[Reason<'_>], theirs: &[SofiaValue]) -> bool {
                 .and_then(|t| t.as_escaped())
                 .map(|t| format!("\"{t}\""));
             theirs.protocol.as_deref() == Some(ours.protocol())
-                && cause == ours.cause().map(Some)
+                && cause == ours.code().map(Some)
                 && theirs.text == text
         })
 }

@@ -25,7 +25,9 @@ pub(super) const fn failure<'a>(status: u16) -> Relay<'a> {
     match status {
         // A call forward, which Dial follows; without a Contact, `ast_sip_hangup_sip2cause` of
         // the code: 16 (NOANSWER) for most, 23 (CHANUNAVAIL) for a 302.
-        ..400 => Relay::FollowRedirect { otherwise: response },
+        ..400 => Relay::FollowRedirect {
+            otherwise: response,
+        },
         _ => Relay::Respond(response),
     }
 }
@@ -44,6 +46,7 @@ const fn response<'a>(status: u16) -> FailureResponse<'a> {
         _ => (503, CONGESTION),
     };
     FailureResponse {
+        system: super::Gateway::Asterisk,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::Asterisk.reason_phrase(status),
@@ -61,6 +64,7 @@ pub(super) const fn ended(cause: u16) -> FailureResponse<'static> {
         None => AsteriskCause::DEFAULT_RESPONSE,
     };
     FailureResponse {
+        system: super::Gateway::Asterisk,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::Asterisk.reason_phrase(status),
@@ -87,6 +91,7 @@ pub(super) const fn cancel<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
         Some(cause) => cause,
     };
     Teardown {
+        system: super::Gateway::Asterisk,
         reasons: reasons_for(origin_cause),
         cause: origin_cause,
         origin_cause,
@@ -104,6 +109,7 @@ pub(super) const fn bye<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
         None => NORMAL_CLEARING,
     };
     Teardown {
+        system: super::Gateway::Asterisk,
         reasons: Values::none(),
         cause: NORMAL_CLEARING,
         origin_cause,
@@ -119,7 +125,7 @@ const fn reason_cause(reasons: &[Reason<'_>]) -> Option<u16> {
     let mut at = 0;
     while at < reasons.len() {
         let reason = &reasons[at];
-        if let Some(cause) = reason.cause() {
+        if let Some(cause) = reason.code() {
             if protocol_starts_with(reason, "Q.850") {
                 q850 = cause;
             } else if protocol_starts_with(reason, "SIP") {

@@ -25,7 +25,9 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
     match status {
         // Followed to the Contact unless `outbound_redirect_fatal` or `manual-redirect`;
         // without one, passed on as any other code.
-        300 | 301 | 302 | 305 => Relay::FollowRedirect { otherwise: response },
+        300 | 301 | 302 | 305 => Relay::FollowRedirect {
+            otherwise: response,
+        },
         // sofia_reg.c `sofia_reg_handle_sip_r_challenge`: with no credentials for the far end,
         // leg B hangs up with MANDATORY_IE_MISSING before the code is recorded anywhere. Without
         // a challenge to answer, the code is passed on as any other.
@@ -59,6 +61,7 @@ const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a
         None => own_reason(cause),
     };
     FailureResponse {
+        system: super::Gateway::FreeSwitch,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::FreeSwitch.reason_phrase(status),
@@ -76,6 +79,7 @@ pub(super) const fn own_failure<'a>(cause: u16) -> FailureResponse<'a> {
         None => FreeSwitchCause::DEFAULT_RESPONSE,
     };
     FailureResponse {
+        system: super::Gateway::FreeSwitch,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::FreeSwitch.reason_phrase(status),
@@ -89,6 +93,7 @@ pub(super) const fn own_failure<'a>(cause: u16) -> FailureResponse<'a> {
 /// both legs end with ORIGINATOR_CANCEL whatever the `Reason`, which leg B's `CANCEL` carries on.
 pub(super) const fn cancel<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
     Teardown {
+        system: super::Gateway::FreeSwitch,
         reasons: Values::one(passed_on(reasons, ORIGINATOR_CANCEL)),
         cause: ORIGINATOR_CANCEL,
         origin_cause: ORIGINATOR_CANCEL,
@@ -104,6 +109,7 @@ pub(super) const fn bye<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
         None => NORMAL_CLEARING,
     };
     Teardown {
+        system: super::Gateway::FreeSwitch,
         reasons: Values::one(passed_on(reasons, NORMAL_CLEARING)),
         cause: NORMAL_CLEARING,
         origin_cause,
@@ -116,7 +122,7 @@ pub(super) const fn bye<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
 const fn remote_cause(reasons: &[Reason<'_>]) -> Option<u16> {
     match reasons.first() {
         Some(reason) if protocol_is(reason, "Q.850") || protocol_is(reason, "FreeSWITCH") => {
-            match reason.cause() {
+            match reason.code() {
                 Some(0) | None => None,
                 cause => cause,
             }

@@ -6,10 +6,11 @@
 mod asterisk;
 #[cfg(feature = "freeswitch")]
 mod freeswitch;
-mod own;
+mod hangup;
 mod relay;
 mod rfc3398;
 
+pub use hangup::HangupCause;
 pub use relay::{FailureResponse, Phrase, Relay, Teardown};
 
 #[cfg(feature = "asterisk")]
@@ -18,25 +19,26 @@ use crate::AsteriskCause;
 use crate::FreeSwitchCause;
 use crate::{Q850, Reason};
 
-/// A system whose mapping between cause values and SIP responses a gateway can follow: to
+/// A system whose mapping between hangup causes and SIP responses a gateway can follow: to
 /// behave like the box it replaces, or to read what the box beside it logs.
 ///
-/// Cause values are numbers because FreeSWITCH's run past Q.850's 127; the typed tables are
-/// one call away ([`Q850::from_code`], `AsteriskCause::from_code`, `FreeSwitchCause::from_code`).
+/// A system's hangup causes are numbers in its own table, [`HangupCause`]s (FreeSWITCH's run
+/// past Q.850's 127); the typed tables are one call away ([`HangupCause::q850`],
+/// `HangupCause::asterisk`, `HangupCause::freeswitch`).
 ///
 /// ```
 /// use cause_core::Gateway;
 ///
 /// // A call fails with cause 16 (normal clearing) before it is answered.
-/// assert_eq!(Gateway::Rfc3398.response_for_cause(16), None);
+/// assert_eq!(Gateway::Rfc3398.hangup_cause(16).response(), None);
 /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
-/// assert_eq!(Gateway::Asterisk.response_for_cause(16), Some(603));
-/// assert_eq!(Gateway::FreeSwitch.response_for_cause(16), Some(480));
+/// assert_eq!(Gateway::Asterisk.hangup_cause(16).response(), Some(603));
+/// assert_eq!(Gateway::FreeSwitch.hangup_cause(16).response(), Some(480));
 /// // A 503 comes back.
-/// assert_eq!(Gateway::Asterisk.cause_for_response(503), Some(34));
-/// assert_eq!(Gateway::FreeSwitch.cause_for_response(503), Some(41));
+/// assert_eq!(Gateway::Asterisk.for_failure_response(503), Some(Gateway::Asterisk.hangup_cause(34)));
+/// assert_eq!(Gateway::FreeSwitch.for_failure_response(503), Some(Gateway::FreeSwitch.hangup_cause(41)));
 /// # }
-/// assert_eq!(Gateway::Rfc3398.cause_for_response(503), Some(41));
+/// assert_eq!(Gateway::Rfc3398.for_failure_response(503), Some(Gateway::Rfc3398.hangup_cause(41)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -87,43 +89,69 @@ impl Gateway {
         }
     }
 
-    /// The final response the system sends when a call fails with the cause value `cause`,
-    /// its defaults included: Asterisk 603 and FreeSWITCH 480 for a cause they do not list.
-    /// `None` only where the system sends nothing it documents: RFC 3398 for a cause it does
-    /// not list (such as 16, normal clearing, which ends an answered call with a `BYE`).
-    #[must_use]
-    pub const fn response_for_cause(self, cause: u16) -> Option<u16> {
-        match self {
-            Gateway::Rfc3398 => Q850::response_for_code(cause),
-            #[cfg(feature = "asterisk")]
-            Gateway::Asterisk => AsteriskCause::response_for_code(cause),
-            #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => FreeSwitchCause::response_for_code(cause),
-        }
-    }
-
-    /// The cause value the system records for the final response `status` (100 to 699), its
+    /// The hangup cause the system records for the final response `status` (100 to 699), its
     /// defaults included: RFC 3398 31 for a 4xx to 6xx it does not list (§8.2.6.1), Asterisk
     /// per class of codes (an unlisted 4xx or 6xx is 127, a 5xx 34, anything else 16),
     /// FreeSWITCH 31. `None` only for RFC 3398 and a response below 400, which rejects
-    /// nothing, or a status outside 100..=699.
+    /// nothing, or a status outside 100..=699. The same lookup, by the same name, as each
+    /// system's table's (`Q850::for_failure_response` for RFC 3398), as a [`HangupCause`].
+    ///
+    /// ```
+    /// use cause_core::Gateway;
+    ///
+    /// let code = |gateway: Gateway, status| gateway.for_failure_response(status).map(|c| c.code());
+    /// assert_eq!(code(Gateway::Rfc3398, 503), Some(41));
+    /// assert_eq!(code(Gateway::Rfc3398, 487), Some(31));        // not listed: normal, unspecified
+    /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
+    /// assert_eq!(code(Gateway::Asterisk, 503), Some(34));
+    /// assert_eq!(code(Gateway::FreeSwitch, 503), Some(41));
+    /// # }
+    /// ```
     #[must_use]
-    pub const fn cause_for_response(self, status: u16) -> Option<u16> {
-        match self {
+    pub const fn for_failure_response(self, status: u16) -> Option<HangupCause> {
+        let code = match self {
             Gateway::Rfc3398 => match Q850::for_failure_response(status) {
-                Some(cause) => Some(cause.code()),
-                None => None,
+                Some(cause) => cause.code(),
+                None => return None,
             },
             #[cfg(feature = "asterisk")]
             Gateway::Asterisk => match AsteriskCause::for_failure_response(status) {
-                Some(cause) => Some(cause.code()),
-                None => None,
+                Some(cause) => cause.code(),
+                None => return None,
             },
             #[cfg(feature = "freeswitch")]
             Gateway::FreeSwitch => match FreeSwitchCause::for_failure_response(status) {
-                Some(cause) => Some(cause.code()),
-                None => None,
+                Some(cause) => cause.code(),
+                None => return None,
             },
+        };
+        Some(self.hangup_cause(code))
+    }
+
+    /// The reason phrase the system writes on a response of its own for `status`: its SIP
+    /// stack's, byte for byte. FreeSWITCH: sofia-sip's (`sip_status_phrase`), and an empty
+    /// phrase for a code it does not name (`SIP/2.0 608 `); Asterisk: pjsip's
+    /// (`pjsip_get_status_text`: `Server Internal Error` for 500), `Default status message` for
+    /// a code it does not name; RFC 3398: the IANA registry's ([`reason_phrase`](crate::reason_phrase)),
+    /// `None` for a code it does not name. Both PBXs were recorded writing these.
+    ///
+    /// ```
+    /// use cause_core::Gateway;
+    ///
+    /// assert_eq!(Gateway::Rfc3398.reason_phrase(480), Some("Temporarily Unavailable"));
+    /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
+    /// assert_eq!(Gateway::FreeSwitch.reason_phrase(608), Some(""));
+    /// assert_eq!(Gateway::Asterisk.reason_phrase(504), Some("Server Time-out"));
+    /// # }
+    /// ```
+    #[must_use]
+    pub const fn reason_phrase(self, status: u16) -> Option<&'static str> {
+        match self {
+            Gateway::Rfc3398 => crate::reason_phrase(status),
+            #[cfg(feature = "asterisk")]
+            Gateway::Asterisk => Some(crate::asterisk_reason_phrase(status)),
+            #[cfg(feature = "freeswitch")]
+            Gateway::FreeSwitch => Some(crate::freeswitch_reason_phrase(status)),
         }
     }
 
@@ -143,23 +171,23 @@ impl Gateway {
     /// let reasons = [Reason::parse(r#"Q.850;cause=34;text="NORMAL_CIRCUIT_CONGESTION""#)?];
     /// let relay = Gateway::Rfc3398.relay_failure(503, &reasons).unwrap();
     /// let response = relay.response();
-    /// assert_eq!((response.status(), response.phrase(), response.cause()), (503, Phrase::Received, 34));
+    /// assert_eq!((response.status(), response.phrase(), response.hangup_cause().code()), (503, Phrase::Received, 34));
     /// assert_eq!(response.reasons()[0].to_string(), r#"Q.850;cause=34;text="NORMAL_CIRCUIT_CONGESTION""#);
     ///
     /// // Without the Reason, RFC 3398 reads the 503 as 41, temporary failure.
     /// let response = Gateway::Rfc3398.relay_failure(503, &[]).unwrap().response();
-    /// assert_eq!((response.status(), response.cause()), (503, 41));
+    /// assert_eq!((response.status(), response.hangup_cause().code()), (503, 41));
     /// // A 600 crosses the PSTN as 17, user busy, which comes back as 486.
     /// let response = Gateway::Rfc3398.relay_failure(600, &[]).unwrap().response();
     /// assert_eq!((response.status(), response.reason_phrase("Busy Everywhere")), (486, "Busy Here"));
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
     /// // Asterisk answers every failure but busy and no-answer with congestion.
     /// let response = Gateway::Asterisk.relay_failure(404, &[]).unwrap().response();
-    /// assert_eq!((response.status(), response.cause(), response.far_cause()), (503, 34, 1));
+    /// assert_eq!((response.status(), response.hangup_cause().code(), response.far_hangup_cause().code()), (503, 34, 1));
     /// assert_eq!(response.reasons()[0].to_string(), "Q.850;cause=34");
     /// // FreeSWITCH relays the code, and the far end's Reason as it came.
     /// let response = Gateway::FreeSwitch.relay_failure(503, &reasons).unwrap().response();
-    /// assert_eq!((response.status(), response.cause()), (503, 34));
+    /// assert_eq!((response.status(), response.hangup_cause().code()), (503, 34));
     /// assert_eq!(response.reasons(), &reasons);
     /// # }
     /// # Ok::<(), cause_core::ParseReasonError>(())
@@ -275,7 +303,7 @@ impl Gateway {
     ///
     /// let elsewhere = [Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#)?];
     /// let teardown = Gateway::Rfc3398.relay_cancel(&elsewhere);
-    /// assert_eq!(teardown.cause(), 26);                     // non-selected user clearing
+    /// assert_eq!(teardown.hangup_cause().code(), 26);                     // non-selected user clearing
     /// assert_eq!(teardown.reasons()[0], elsewhere[0]);
     /// assert_eq!(teardown.reasons()[1].to_string(), r#"Q.850;cause=26;text="ANSWERED_ELSEWHERE""#);
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
@@ -338,12 +366,12 @@ impl Gateway {
     ///
     /// let busy = [Reason::parse("Q.850;cause=17")?];
     /// let teardown = Gateway::Rfc3398.relay_bye(&busy);
-    /// assert_eq!((teardown.cause(), teardown.origin_cause()), (17, 17));
+    /// assert_eq!((teardown.hangup_cause().code(), teardown.origin_hangup_cause().code()), (17, 17));
     /// assert_eq!(Gateway::Rfc3398.relay_bye(&[]).reasons()[0].to_string(), r#"Q.850;cause=16;text="NORMAL_CLEARING""#);
     /// # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
     /// let teardown = Gateway::Asterisk.relay_bye(&busy);
-    /// assert_eq!((teardown.cause(), teardown.origin_cause()), (16, 17));
-    /// assert_eq!(teardown.reasons()[0].to_string(), "Q.850;cause=16");
+    /// assert_eq!((teardown.hangup_cause().code(), teardown.origin_hangup_cause().code()), (16, 17));
+    /// assert!(teardown.reasons().is_empty());                   // as recorded: no Reason
     /// assert_eq!(Gateway::FreeSwitch.relay_bye(&busy).reasons(), &busy);
     /// # }
     /// # Ok::<(), cause_core::ParseReasonError>(())
@@ -358,8 +386,9 @@ impl Gateway {
     ///
     /// app_dial.c sets both legs to 16 when the call is answered (1469-1470). The `Reason`
     /// changes the cause of the leg it came on (res_pjsip_rfc3326.c, as for a `CANCEL`), but
-    /// main/bridge_channel.c `channel_set_cause` keeps the other leg's 16, so its `BYE` always
-    /// carries `Q.850;cause=16`.
+    /// main/bridge_channel.c `channel_set_cause` keeps the other leg's 16. Its `BYE` goes
+    /// without a `Reason`, as recorded: res_pjsip_rfc3326.c `rfc3326_outgoing_request` writes
+    /// one only while the session still has its channel, which the bridge has taken by then.
     ///
     /// # FreeSWITCH
     ///
@@ -395,14 +424,19 @@ impl core::str::FromStr for Gateway {
         let found = Gateway::ALL.iter().copied().find(|gateway| {
             gateway.key().eq_ignore_ascii_case(s) || gateway.name().eq_ignore_ascii_case(s)
         });
-        found.ok_or(ParseGatewayError)
+        found.ok_or(ParseGatewayError { _private: () })
     }
 }
 
 /// The error of parsing a string that is no [`Gateway`]'s key or name (or names one whose cargo
 /// feature is off).
+///
+/// Only [`Gateway`]'s `FromStr` makes one: its private field leaves room for what a later
+/// release may keep (the input, suggestions) without a breaking change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ParseGatewayError;
+pub struct ParseGatewayError {
+    _private: (),
+}
 
 impl core::fmt::Display for ParseGatewayError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

@@ -6,6 +6,7 @@
 //! [`Gateway::relay_cancel`]: super::Gateway::relay_cancel
 //! [`Gateway::relay_bye`]: super::Gateway::relay_bye
 
+use super::{Gateway, HangupCause};
 use crate::Reason;
 use crate::response::expect_valid;
 
@@ -49,7 +50,9 @@ impl<'a> Relay<'a> {
     pub const fn response(self) -> FailureResponse<'a> {
         match self {
             Relay::Respond(response)
-            | Relay::FollowRedirect { otherwise: response }
+            | Relay::FollowRedirect {
+                otherwise: response,
+            }
             | Relay::Challenged {
                 otherwise: response,
                 ..
@@ -79,6 +82,7 @@ impl<'a> Relay<'a> {
 /// it adds and the causes it records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FailureResponse<'a> {
+    pub(super) system: Gateway,
     pub(super) status: u16,
     pub(super) phrase: Phrase,
     /// For [`Phrase::Standard`]: the phrase the system's stack writes for `status`, or `None`
@@ -122,18 +126,18 @@ impl<'a> FailureResponse<'a> {
         self.reasons.as_slice()
     }
 
-    /// The cause value the system records for leg A, the call this response ends, in the
-    /// system's numbering (Q.850's for RFC 3398, `AST_CAUSE_*` for Asterisk,
-    /// `switch_call_cause_t` for FreeSWITCH).
+    /// The hangup cause the system records for leg A, the call this response ends, in the
+    /// system's numbering ([`HangupCause::code`]: Q.850's for RFC 3398, `AST_CAUSE_*` for
+    /// Asterisk, `switch_call_cause_t` for FreeSWITCH).
     #[must_use]
-    pub const fn cause(&self) -> u16 {
-        self.cause
+    pub const fn hangup_cause(&self) -> HangupCause {
+        self.system.hangup_cause(self.cause)
     }
 
-    /// The cause value the system records for leg B, the call that failed.
+    /// The hangup cause the system records for leg B, the call that failed.
     #[must_use]
-    pub const fn far_cause(&self) -> u16 {
-        self.far_cause
+    pub const fn far_hangup_cause(&self) -> HangupCause {
+        self.system.hangup_cause(self.far_cause)
     }
 }
 
@@ -154,6 +158,7 @@ pub enum Phrase {
 /// [`Gateway::relay_bye`](super::Gateway::relay_bye).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Teardown<'a> {
+    pub(super) system: Gateway,
     pub(super) reasons: Values<'a>,
     pub(super) cause: u16,
     pub(super) origin_cause: u16,
@@ -167,16 +172,16 @@ impl<'a> Teardown<'a> {
         self.reasons.as_slice()
     }
 
-    /// The cause value the system records for the leg it ends with that request.
+    /// The hangup cause the system records for the leg it ends with that request.
     #[must_use]
-    pub const fn cause(&self) -> u16 {
-        self.cause
+    pub const fn hangup_cause(&self) -> HangupCause {
+        self.system.hangup_cause(self.cause)
     }
 
-    /// The cause value the system records for the leg the `CANCEL` or `BYE` came from.
+    /// The hangup cause the system records for the leg the `CANCEL` or `BYE` came from.
     #[must_use]
-    pub const fn origin_cause(&self) -> u16 {
-        self.origin_cause
+    pub const fn origin_hangup_cause(&self) -> HangupCause {
+        self.system.hangup_cause(self.origin_cause)
     }
 }
 
@@ -192,6 +197,7 @@ pub(super) struct Values<'a> {
 const UNUSED: Reason<'static> = expect_valid(Reason::new("SIP", 0, None));
 
 impl<'a> Values<'a> {
+    #[cfg(feature = "asterisk")]
     pub(super) const fn none() -> Self {
         Values {
             values: [UNUSED, UNUSED],
@@ -258,7 +264,7 @@ pub(super) const fn first_q850_cause(reasons: &[Reason<'_>]) -> Option<u16> {
     let mut at = 0;
     while at < reasons.len() {
         if protocol_is(&reasons[at], "Q.850")
-            && let Some(cause @ 1..=127) = reasons[at].cause()
+            && let Some(cause @ 1..=127) = reasons[at].code()
         {
             return Some(cause);
         }
@@ -271,7 +277,7 @@ pub(super) const fn first_q850_cause(reasons: &[Reason<'_>]) -> Option<u16> {
 pub(super) const fn says_answered_elsewhere(reasons: &[Reason<'_>]) -> bool {
     let mut at = 0;
     while at < reasons.len() {
-        if protocol_is(&reasons[at], "SIP") && matches!(reasons[at].cause(), Some(200)) {
+        if protocol_is(&reasons[at], "SIP") && matches!(reasons[at].code(), Some(200)) {
             return true;
         }
         at += 1;

@@ -22,7 +22,9 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
     match status {
         // RFC 3261 §8.1.3.4: a UAC may recurse on a redirect. RFC 3398 says nothing of one it
         // cannot follow (no Contact): §8.2.6.1's catch-all, 31, as for any code it does not list.
-        ..400 => Relay::FollowRedirect { otherwise: response },
+        ..400 => Relay::FollowRedirect {
+            otherwise: response,
+        },
         _ => Relay::Respond(response),
     }
 }
@@ -41,6 +43,7 @@ const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a
         _ => (status, Phrase::Received),
     };
     FailureResponse {
+        system: super::Gateway::Rfc3398,
         status,
         phrase,
         own_phrase: super::Gateway::Rfc3398.reason_phrase(status),
@@ -56,6 +59,7 @@ pub(super) const fn ended(cause: u16) -> Option<FailureResponse<'static>> {
         return None;
     };
     Some(FailureResponse {
+        system: super::Gateway::Rfc3398,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::Rfc3398.reason_phrase(status),
@@ -78,6 +82,7 @@ pub(super) const fn teardown<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
         _ => Values::one(q850_reason(cause)),
     };
     Teardown {
+        system: super::Gateway::Rfc3398,
         reasons,
         cause,
         origin_cause: cause,

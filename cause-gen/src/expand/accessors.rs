@@ -192,7 +192,7 @@ fn status_codes(g: &Generator) -> Option<Member> {
     })
 }
 
-/// With `in-dialog-status-codes` on some row.
+/// With `[table] in-dialog-status-codes = true`.
 fn in_dialog_status_codes(g: &Generator) -> Option<Member> {
     if !g.model.has_in_dialog {
         return None;
@@ -214,7 +214,7 @@ fn in_dialog_status_codes(g: &Generator) -> Option<Member> {
     })
 }
 
-/// With `response` on some row.
+/// With `[table] responses = true`.
 fn response(g: &Generator) -> Option<Member> {
     if !g.model.has_responses {
         return None;

@@ -15,9 +15,9 @@ pub(super) fn failure_codes(g: &Generator) -> Option<Member> {
     let (low, high) = g.model.failure_span()?;
     let name = &g.docs.enum_name;
     let (low_lit, high_lit) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
-    let doc = match g.model.failures.len() {
-        1 => "The final failure responses, as the table's `[failure] codes` bounds them.",
-        _ => {
+    let doc = match g.model.has_fallback {
+        true => "The final failure responses, as the table's `[failure] codes` bounds them.",
+        false => {
             "The final failure responses: from the lowest to the highest of the table's\n\
               `[[failure]]` ranges."
         }
@@ -34,9 +34,10 @@ pub(super) fn failure_codes(g: &Generator) -> Option<Member> {
     })
 }
 
-/// With one `[failure]` range (with several, each has its own: see `for_failure_response`).
+/// With `[failure]` as one table (`[[failure]]` ranges, even one, each have their own: see
+/// `FAILURES`), so that adding a range is an edit of the declaration.
 pub(super) fn fallback(g: &Generator) -> Option<Member> {
-    let [failure] = g.model.failures[..] else {
+    let ([failure], true) = (&g.model.failures[..], g.model.has_fallback) else {
         return None;
     };
     let variant = &g.variants[failure.fallback];
@@ -136,9 +137,9 @@ pub(super) fn for_failure_response(g: &Generator) -> Option<Member> {
     })
 }
 
-/// What `for_failure_response` does, in one line: with one range, its fallback is `FALLBACK`.
+/// What `for_failure_response` does, in one line: with `[failure]`, its fallback is `FALLBACK`.
 fn failure_doc(g: &Generator) -> String {
-    if let [failure] = g.model.failures[..] {
+    if let ([failure], true) = (&g.model.failures[..], g.model.has_fallback) {
         let (low, high) = (failure.low, failure.high);
         return format!(
             "The cause of a final failure response: `None` outside {low}..={high}; inside, the \
@@ -160,7 +161,7 @@ fn failure_doc(g: &Generator) -> String {
     )
 }
 
-/// With `in-dialog-status-codes` on some row.
+/// With `[table] in-dialog-status-codes = true`.
 pub(super) fn for_in_dialog_failure(g: &Generator) -> Option<Member> {
     if !g.model.has_in_dialog {
         return None;

@@ -187,7 +187,7 @@ fn status_codes_range(g: &Generator) -> Option<Member> {
     })
 }
 
-/// With `code` on some row: a `u16` where every row has one, else an `Option<u16>`.
+/// With `[table] codes`: a `u16` for `"every-row"`, an `Option<u16>` for `"some-rows"`.
 fn code(g: &Generator) -> Option<Member> {
     let u16 = quote!(::core::primitive::u16);
     let (ty, item): (TokenStream, fn(u16) -> TokenStream) = match g.model.row_codes {
@@ -231,7 +231,7 @@ fn code(g: &Generator) -> Option<Member> {
     })
 }
 
-/// With `code` on some row.
+/// With `[table] codes`.
 fn from_code(g: &Generator) -> Option<Member> {
     if g.model.row_codes == RowCodes::None {
         return None;

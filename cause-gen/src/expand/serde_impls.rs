@@ -1,7 +1,8 @@
 //! `serde` for the generated types, when the call asks for it (`#[serde]` or
-//! `#[serde(feature = "...")]` on the cause enum): a cause is written as its value, what
-//! `Display` writes, and read from exactly what `FromStr` reads, plus its `code` as a number in
-//! human-readable formats where the table has codes; a category is written and read as its key.
+//! `#[serde(feature = "...")]` on the cause enum): a cause is written as its constant, the row's
+//! stable identifier (a value is a system's own text, which a table may correct), and read from
+//! exactly what `FromStr` reads, plus its `code` as a number in human-readable formats where the
+//! table has codes; a category is written and read as its key.
 //! The impls name `::serde`, which the calling crate depends on.
 
 use proc_macro2::{Ident, TokenStream};
@@ -71,7 +72,9 @@ impl Generator<'_> {
             },
             false => quote!(deserializer.deserialize_str(__Visitor)),
         };
-        let ser_doc = format!(" Written as the value, what `Display` writes.{needs}");
+        let ser_doc = format!(
+            " Written as the constant ([`{ident}::name`]), the row's stable identifier: the value, the text `Display` writes, is a system's own wording that a table may correct, the constant never changes.{needs}"
+        );
         let de_doc = format!(
             " Read from {}{}; any other string fails with the [`{error}`] message.{needs}",
             self.spellings_text(),
@@ -87,7 +90,7 @@ impl Generator<'_> {
                 ::core::result::Result::Err(error) => ::core::result::Result::Err(__E::custom(::core::format_args!("invalid value: {}", error))),
             }
         };
-        let written = quote!(self.as_str());
+        let written = quote!(self.name());
         let read = Read {
             expecting: &expecting,
             visit_str,

@@ -87,7 +87,11 @@ pub fn code_table(
 
 /// [`code_table`] for a lookup that answers every code: `default` outside the listed codes'
 /// span too.
-pub fn total_code_table(ty: TokenStream, listed: Vec<(u16, TokenStream)>, default: TokenStream) -> TokenStream {
+pub fn total_code_table(
+    ty: TokenStream,
+    listed: Vec<(u16, TokenStream)>,
+    default: TokenStream,
+) -> TokenStream {
     table_with_outside(ty, listed, None, default.clone(), default)
 }
 
@@ -118,10 +122,22 @@ fn table_with_outside(
         .into_iter()
         .map(|item| item.unwrap_or_else(|| default.clone()));
     let len = usize::from(high - low) + 1;
-    let (low, high) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+    // One code: `code != 17`, since clippy (in the caller's crate) calls `code < 17 || code >
+    // 17` a double comparison.
+    let outside_range = match low == high {
+        true => {
+            let low = Literal::u16_unsuffixed(low);
+            quote!(code != #low)
+        }
+        false => {
+            let (low, high) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+            quote!(code < #low || code > #high)
+        }
+    };
+    let low = Literal::u16_unsuffixed(low);
     quote! {
         const __TABLE: [#ty; #len] = [#(#items),*];
-        if code < #low || code > #high {
+        if #outside_range {
             return #outside;
         }
         __TABLE[(code - #low) as ::core::primitive::usize]
@@ -164,6 +180,19 @@ mod tests {
                 return ::core::option::Option::None;
             }
             __TABLE[(code - 486) as ::core::primitive::usize]
+        };
+        assert_eq!(body.to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn a_code_table_of_one_code_compares_once() {
+        let body = code_table(quote!(T), vec![(17, quote!(A))], None, quote!(N));
+        let expected = quote! {
+            const __TABLE: [T; 1usize] = [A];
+            if code != 17 {
+                return ::core::option::Option::None;
+            }
+            __TABLE[(code - 17) as ::core::primitive::usize]
         };
         assert_eq!(body.to_string(), expected.to_string());
     }

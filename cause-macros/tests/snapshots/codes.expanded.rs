@@ -1191,13 +1191,13 @@ impl ::core::convert::From<Cause> for &'static ::core::primitive::str {
     }
 }
 const _: () = {
-    /// Written as the value, what `Display` writes.
+    /// Written as the constant ([`Cause::name`]), the row's stable identifier: the value, the text `Display` writes, is a system's own wording that a table may correct, the constant never changes.
     impl ::serde::Serialize for Cause {
         fn serialize<__S: ::serde::Serializer>(
             &self,
             serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            serializer.serialize_str(self.name())
         }
     }
     /// Read from a cause's value, an alias, its constant or its `code` in digits, or the code as a number in a human-readable format; any other string fails with the [`ParseCauseError`] message.

@@ -271,7 +271,7 @@ assert_eq!(Cause::from_status_code(404), Some(Cause::Pipe));
         const __TABLE: [::core::option::Option<Cause>; 1usize] = [
             ::core::option::Option::Some(Cause::Pipe),
         ];
-        if code < 404 || code > 404 {
+        if code != 404 {
             return ::core::option::Option::None;
         }
         __TABLE[(code - 404) as ::core::primitive::usize]

@@ -746,7 +746,7 @@ assert_eq!(Cause::from_code(1), Some(Cause::Failed));
         const __TABLE: [::core::option::Option<Cause>; 1usize] = [
             ::core::option::Option::Some(Cause::Failed),
         ];
-        if code < 1 || code > 1 {
+        if code != 1 {
             return ::core::option::Option::None;
         }
         __TABLE[(code - 1) as ::core::primitive::usize]

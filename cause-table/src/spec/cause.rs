@@ -3,11 +3,13 @@
 
 use toml_span::value::Table;
 
+use super::table::{Declared, undeclared};
 use super::{
     CAUSE_KEYS, CauseSpec, check_non_empty, check_value_like, code_list, names, reports,
     single_code, variant_of,
 };
 use crate::diag::{ByteSpan, Diagnostics, Loc};
+use crate::model::RowCodes;
 use crate::ranges::Ranges;
 use crate::toml_fields::Fields;
 
@@ -23,11 +25,11 @@ pub(super) enum CauseRow {
 impl CauseSpec {
     pub(super) fn from_toml(
         table: (&Table<'_>, ByteSpan),
-        ranges: &Ranges,
-        has_categories: bool,
+        (ranges, declared, has_categories): (&Ranges, &Declared, bool),
         diags: &Diagnostics,
     ) -> CauseRow {
         let fields = Fields::new(table.0, table.1, "`[[cause]]`", CAUSE_KEYS, diags);
+        check_declared(&fields, declared, diags);
         let constant = fields.required_string("constant");
         let value = fields.required_string("value");
         let category = if has_categories {
@@ -101,5 +103,34 @@ impl CauseSpec {
             report: None,
             variant,
         }
+    }
+}
+
+/// The row against `[table]`: it gives only the optional keys the table declares, and a
+/// `code` where the table declares one on every row.
+fn check_declared(fields: &Fields<'_, '_>, declared: &Declared, diags: &Diagnostics) {
+    let optional = [
+        (
+            "code",
+            declared.codes != RowCodes::None,
+            "`codes = \"every-row\"` (or `\"some-rows\"`)",
+        ),
+        ("response", declared.responses, "`responses = true`"),
+        (
+            "in-dialog-status-codes",
+            declared.in_dialog,
+            "`in-dialog-status-codes = true`",
+        ),
+    ];
+    for (key, allowed, declaration) in optional {
+        if let Some(value) = fields.get(key).filter(|_| !allowed) {
+            undeclared(value.span.into(), key, declaration, diags);
+        }
+    }
+    if declared.codes == RowCodes::All && fields.get("code").is_none() {
+        fields.missing(
+            "code",
+            "the table's `[table]` declares `codes = \"every-row\"`; give this row its `code`, or declare `codes = \"some-rows\"`",
+        );
     }
 }

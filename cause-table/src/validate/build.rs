@@ -2,7 +2,7 @@
 //! without their positions, references resolved to indices.
 
 use crate::diag::Loc;
-use crate::model::{self, Categories, Failure, Mode, Model, Report, Response};
+use crate::model::{self, Categories, Failure, Mode, Model, Report, Response, Shape};
 use crate::names;
 use crate::spec::{CategorySpec, CauseSpec, ReportSpec, Spec};
 
@@ -34,7 +34,14 @@ pub(super) fn into_model(
     let phrases = spec.reason_phrases.into_iter();
     let phrases = phrases.map(|p| (p.code.value, p.phrase.value)).collect();
     let (code_high, status_code_range) = (spec.code_high, spec.status_code_range);
-    let mode = (code_high, Mode::Checked);
+    let declared = &spec.declared;
+    let shape = Shape::with(
+        declared.codes,
+        declared.responses,
+        declared.in_dialog,
+        spec.single_failure,
+    );
+    let mode = (shape, code_high, Mode::Checked);
     let mut model = Model::new(causes, categories, failures, phrases, mode);
     model.status_code_range = status_code_range;
     model.default_response = default;

@@ -127,7 +127,7 @@ fn aliases_may_not_repeat_values() {
 fn one_code_may_mean_one_cause_in_each_kind_of_list() {
     // 486 in one cause's status-codes and another's in-dialog codes is allowed.
     let source = with_cause(
-        "constant = \"D\"\nvalue = \"D\"\ncategory = \"errors\"\ndescription = \"x\"\nin-dialog-status-codes = [486, 481, 481]",
+        "constant = \"D\"\nvalue = \"D\"\ncategory = \"errors\"\ndescription = \"x\"\nin-dialog-status-codes = [486, 481, 481]\n\n[table]\nin-dialog-status-codes = true",
     );
     assert_eq!(
         errors(&source),
@@ -337,4 +337,57 @@ fn toml_errors_say_where_and_what() {
         "{text}"
     );
     assert!(text.ends_with("first defined at t.toml:1:1"), "{text}");
+}
+
+#[test]
+fn the_declaration_not_the_rows_gives_the_shape() {
+    let declared = |table: &str| build(&format!("[table]\n{table}\n{BASE}"));
+    // Declared, with no row using it: the items exist all the same.
+    let model = declared("codes = \"some-rows\"\nresponses = true\nin-dialog-status-codes = true")
+        .unwrap_or_else(|e| panic!("valid: {e:?}"));
+    assert_eq!(model.row_codes, crate::model::RowCodes::Some);
+    assert!(model.has_responses && model.has_in_dialog);
+    // `[failure]` as one table has `FALLBACK`; `[[failure]]`, even one, does not.
+    assert!(model.has_fallback);
+    let ranges = BASE.replace("[failure]", "[[failure]]");
+    assert!(!build(&ranges).expect("valid").has_fallback);
+    // Nothing declared: none of them, whatever the rows.
+    let model = build(BASE).expect("valid");
+    assert_eq!(model.row_codes, crate::model::RowCodes::None);
+    assert!(!model.has_responses && !model.has_in_dialog);
+}
+
+#[test]
+fn every_row_keeps_to_the_declaration() {
+    let source = format!(
+        "{}\n[table]\ncodes = \"every-row\"\n",
+        with_cause(
+            "constant = \"D\"\nvalue = \"D\"\ncategory = \"errors\"\ndescription = \"x\"\ncode = 4\nresponse = 486"
+        ),
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "t.toml:10:1: missing key `code` in `[[cause]]`: the table's `[table]` declares `codes = \"every-row\"`; give this row its `code`, or declare `codes = \"some-rows\"`",
+            "t.toml:23:12: `response` is not declared: add `responses = true` to the table's `[table]`, the declaration that gives the enum its items for `response` whatever the rows hold",
+        ]
+    );
+    let undeclared = source.replace("[table]\ncodes = \"every-row\"\n", "");
+    assert!(
+        errors(&undeclared)[0].starts_with(
+            "t.toml:22:8: `code` is not declared: add `codes = \"every-row\"` (or `\"some-rows\"`)"
+        ),
+        "{:?}",
+        errors(&undeclared)
+    );
+    let invalid = source.replace("\"every-row\"", "\"all\"") + "responses = 1\n";
+    let invalid = errors(&invalid);
+    assert!(
+        invalid[2].starts_with("t.toml:25:10: `codes` must be \"every-row\""),
+        "{invalid:?}"
+    );
+    assert!(
+        invalid[3].starts_with("t.toml:26:13: `responses` must be `true`"),
+        "{invalid:?}"
+    );
 }

@@ -286,7 +286,7 @@ impl Caller {
         let headers = reason_headers(failure.reasons()).collect();
         let detail = json!({
             "far": far, "reason": texts(failure.reasons()),
-            "cause": failure.cause(), "far_cause": failure.far_cause(),
+            "cause": failure.hangup_cause().code(), "far_cause": failure.far_hangup_cause().code(),
         });
         self.end(failure.status(), phrase, headers, detail);
         Outcome::Done
@@ -319,7 +319,7 @@ impl Caller {
             "cancel",
             json!({
                 "received": lines, "sent": texts(teardown.reasons()),
-                "cause": teardown.cause(), "origin_cause": teardown.origin_cause(),
+                "cause": teardown.hangup_cause().code(), "origin_cause": teardown.origin_hangup_cause().code(),
             }),
         );
         self.cancel_leg_b(invite, from_b, teardown.reasons()).await;
@@ -333,7 +333,7 @@ impl Caller {
             "abandoned",
             json!({
                 "why": "the caller's connection closed", "sent": texts(teardown.reasons()),
-                "cause": teardown.cause(),
+                "cause": teardown.hangup_cause().code(),
             }),
         );
         self.cancel_leg_b(invite, from_b, teardown.reasons()).await;
@@ -467,7 +467,7 @@ impl Caller {
             "abandoned",
             json!({
                 "why": "the caller was gone when the far end answered",
-                "sent": texts(teardown.reasons()), "cause": teardown.cause(),
+                "sent": texts(teardown.reasons()), "cause": teardown.hangup_cause().code(),
             }),
         );
         self.hang_up_leg_b(invite, response, teardown.reasons())
@@ -487,7 +487,7 @@ impl Caller {
             "abandoned",
             json!({
                 "why": "the caller never acknowledged the 200", "sent": texts(teardown.reasons()),
-                "cause": teardown.cause(),
+                "cause": teardown.hangup_cause().code(),
             }),
         );
         for side in [Side::B, Side::A] {
@@ -610,6 +610,7 @@ fn contact(response: &Response) -> Option<Uri> {
 fn has_challenge(response: &Response) -> bool {
     response.headers.iter().any(|header| {
         let name = header.name();
-        name.eq_ignore_ascii_case("WWW-Authenticate") || name.eq_ignore_ascii_case("Proxy-Authenticate")
+        name.eq_ignore_ascii_case("WWW-Authenticate")
+            || name.eq_ignore_ascii_case("Proxy-Authenticate")
     })
 }

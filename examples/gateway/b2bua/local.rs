@@ -104,8 +104,8 @@ pub async fn bye(gateway: Arc<Context>, mut transaction: Transaction) {
     gateway.reply(&mut transaction, 200).await;
     gateway.event(json!({
         "call": call.id, "event": "bye", "from": call.from, "to": call.to, "leg": side.name(), "received": lines,
-        "sent": texts(teardown.reasons()), "cause": teardown.cause(),
-        "origin_cause": teardown.origin_cause(),
+        "sent": texts(teardown.reasons()), "cause": teardown.hangup_cause().code(),
+        "origin_cause": teardown.origin_hangup_cause().code(),
     }));
     let other = if side == Side::A { Side::B } else { Side::A };
     call.leg(other).until_acknowledged().await;

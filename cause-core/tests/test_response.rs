@@ -60,7 +60,7 @@ fn every_cause_has_its_response_and_the_peer_report_is_documented() {
             reason.to_string(),
             format!("SIP;cause={response};text=\"{phrase}\"")
         );
-        assert_eq!(reason.cause(), Some(response));
+        assert_eq!(reason.code(), Some(response));
         assert_eq!(reason.text().unwrap(), phrase);
         // What `Reason::new` makes of it (so the phrase has no control character), and what a
         // peer reads back.
@@ -116,7 +116,7 @@ fn reason_new_refuses_what_cannot_be_written_and_round_trips_the_rest() {
             for cause in [0, 16, 486, u16::MAX] {
                 let reason = Reason::new(protocol, cause, text).expect("valid");
                 assert_eq!(reason.protocol(), protocol);
-                assert_eq!(reason.cause(), Some(cause));
+                assert_eq!(reason.code(), Some(cause));
                 let written = reason.to_string();
                 let parsed = parse(&written);
                 assert_eq!(parsed, reason, "{written}");

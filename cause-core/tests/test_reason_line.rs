@@ -11,7 +11,7 @@ type Read = Result<(String, Option<u16>, Option<String>), (ReasonErrorKind, usiz
 fn read(item: Result<Reason<'_>, ParseReasonError>) -> Read {
     item.map(|r| {
         let text = r.text().map(|t| t.to_string());
-        (r.protocol().to_owned(), r.cause(), text)
+        (r.protocol().to_owned(), r.code(), text)
     })
     .map_err(|e| (e.kind(), e.offset()))
 }

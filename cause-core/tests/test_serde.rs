@@ -1,6 +1,8 @@
-//! One rule for every table: every row of every table written and read back through JSON, alone
-//! and as a map key, from each of its spellings; the group types and `Gateway`; and the front
-//! page's table of spellings, read from cause-core's docs and checked for every type it names.
+//! One rule for every table: every row of every table written (as its constant) and read back
+//! through JSON, alone and as a map key, from each of its spellings, and through the `serde_as`
+//! adapters; the group types and `Gateway`; what a gateway decides, in a call record; and the
+//! front page's table of spellings, read from cause-core's docs and checked for every type it
+//! names.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::{Debug, Display};
@@ -79,7 +81,8 @@ where
     let mut counts = HashMap::new();
     for &cause in T::ALL {
         let json = serde_json::to_string(&cause).unwrap();
-        assert_eq!(json, serde_json::to_string(&cause.to_string()).unwrap());
+        // The constant, the row's stable identifier, whatever `Display` writes.
+        assert_eq!(json, format!("\"{}\"", cause.constant()));
         assert_eq!(cause.to_string(), cause.value());
         assert_eq!(serde_json::from_str::<T>(&json).unwrap(), cause, "{json}");
         for spelling in owned_spellings(cause) {
@@ -99,16 +102,98 @@ where
         }
         counts.insert(cause, 1_u32);
     }
-    // Every row as a map key, written as its value and read back.
+    // Every row as a map key, written as its constant and read back.
     let json = serde_json::to_string(&counts).unwrap();
     assert_eq!(
         serde_json::from_str::<HashMap<T, u32>>(&json).unwrap(),
         counts
     );
     assert!(
-        json.contains(&format!("\"{}\":1", T::ALL[0].value())),
+        json.contains(&format!("\"{}\":1", T::ALL[0].constant())),
         "{json}"
     );
+}
+
+/// The `serde_as` adapters on every row: the code as a number, the value as text, each read
+/// back, and the value's other spellings read by the text adapter too.
+fn every_row_round_trips_through_the_adapters<T>(code: bool)
+where
+    T: Table + Into<&'static str> + TryFrom<u16> + Into<u16>,
+    <T as FromStr>::Err: Debug + Display,
+    <T as TryFrom<u16>>::Error: Display,
+{
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(bound = "")]
+    struct AsText<T: Table + Into<&'static str>>
+    where
+        <T as FromStr>::Err: Display,
+    {
+        #[serde(with = "cause_core::serde_as::text")]
+        cause: T,
+    }
+    for &cause in T::ALL {
+        let json = serde_json::to_string(&AsText { cause }).unwrap();
+        assert_eq!(
+            json,
+            format!(
+                "{{\"cause\":{}}}",
+                serde_json::to_string(cause.value()).unwrap()
+            )
+        );
+        assert_eq!(
+            serde_json::from_str::<AsText<T>>(&json).unwrap().cause,
+            cause
+        );
+        for spelling in owned_spellings(cause) {
+            let json = format!(
+                "{{\"cause\":{}}}",
+                serde_json::to_string(&spelling).unwrap()
+            );
+            assert_eq!(
+                serde_json::from_str::<AsText<T>>(&json).unwrap().cause,
+                cause
+            );
+        }
+        if code {
+            let number = cause.code().expect("a code");
+            let mut out = serde_json::Serializer::new(Vec::new());
+            cause_core::serde_as::code::serialize(&cause, &mut out).unwrap();
+            assert_eq!(out.into_inner(), number.to_string().into_bytes());
+            let digits = number.to_string();
+            let mut input = serde_json::Deserializer::from_str(&digits);
+            let back: T = cause_core::serde_as::code::deserialize(&mut input).unwrap();
+            assert_eq!(back, cause);
+        }
+    }
+}
+
+#[test]
+fn every_row_of_every_table_round_trips_through_the_adapters() {
+    every_row_round_trips_through_the_adapters::<Q850>(true);
+    every_row_round_trips_through_the_adapters::<FreeSwitchCause>(true);
+    every_row_round_trips_through_the_adapters::<AsteriskCause>(true);
+    every_row_round_trips_through_the_adapters::<LinphoneReason>(true);
+    // The tables without codes have only the text adapter.
+    text_adapter_round_trips::<Cause>();
+    text_adapter_round_trips::<JsSipCause>();
+    let mut input = serde_json::Deserializer::from_str("128");
+    let error = cause_core::serde_as::code::deserialize::<Q850, _>(&mut input).unwrap_err();
+    assert!(error.to_string().contains("128"), "{error}");
+}
+
+fn text_adapter_round_trips<T: Table + Into<&'static str>>()
+where
+    <T as FromStr>::Err: Debug + Display,
+{
+    for &cause in T::ALL {
+        let mut out = serde_json::Serializer::new(Vec::new());
+        cause_core::serde_as::text::serialize(&cause, &mut out).unwrap();
+        let json = String::from_utf8(out.into_inner()).unwrap();
+        assert_eq!(json, serde_json::to_string(cause.value()).unwrap());
+        let mut input = serde_json::Deserializer::from_str(&json);
+        let back: T = cause_core::serde_as::text::deserialize(&mut input).unwrap();
+        assert_eq!(back, cause);
+    }
 }
 
 #[test]
@@ -186,7 +271,7 @@ fn groups_and_gateways_round_trip_as_their_keys() {
 /// The front page's table of spellings, row by row: the type, what `Display` writes, what
 /// `FromStr` and serde read, what serde writes.
 fn front_page_rows() -> Vec<[String; 4]> {
-    let source = include_str!("../cause-core/src/lib.rs");
+    let source = include_str!("../src/lib.rs");
     let section = source.split("//! # Spellings").nth(1).expect("the section");
     let rows = section
         .lines()
@@ -215,7 +300,7 @@ where
     // The cell's last code span is an example of what `Display` writes.
     let example = display.rsplit('`').nth(1).expect("an example");
     assert!(T::ALL.iter().any(|c| c.to_string() == example), "{example}");
-    assert_eq!(writes, "the value");
+    assert_eq!(writes, "the constant");
     let claims: Vec<&str> = reads.split(", ").collect();
     let has = |what| claims.contains(&what);
     let aliases = T::ALL.iter().any(|c| !c.aliases().is_empty());
@@ -254,4 +339,88 @@ fn the_front_page_table_of_spellings_is_true_for_every_table() {
             }
         }
     }
+}
+
+/// Issue 34, point 5: a call record derives `Serialize` with what a gateway decides in it, and
+/// reads back the parts that are data.
+#[test]
+fn a_call_record_derives_serialize_with_what_a_gateway_decides() {
+    use cause_core::{HangupCause, Phrase, Reason, ReasonBuf, Relay, Teardown};
+
+    #[derive(Serialize)]
+    struct CallRecord<'a> {
+        reason: ReasonBuf,
+        relay: Relay<'a>,
+        cancel: Teardown<'a>,
+        cause: HangupCause,
+        q850: Q850,
+    }
+
+    let far = [Reason::parse("Q.850;cause=34").unwrap()];
+    let elsewhere = [Reason::parse(r#"SIP;cause=200;text="Call completed elsewhere""#).unwrap()];
+    let record = CallRecord {
+        reason: ReasonBuf::parse(r#"SIP ;cause=486 ;text="Busy Here""#).unwrap(),
+        relay: Gateway::FreeSwitch.relay_failure(503, &far).unwrap(),
+        cancel: Gateway::Asterisk.relay_cancel(&elsewhere),
+        cause: Gateway::Asterisk.hangup_cause(17),
+        q850: Q850::UserBusy,
+    };
+    assert_eq!(
+        serde_json::to_value(&record).unwrap(),
+        serde_json::json!({
+            "reason": r#"SIP;cause=486;text="Busy Here""#,
+            "relay": {"respond": {
+                "status": 503,
+                "phrase": "standard",
+                "reasons": ["Q.850;cause=34"],
+                "hangup_cause": {"gateway": "freeswitch", "code": 34},
+                "far_hangup_cause": {"gateway": "freeswitch", "code": 34},
+            }},
+            "cancel": {
+                "reasons": ["Q.850;cause=16"],
+                "hangup_cause": {"gateway": "asterisk", "code": 16},
+                "origin_hangup_cause": {"gateway": "asterisk", "code": 16},
+            },
+            "cause": {"gateway": "asterisk", "code": 17},
+            "q850": "USER_BUSY",
+        })
+    );
+    let redirect = Gateway::Rfc3398.relay_failure(302, &[]).unwrap();
+    let json = serde_json::to_value(redirect).unwrap();
+    assert_eq!(
+        json["follow_redirect"]["otherwise"]["hangup_cause"]["code"], 31,
+        "{json}"
+    );
+
+    // What is data reads back: the Reason as owned text, the hangup cause, the phrase kind.
+    #[derive(Debug, PartialEq, Serialize, serde::Deserialize)]
+    struct Stored {
+        reason: ReasonBuf,
+        cause: HangupCause,
+        phrase: Phrase,
+    }
+    for &gateway in Gateway::ALL {
+        for code in [0, 16, 17, 127, 487, 819] {
+            let stored = Stored {
+                reason: Reason::new("Q.850", code, Some("A \"quoted\" text"))
+                    .unwrap()
+                    .into_owned(),
+                cause: gateway.hangup_cause(code),
+                phrase: Phrase::Received,
+            };
+            let json = serde_json::to_string(&stored).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Stored>(&json).unwrap(),
+                stored,
+                "{json}"
+            );
+        }
+    }
+    let error = serde_json::from_str::<ReasonBuf>(r#""SIP;cause=""#).unwrap_err();
+    assert!(
+        error.to_string().starts_with("invalid Reason value: "),
+        "{error}"
+    );
+    let error = serde_json::from_str::<HangupCause>(r#"{"gateway": "pbx", "code": 1}"#);
+    assert!(error.is_err());
 }

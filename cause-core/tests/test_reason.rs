@@ -12,7 +12,7 @@ fn parse(value: &str) -> Reason<'_> {
 fn fields(value: &str) -> (String, Option<u16>, Option<String>) {
     let reason = parse(value);
     let text = reason.text().map(|t| t.to_string());
-    (reason.protocol().to_owned(), reason.cause(), text)
+    (reason.protocol().to_owned(), reason.code(), text)
 }
 
 fn expect(
@@ -113,9 +113,9 @@ fn a_header_value_holds_a_list() {
     let header = r#"SIP;cause=480;text="Temporarily Unavailable", Q.850;cause=18"#;
     let list: Vec<_> = Reason::parse_list(header).collect();
     assert_eq!(list.len(), 2);
-    assert_eq!(list[0].map(|r| r.cause()), Ok(Some(480)));
+    assert_eq!(list[0].map(|r| r.code()), Ok(Some(480)));
     assert_eq!(
-        list[1].map(|r| (r.protocol(), r.cause())),
+        list[1].map(|r| (r.protocol(), r.code())),
         Ok(("Q.850", Some(18)))
     );
     // Commas and semicolons inside quotes separate nothing.
@@ -126,7 +126,7 @@ fn a_header_value_holds_a_list() {
     assert_eq!(protocols, [Ok("SIP"), Ok("Q.850"), Ok("STIR")]);
     // Errors carry offsets into the whole value, and the other values still parse.
     let broken: Vec<_> = Reason::parse_list("SIP;cause=486, ;cause=1, Q.850,").collect();
-    assert_eq!(broken[0].map(|r| r.cause()), Ok(Some(486)));
+    assert_eq!(broken[0].map(|r| r.code()), Ok(Some(486)));
     let kind_at = |e: ParseReasonError| (e.kind(), e.offset());
     assert_eq!(
         broken[1].map(|_| ()).map_err(kind_at),

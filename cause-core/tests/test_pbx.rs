@@ -57,18 +57,18 @@ fn asterisk_has_every_cause_by_its_name_number_and_alias() {
 fn each_system_maps_every_cause_value_as_its_source_does() {
     for cause in 0..=1000 {
         assert_eq!(
-            Gateway::FreeSwitch.response_for_cause(cause),
+            Gateway::FreeSwitch.hangup_cause(cause).response(),
             Some(freeswitch_response(cause)),
             "FreeSWITCH {cause}"
         );
         assert_eq!(
-            Gateway::Asterisk.response_for_cause(cause),
+            Gateway::Asterisk.hangup_cause(cause).response(),
             Some(asterisk_response(cause)),
             "Asterisk {cause}"
         );
         let rfc = Q850::from_code(cause).and_then(Q850::response);
         assert_eq!(
-            Gateway::Rfc3398.response_for_cause(cause),
+            Gateway::Rfc3398.hangup_cause(cause).response(),
             rfc,
             "RFC 3398 {cause}"
         );
@@ -93,12 +93,16 @@ fn each_system_maps_every_cause_value_as_its_source_does() {
 fn each_system_records_every_final_response_as_its_source_does() {
     for status in 100..=699 {
         assert_eq!(
-            Gateway::FreeSwitch.cause_for_response(status),
+            Gateway::FreeSwitch
+                .for_failure_response(status)
+                .map(|c| c.code()),
             Some(freeswitch_cause(status)),
             "FreeSWITCH {status}"
         );
         assert_eq!(
-            Gateway::Asterisk.cause_for_response(status),
+            Gateway::Asterisk
+                .for_failure_response(status)
+                .map(|c| c.code()),
             Some(asterisk_cause(status)),
             "Asterisk {status}"
         );
@@ -108,7 +112,9 @@ fn each_system_records_every_final_response_as_its_source_does() {
             .map(|&(_, cause)| cause)
             .or((400..=699).contains(&status).then_some(31));
         assert_eq!(
-            Gateway::Rfc3398.cause_for_response(status),
+            Gateway::Rfc3398
+                .for_failure_response(status)
+                .map(|c| c.code()),
             rfc,
             "RFC 3398 {status}"
         );
@@ -116,7 +122,7 @@ fn each_system_records_every_final_response_as_its_source_does() {
     for gateway in Gateway::ALL {
         for status in [0, 99, 700, u16::MAX] {
             assert_eq!(
-                gateway.cause_for_response(status),
+                gateway.for_failure_response(status).map(|c| c.code()),
                 None,
                 "{gateway} {status}"
             );

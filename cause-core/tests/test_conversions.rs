@@ -181,7 +181,7 @@ where
 #[test]
 fn linked_tables_convert_both_ways_where_a_cause_has_a_counterpart() {
     every_link(Cause::ALL, Cause::q850, "Cause", "Q850");
-    every_link(Q850::ALL, Q850::cause, "Q850", "Cause");
+    every_link(Q850::ALL, Q850::sipjs, "Q850", "Cause");
     every_link(Cause::ALL, Cause::jssip, "Cause", "JsSipCause");
     every_link(JsSipCause::ALL, JsSipCause::sipjs, "JsSipCause", "Cause");
     let (linphone, sipjs) = (LinphoneReason::ALL, LinphoneReason::sipjs);

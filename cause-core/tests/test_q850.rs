@@ -157,7 +157,7 @@ fn the_tables_link_through_their_responses() {
             Q850::NormalClearing => Some(Cause::Bye),
             _ => q.response().and_then(Cause::for_failure_response),
         };
-        assert_eq!(q.cause(), expected, "{q:?}");
+        assert_eq!(q.sipjs(), expected, "{q:?}");
     }
 }
 
