@@ -20,11 +20,16 @@ fn env(name: &str) -> String {
 }
 
 fn number(name: &str, default: u32) -> u32 {
-    std::env::var(name).map_or(default, |text| text.parse().unwrap_or_else(|_| panic!("{name}={text} is no number")))
+    std::env::var(name).map_or(default, |text| {
+        text.parse()
+            .unwrap_or_else(|_| panic!("{name}={text} is no number"))
+    })
 }
 
 fn config_dir(pbx: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pbx").join(pbx)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/pbx")
+        .join(pbx)
 }
 
 /// Where the PBX runs: a temporary directory, or `PBX_RUN_DIR` (kept, with the PBX's logs).
@@ -32,7 +37,10 @@ fn scratch() -> tempfile::TempDir {
     match std::env::var_os("PBX_RUN_DIR") {
         Some(dir) => {
             std::fs::create_dir_all(&dir).expect("PBX_RUN_DIR can be made");
-            tempfile::Builder::new().disable_cleanup(true).tempdir_in(dir).expect("a scratch directory")
+            tempfile::Builder::new()
+                .disable_cleanup(true)
+                .tempdir_in(dir)
+                .expect("a scratch directory")
         }
         None => tempfile::tempdir().expect("a scratch directory"),
     }
@@ -63,7 +71,14 @@ fn wanted_rows(map_causes: Vec<String>) -> Vec<rows::Row> {
     all
 }
 
-fn write_with(pbx: &dyn Pbx, far: &FarEnd, name: &str, version: String, build: Vec<(String, String)>, rows: &[rows::Row]) {
+fn write_with(
+    pbx: &dyn Pbx,
+    far: &FarEnd,
+    name: &str,
+    version: String,
+    build: Vec<(String, String)>,
+    rows: &[rows::Row],
+) {
     let caller = Caller::new();
     let (runs, racy_runs) = (number("PBX_RUNS", 2), number("PBX_RACY_RUNS", 24));
     let recorded = recorder::record(pbx, &caller, far, rows, runs, racy_runs);
@@ -98,10 +113,20 @@ fn record_asterisk() {
     let mut build = given_build();
     build.extend([
         ("build options".to_owned(), setting("All Build Options")),
-        ("pjsip show version".to_owned(), asterisk.cli("pjsip show version").trim().to_owned()),
+        (
+            "pjsip show version".to_owned(),
+            asterisk.cli("pjsip show version").trim().to_owned(),
+        ),
     ]);
     let rows = wanted_rows((0..=127).map(|cause| cause.to_string()).collect());
-    write_with(&asterisk, &far, "asterisk", setting("Version"), build, &rows);
+    write_with(
+        &asterisk,
+        &far,
+        "asterisk",
+        setting("Version"),
+        build,
+        &rows,
+    );
 }
 
 #[test]
@@ -113,6 +138,16 @@ fn record_freeswitch() {
     let freeswitch = FreeSwitch::start(&prefix, &config_dir("freeswitch"), run.path(), far.addr);
     let version = freeswitch.api("version").trim().to_owned();
     let build = given_build();
-    let causes = cause_core::FreeSwitchCause::ALL.iter().map(|cause| cause.name().to_owned()).collect();
-    write_with(&freeswitch, &far, "freeswitch", version, build, &wanted_rows(causes));
+    let causes = cause_core::FreeSwitchCause::ALL
+        .iter()
+        .map(|cause| cause.name().to_owned())
+        .collect();
+    write_with(
+        &freeswitch,
+        &far,
+        "freeswitch",
+        version,
+        build,
+        &wanted_rows(causes),
+    );
 }

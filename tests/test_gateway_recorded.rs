@@ -14,7 +14,9 @@ use pbx::recording::{Kind, Recording};
 use pbx::ua::{Caller, Plan};
 
 fn recording(name: &str) -> Recording {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recorded").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/recorded")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -44,7 +46,10 @@ fn check(behave: Gateway, recording: &Recording) {
             .map(|seen| (seen.status, seen.phrase.clone(), values(&seen.reasons)))
             .collect();
         if !recorded.contains(&got) {
-            mismatches.push(format!("{}: the gateway {got:?}, the PBX {recorded:?}", row.target));
+            mismatches.push(format!(
+                "{}: the gateway {got:?}, the PBX {recorded:?}",
+                row.target
+            ));
         }
     }
     assert!(

@@ -14,7 +14,9 @@ use pbx::far_end::{Ending, reason_lines};
 use pbx::recording::{Kind, Recording, Row, Seen};
 
 fn recording(name: &str) -> Recording {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recorded").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/recorded")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -54,20 +56,32 @@ impl System {
     /// (`switch_channel_cause2str`, `UNKNOWN` for a number it does not name).
     fn cause_text(&self, cause: u16) -> String {
         match self.gateway {
-            Gateway::FreeSwitch => FreeSwitchCause::from_code(cause).map_or("UNKNOWN", FreeSwitchCause::name).to_owned(),
+            Gateway::FreeSwitch => FreeSwitchCause::from_code(cause)
+                .map_or("UNKNOWN", FreeSwitchCause::name)
+                .to_owned(),
             _ => cause.to_string(),
         }
     }
 
     /// The cause recorded for the first (`last` false) or last channel of a leg.
     fn recorded_cause(&self, seen: &Seen, leg: &str, last: bool) -> Option<String> {
-        let mut records = seen.records.iter().filter(|r| r.get("leg").is_some_and(|l| l == leg));
-        let record = if last { records.next_back() } else { records.next() };
+        let mut records = seen
+            .records
+            .iter()
+            .filter(|r| r.get("leg").is_some_and(|l| l == leg));
+        let record = if last {
+            records.next_back()
+        } else {
+            records.next()
+        };
         record.and_then(|r| r.get(self.cause_key)).cloned()
     }
 
     fn rows(&self, kinds: &[Kind]) -> impl Iterator<Item = &Row> {
-        self.recording.rows.iter().filter(move |row| kinds.contains(&row.kind))
+        self.recording
+            .rows
+            .iter()
+            .filter(move |row| kinds.contains(&row.kind))
     }
 }
 
@@ -90,25 +104,55 @@ fn written(reasons: &[Reason<'_>]) -> Vec<String> {
 struct Mismatches(Vec<String>);
 
 impl Mismatches {
-    fn check<T: PartialEq + std::fmt::Debug>(&mut self, row: &Row, what: &str, seen: T, expected: T) {
+    fn check<T: PartialEq + std::fmt::Debug>(
+        &mut self,
+        row: &Row,
+        what: &str,
+        seen: T,
+        expected: T,
+    ) {
         if seen != expected {
-            let sent = if row.sent.is_empty() { String::new() } else { format!(" {:?}", row.sent) };
-            self.0.push(format!("{:?} {}{sent}: {what}: the PBX {seen:?}, the library {expected:?}", row.kind, row.target));
+            let sent = if row.sent.is_empty() {
+                String::new()
+            } else {
+                format!(" {:?}", row.sent)
+            };
+            self.0.push(format!(
+                "{:?} {}{sent}: {what}: the PBX {seen:?}, the library {expected:?}",
+                row.kind, row.target
+            ));
         }
     }
 
     fn assert_none(self, name: &str) {
-        assert!(self.0.is_empty(), "{name}: {} mismatches:\n{}", self.0.len(), self.0.join("\n"));
+        assert!(
+            self.0.is_empty(),
+            "{name}: {} mismatches:\n{}",
+            self.0.len(),
+            self.0.join("\n")
+        );
     }
 }
 
 #[test]
 fn the_recordings_are_of_the_commits_the_tables_cite() {
-    for (system, table) in [(System::asterisk(), "asterisk.toml"), (System::freeswitch(), "freeswitch.toml")] {
+    for (system, table) in [
+        (System::asterisk(), "asterisk.toml"),
+        (System::freeswitch(), "freeswitch.toml"),
+    ] {
         let recording = system.recording;
-        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(table)).expect("the table");
-        assert!(text.contains(&format!("at commit {}", recording.commit)), "{table} cites another commit than {}", recording.commit);
-        assert!(recording.version.contains(&recording.commit[..7]), "{}", recording.version);
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(table))
+            .expect("the table");
+        assert!(
+            text.contains(&format!("at commit {}", recording.commit)),
+            "{table} cites another commit than {}",
+            recording.commit
+        );
+        assert!(
+            recording.version.contains(&recording.commit[..7]),
+            "{}",
+            recording.version
+        );
     }
 }
 
@@ -116,8 +160,15 @@ fn the_recordings_are_of_the_commits_the_tables_cite() {
 fn the_recordings_ran_with_the_committed_configuration() {
     for system in [System::asterisk(), System::freeswitch()] {
         let recording = system.recording;
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pbx").join(&recording.pbx);
-        assert_eq!(recording.config, pbx::config_files(&dir), "tests/pbx/{}/ changed since it was recorded: record again", recording.pbx);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/pbx")
+            .join(&recording.pbx);
+        assert_eq!(
+            recording.config,
+            pbx::config_files(&dir),
+            "tests/pbx/{}/ changed since it was recorded: record again",
+            recording.pbx
+        );
     }
 }
 
@@ -131,7 +182,9 @@ fn racy(system: &System, row: &Row, expected: &[String], far_cause: u16) -> Vec<
         (Gateway::Asterisk, Kind::Relay) if expected == [String::from("Q.850;cause=34")] => {
             vec![vec![format!("Q.850;cause={far_cause}")]]
         }
-        (Gateway::Asterisk, Kind::ByeFromCaller | Kind::ByeFromFar) => vec![vec!["Q.850;cause=16".to_owned()]],
+        (Gateway::Asterisk, Kind::ByeFromCaller | Kind::ByeFromFar) => {
+            vec![vec!["Q.850;cause=16".to_owned()]]
+        }
         _ => Vec::new(),
     }
 }
@@ -140,26 +193,55 @@ fn check_relay(system: &System, mismatches: &mut Mismatches) {
     for row in system.rows(&[Kind::Relay]) {
         let ending = Ending::parse(&row.target).expect("a relay row's target");
         let lines = ending.reasons();
-        let parsed: Vec<Reason<'_>> = lines.iter().flat_map(|l| Reason::parse_list(l)).collect::<Result<_, _>>().expect("valid");
-        let relay = system.gateway.relay_failure(ending.code, &parsed).expect("a failure");
+        let parsed: Vec<Reason<'_>> = lines
+            .iter()
+            .flat_map(|l| Reason::parse_list(l))
+            .collect::<Result<_, _>>()
+            .expect("valid");
+        let relay = system
+            .gateway
+            .relay_failure(ending.code, &parsed)
+            .expect("a failure");
         let follows = relay.follows_redirect() && ending.variant != "nocontact";
         let (expected, code): (FailureResponse<'_>, u16) = match follows {
-            true => (system.gateway.relay_failure(486, &[]).expect("a failure").response(), 486),
+            true => (
+                system
+                    .gateway
+                    .relay_failure(486, &[])
+                    .expect("a failure")
+                    .response(),
+                486,
+            ),
             false => (relay.response(), ending.code),
         };
         for seen in &row.seen {
             let followed = seen.far.iter().any(|request| request == "INVITE 486");
             mismatches.check(row, "redirect followed", followed, follows);
             mismatches.check(row, "status", seen.status, expected.status());
-            mismatches.check(row, "phrase", seen.phrase.as_str(), expected.reason_phrase(&format!("Far End {code}")));
+            mismatches.check(
+                row,
+                "phrase",
+                seen.phrase.as_str(),
+                expected.reason_phrase(&format!("Far End {code}")),
+            );
             let reasons = written(expected.reasons());
             let seen_reasons = values(&seen.reasons);
             if !racy(system, row, &reasons, expected.far_cause()).contains(&seen_reasons) {
                 mismatches.check(row, "Reason", seen_reasons, reasons);
             }
             let (a, b) = (system.caller_leg, system.far_leg);
-            mismatches.check(row, "leg A's cause", system.recorded_cause(seen, a, false), Some(system.cause_text(expected.cause())));
-            mismatches.check(row, "leg B's cause", system.recorded_cause(seen, b, true), Some(system.cause_text(expected.far_cause())));
+            mismatches.check(
+                row,
+                "leg A's cause",
+                system.recorded_cause(seen, a, false),
+                Some(system.cause_text(expected.cause())),
+            );
+            mismatches.check(
+                row,
+                "leg B's cause",
+                system.recorded_cause(seen, b, true),
+                Some(system.cause_text(expected.far_cause())),
+            );
         }
     }
 }
@@ -184,7 +266,11 @@ fn check_teardown(system: &System, mismatches: &mut Mismatches) {
             Kind::ByeFromFar => reason_lines(0, &row.sent[0]),
             _ => row.sent.clone(),
         };
-        let parsed: Vec<Reason<'_>> = lines.iter().flat_map(|l| Reason::parse_list(l)).collect::<Result<_, _>>().expect("valid");
+        let parsed: Vec<Reason<'_>> = lines
+            .iter()
+            .flat_map(|l| Reason::parse_list(l))
+            .collect::<Result<_, _>>()
+            .expect("valid");
         let teardown: Teardown<'_> = match row.kind {
             Kind::Cancel => system.gateway.relay_cancel(&parsed),
             _ => system.gateway.relay_bye(&parsed),
@@ -199,8 +285,18 @@ fn check_teardown(system: &System, mismatches: &mut Mismatches) {
             if !racy(system, row, &reasons, 0).contains(&seen_reasons) {
                 mismatches.check(row, "Reason passed on", seen_reasons, reasons.clone());
             }
-            mismatches.check(row, "the ending leg's cause", system.recorded_cause(seen, origin, false), Some(system.cause_text(teardown.origin_cause())));
-            mismatches.check(row, "the other leg's cause", system.recorded_cause(seen, other, false), Some(system.cause_text(teardown.cause())));
+            mismatches.check(
+                row,
+                "the ending leg's cause",
+                system.recorded_cause(seen, origin, false),
+                Some(system.cause_text(teardown.origin_cause())),
+            );
+            mismatches.check(
+                row,
+                "the other leg's cause",
+                system.recorded_cause(seen, other, false),
+                Some(system.cause_text(teardown.cause())),
+            );
         }
     }
 }
@@ -222,20 +318,43 @@ fn freeswitch_passes_every_cancel_and_bye_on_as_recorded() {
 fn check_maps(system: &System, mismatches: &mut Mismatches) {
     for row in system.rows(&[Kind::Map]) {
         let cause = match system.gateway {
-            Gateway::FreeSwitch => FreeSwitchCause::from_name(&row.target).expect("a cause name").code(),
+            Gateway::FreeSwitch => FreeSwitchCause::from_name(&row.target)
+                .expect("a cause name")
+                .code(),
             _ => row.target.parse().expect("a cause value"),
         };
         let Some(expected) = system.gateway.end_with_cause(cause) else {
-            mismatches.0.push(format!("{}: the library sends nothing", row.target));
+            mismatches
+                .0
+                .push(format!("{}: the library sends nothing", row.target));
             continue;
         };
         for seen in &row.seen {
             mismatches.check(row, "status", seen.status, expected.status());
-            mismatches.check(row, "phrase", seen.phrase.as_str(), expected.reason_phrase(""));
-            mismatches.check(row, "Reason", values(&seen.reasons), written(expected.reasons()));
+            mismatches.check(
+                row,
+                "phrase",
+                seen.phrase.as_str(),
+                expected.reason_phrase(""),
+            );
+            mismatches.check(
+                row,
+                "Reason",
+                values(&seen.reasons),
+                written(expected.reasons()),
+            );
             // The call's only channel (Asterisk's `mapper`, FreeSWITCH's leg A).
-            let cause = seen.records.first().and_then(|r| r.get(system.cause_key)).cloned();
-            mismatches.check(row, "cause", cause, Some(system.cause_text(expected.cause())));
+            let cause = seen
+                .records
+                .first()
+                .and_then(|r| r.get(system.cause_key))
+                .cloned();
+            mismatches.check(
+                row,
+                "cause",
+                cause,
+                Some(system.cause_text(expected.cause())),
+            );
         }
     }
 }

@@ -378,5 +378,8 @@ fn the_cases_people_ask_about() {
     // A 302 is followed; without a Contact, Asterisk ends Dial with CHANUNAVAIL (503, 34).
     let redirect = Gateway::Asterisk.relay_failure(302, &[]).unwrap();
     assert!(redirect.follows_redirect());
-    assert_eq!((redirect.response().status(), redirect.response().cause()), (503, 34));
+    assert_eq!(
+        (redirect.response().status(), redirect.response().cause()),
+        (503, 34)
+    );
 }

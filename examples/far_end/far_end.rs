@@ -62,7 +62,12 @@ impl Log {
     /// A [`Report`] that keeps each request here.
     pub fn report(&self) -> Report {
         let log = self.clone();
-        Box::new(move |received| log.0.lock().expect("the far end's log").push(received.clone()))
+        Box::new(move |received| {
+            log.0
+                .lock()
+                .expect("the far end's log")
+                .push(received.clone())
+        })
     }
 
     /// Every request received so far.
@@ -300,7 +305,13 @@ impl Peer {
         )
     }
 
-    fn invite(&mut self, message: &SipMessage<'_>, call_id: String, cseq: String, from: SocketAddr) {
+    fn invite(
+        &mut self,
+        message: &SipMessage<'_>,
+        call_id: String,
+        cseq: String,
+        from: SocketAddr,
+    ) {
         let user = message.target_user().unwrap_or_default().to_owned();
         let tag = format!("far{}", next_number());
         let (scenario, detail) = user.split_once('.').unwrap_or((&user, ""));
@@ -315,7 +326,10 @@ impl Peer {
             }
             "badanswer" => {
                 let sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
-                (response(message, 200, "OK", &headers, sdp, Some(&tag)), None)
+                (
+                    response(message, 200, "OK", &headers, sdp, Some(&tag)),
+                    None,
+                )
             }
             _ => (self.failure(message, &user, &tag), None),
         };
@@ -381,7 +395,11 @@ fn challenge(header: &str) -> String {
 fn bye(call: &Dialog, reasons: &[String], addr: SocketAddr) -> String {
     let invite = SipMessage::parse(&call.invite).expect("kept INVITEs parse");
     let target = addr_uri(invite.header("Contact").unwrap_or_default());
-    let from = format!("{};tag={}", invite.header("To").unwrap_or_default(), call.tag);
+    let from = format!(
+        "{};tag={}",
+        invite.header("To").unwrap_or_default(),
+        call.tag
+    );
     let mut text = format!(
         "BYE {target} SIP/2.0\r\nVia: SIP/2.0/UDP {addr};branch=z9hG4bKfar{}\r\nMax-Forwards: 70\r\nFrom: {from}\r\nTo: {}\r\nCall-ID: {}\r\nCSeq: 1 BYE\r\n",
         next_number(),

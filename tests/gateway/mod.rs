@@ -45,7 +45,9 @@ impl Far {
     /// The requests received so far with `method` from the caller `from`.
     pub fn requests(&self, method: &str, from: &str) -> Vec<Received> {
         let received = self.log.all().into_iter();
-        received.filter(|r| r.method == method && r.from == from).collect()
+        received
+            .filter(|r| r.method == method && r.from == from)
+            .collect()
     }
 }
 

@@ -43,11 +43,17 @@ impl Asterisk {
         let conf = etc.join("asterisk.conf");
         let directories = [
             ("astetcdir", dir("etc")),
-            ("astmoddir", prefix.join("lib/asterisk/modules").display().to_string()),
+            (
+                "astmoddir",
+                prefix.join("lib/asterisk/modules").display().to_string(),
+            ),
             ("astvarlibdir", dir("lib")),
             ("astdbdir", dir("db")),
             ("astkeydir", dir("lib")),
-            ("astdatadir", prefix.join("var/lib/asterisk").display().to_string()),
+            (
+                "astdatadir",
+                prefix.join("var/lib/asterisk").display().to_string(),
+            ),
             ("astagidir", dir("lib")),
             ("astspooldir", dir("spool")),
             ("astrundir", dir("run")),
@@ -105,7 +111,11 @@ impl Drop for Asterisk {
 }
 
 /// Logs in to AMI and keeps every event, in a thread, until the connection ends.
-fn read_ami(stream: TcpStream, events: Arc<Mutex<Vec<BTreeMap<String, String>>>>, booted: Arc<Mutex<bool>>) {
+fn read_ami(
+    stream: TcpStream,
+    events: Arc<Mutex<Vec<BTreeMap<String, String>>>>,
+    booted: Arc<Mutex<bool>>,
+) {
     let mut writer = stream.try_clone().expect("the AMI connection");
     writer
         .write_all(b"Action: Login\r\nUsername: recorder\r\nSecret: recorder\r\nEvents: call,dialplan,system\r\n\r\n")
@@ -121,7 +131,10 @@ fn read_ami(stream: TcpStream, events: Arc<Mutex<Vec<BTreeMap<String, String>>>>
                     *booted.lock().expect("AMI state") = true;
                 }
                 if !event.is_empty() {
-                    events.lock().expect("AMI events").push(std::mem::take(&mut event));
+                    events
+                        .lock()
+                        .expect("AMI events")
+                        .push(std::mem::take(&mut event));
                 }
             } else if let Some((key, value)) = text.split_once(": ") {
                 event.insert(key.to_owned(), value.to_owned());
@@ -147,7 +160,12 @@ impl Pbx for Asterisk {
     fn records(&self) -> Vec<ChannelRecord> {
         super::wait_for_channels(|| {
             let events = self.events.lock().expect("AMI events");
-            let count = |name: &str| events.iter().filter(|e| e.get("Event").is_some_and(|n| n == name)).count();
+            let count = |name: &str| {
+                events
+                    .iter()
+                    .filter(|e| e.get("Event").is_some_and(|n| n == name))
+                    .count()
+            };
             (count("Newchannel"), count("Hangup"))
         });
         let events = std::mem::take(&mut *self.events.lock().expect("AMI events"));
@@ -157,7 +175,10 @@ impl Pbx for Asterisk {
                 continue;
             };
             // PJSIP/caller-00000001: the endpoint's name.
-            let leg = channel.trim_start_matches("PJSIP/").rsplit_once('-').map_or(channel.as_str(), |(e, _)| e);
+            let leg = channel
+                .trim_start_matches("PJSIP/")
+                .rsplit_once('-')
+                .map_or(channel.as_str(), |(e, _)| e);
             match name.as_str() {
                 "Newchannel" => records.push(ChannelRecord {
                     leg: leg.to_owned(),

@@ -16,7 +16,11 @@ use super::{ChannelRecord, Pbx, config_files, free_port, wait_for};
 type Events = Arc<Mutex<Vec<BTreeMap<String, String>>>>;
 
 /// The channel variables the recorder keeps, as FreeSWITCH's users know them.
-const KEPT: &[&str] = &["hangup_cause", "sip_term_status", "last_bridge_proto_specific_hangup_cause"];
+const KEPT: &[&str] = &[
+    "hangup_cause",
+    "sip_term_status",
+    "last_bridge_proto_specific_hangup_cause",
+];
 
 /// A running FreeSWITCH, stopped when dropped.
 pub struct FreeSwitch {
@@ -40,7 +44,8 @@ impl FreeSwitch {
                 .replace("@SIP_PORT@", &sip_port.to_string())
                 .replace("@ESL_PORT@", &esl_port.to_string())
                 .replace("@FAR_PORT@", &far.port().to_string());
-            std::fs::write(run.join("conf").join(name), text).expect("the configuration is written");
+            std::fs::write(run.join("conf").join(name), text)
+                .expect("the configuration is written");
         }
         let log = std::fs::File::create(run.join("console.log")).expect("a console log");
         let mut command = Command::new(prefix.join("bin/freeswitch"));
@@ -66,8 +71,14 @@ impl FreeSwitch {
         let esl = SocketAddr::from(([127, 0, 0, 1], esl_port));
         let events = Arc::new(Mutex::new(Vec::new()));
         let stream = wait_for("FreeSWITCH's event socket", || TcpStream::connect(esl).ok());
-        read_events(login(stream, "event plain CHANNEL_CREATE CHANNEL_HANGUP_COMPLETE"), Arc::clone(&events));
-        let api = login(wait_for("FreeSWITCH's event socket", || TcpStream::connect(esl).ok()), "");
+        read_events(
+            login(stream, "event plain CHANNEL_CREATE CHANNEL_HANGUP_COMPLETE"),
+            Arc::clone(&events),
+        );
+        let api = login(
+            wait_for("FreeSWITCH's event socket", || TcpStream::connect(esl).ok()),
+            "",
+        );
         let freeswitch = FreeSwitch {
             sip: SocketAddr::from(([127, 0, 0, 1], sip_port)),
             child,
@@ -75,7 +86,10 @@ impl FreeSwitch {
             api: Mutex::new(api),
         };
         wait_for("FreeSWITCH's SIP profile", || {
-            freeswitch.api("sofia status").contains("RUNNING").then_some(())
+            freeswitch
+                .api("sofia status")
+                .contains("RUNNING")
+                .then_some(())
         });
         freeswitch
     }
@@ -106,9 +120,14 @@ fn login(stream: TcpStream, command: &str) -> TcpStream {
     read_message(&mut reader).expect("the event socket's auth request");
     writer.write_all(b"auth ClueCon\n\n").expect("auth is sent");
     let (headers, _) = read_message(&mut reader).expect("the auth reply");
-    assert!(headers.contains("+OK"), "the event socket refused the password: {headers}");
+    assert!(
+        headers.contains("+OK"),
+        "the event socket refused the password: {headers}"
+    );
     if !command.is_empty() {
-        writer.write_all(format!("{command}\n\n").as_bytes()).expect("the command is sent");
+        writer
+            .write_all(format!("{command}\n\n").as_bytes())
+            .expect("the command is sent");
         read_message(&mut reader).expect("the command's reply");
     }
     writer
@@ -163,7 +182,9 @@ fn decode(value: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
     while at < bytes.len() {
-        let hex = bytes.get(at + 1..at + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        let hex = bytes
+            .get(at + 1..at + 3)
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
         match (bytes[at], hex) {
             (b'%', Some(byte)) => {
                 out.push(byte);
@@ -194,7 +215,12 @@ impl Pbx for FreeSwitch {
     fn records(&self) -> Vec<ChannelRecord> {
         super::wait_for_channels(|| {
             let events = self.events.lock().expect("events");
-            let count = |name: &str| events.iter().filter(|e| e.get("Event-Name").is_some_and(|n| n == name)).count();
+            let count = |name: &str| {
+                events
+                    .iter()
+                    .filter(|e| e.get("Event-Name").is_some_and(|n| n == name))
+                    .count()
+            };
             (count("CHANNEL_CREATE"), count("CHANNEL_HANGUP_COMPLETE"))
         });
         let events = std::mem::take(&mut *self.events.lock().expect("events"));

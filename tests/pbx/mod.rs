@@ -51,7 +51,11 @@ pub fn config_files(dir: &Path) -> BTreeMap<String, String> {
     for entry in std::fs::read_dir(dir).expect("the configuration directory") {
         let path = entry.expect("a directory entry").path();
         if path.is_file() {
-            let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned();
             let text = std::fs::read_to_string(&path).expect("a configuration file is text");
             files.insert(name, text);
         }

@@ -15,7 +15,14 @@ use super::ua::{Caller, FarEnd, Plan};
 const CEILING: u32 = 120;
 
 /// Calls every row and returns what was seen.
-pub fn record(pbx: &dyn Pbx, caller: &Caller, far: &FarEnd, rows: &[Row], runs: u32, racy_runs: u32) -> Vec<Recorded> {
+pub fn record(
+    pbx: &dyn Pbx,
+    caller: &Caller,
+    far: &FarEnd,
+    rows: &[Row],
+    runs: u32,
+    racy_runs: u32,
+) -> Vec<Recorded> {
     let mut recorded: Vec<Recorded> = rows
         .iter()
         .map(|row| Recorded {
@@ -33,19 +40,29 @@ pub fn record(pbx: &dyn Pbx, caller: &Caller, far: &FarEnd, rows: &[Row], runs: 
     }
     // A race shows in some calls of a row only: every row of a class where one varied (the
     // same kind of call, answered with the same status) is called again.
-    let class = |recorded: &Recorded| (recorded.kind, recorded.seen.first().map(|seen| seen.status));
-    let racy: Vec<_> = recorded.iter().filter(|r| r.seen.len() > 1).map(class).collect();
+    let class =
+        |recorded: &Recorded| (recorded.kind, recorded.seen.first().map(|seen| seen.status));
+    let racy: Vec<_> = recorded
+        .iter()
+        .filter(|r| r.seen.len() > 1)
+        .map(class)
+        .collect();
     for (row, recorded) in rows.iter().zip(&mut recorded) {
         if !racy.contains(&class(recorded)) {
             continue;
         }
         let mut calls: u32 = recorded.seen.iter().map(|seen| seen.count).sum();
-        while calls < CEILING && (calls < racy_runs || recorded.seen.iter().any(|seen| seen.count < 2)) {
+        while calls < CEILING
+            && (calls < racy_runs || recorded.seen.iter().any(|seen| seen.count < 2))
+        {
             add(&mut recorded.seen, call(pbx, caller, far, row));
             calls += 1;
         }
         if recorded.seen.len() > 1 {
-            eprintln!("record-pbx: {:?} {} varies: {calls} calls", row.kind, row.target);
+            eprintln!(
+                "record-pbx: {:?} {} varies: {calls} calls",
+                row.kind, row.target
+            );
         }
     }
     recorded
@@ -66,8 +83,16 @@ fn call(pbx: &dyn Pbx, caller: &Caller, far: &FarEnd, row: &Row) -> Seen {
             let (user, target) = pbx.map_call(&row.target);
             (user.to_owned(), target, Plan::Final)
         }
-        Kind::Cancel => ("caller".to_owned(), row.target.clone(), Plan::Cancel(row.sent.clone())),
-        Kind::ByeFromCaller => ("caller".to_owned(), row.target.clone(), Plan::Bye(row.sent.clone())),
+        Kind::Cancel => (
+            "caller".to_owned(),
+            row.target.clone(),
+            Plan::Cancel(row.sent.clone()),
+        ),
+        Kind::ByeFromCaller => (
+            "caller".to_owned(),
+            row.target.clone(),
+            Plan::Bye(row.sent.clone()),
+        ),
         Kind::ByeFromFar => ("caller".to_owned(), row.target.clone(), Plan::AwaitBye),
     };
     let heard = caller
@@ -100,7 +125,12 @@ fn call(pbx: &dyn Pbx, caller: &Caller, far: &FarEnd, row: &Row) -> Seen {
     };
     let far = received
         .iter()
-        .filter(|r| matches!((r.method.as_str(), r.in_dialog), ("INVITE", false) | ("CANCEL" | "BYE", _)))
+        .filter(|r| {
+            matches!(
+                (r.method.as_str(), r.in_dialog),
+                ("INVITE", false) | ("CANCEL" | "BYE", _)
+            )
+        })
         .map(|r| match r.method.as_str() {
             "INVITE" => format!("INVITE {}", r.to),
             method => method.to_owned(),

@@ -75,7 +75,13 @@ pub struct Seen {
 impl Seen {
     /// Whether two outcomes are the same but for their counts.
     pub fn same(&self, other: &Seen) -> bool {
-        Seen { count: 0, ..self.clone() } == Seen { count: 0, ..other.clone() }
+        Seen {
+            count: 0,
+            ..self.clone()
+        } == Seen {
+            count: 0,
+            ..other.clone()
+        }
     }
 }
 
@@ -101,7 +107,9 @@ impl Recording {
             .iter()
             .map(|row| format!("    {}", serde_json::to_string(row).expect("JSON")))
             .collect();
-        let open = header.strip_suffix("\n}").expect("a pretty object ends with }");
+        let open = header
+            .strip_suffix("\n}")
+            .expect("a pretty object ends with }");
         format!("{open},\n  \"rows\": [\n{}\n  ]\n}}\n", rows.join(",\n"))
     }
 }

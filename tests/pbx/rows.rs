@@ -1,7 +1,7 @@
 //! What the recorder calls through a PBX: every row, in the order it is recorded.
 
-use super::recording::Kind;
 use super::far_end::Ending;
+use super::recording::Kind;
 
 /// One call the recorder makes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +55,14 @@ pub fn relay() -> Vec<Row> {
             _ => {}
         }
     }
-    for (code, cause) in [(404, 17), (486, 34), (503, 34), (603, 21), (480, 19), (500, 41)] {
+    for (code, cause) in [
+        (404, 17),
+        (486, 34),
+        (503, 34),
+        (603, 21),
+        (480, 19),
+        (500, 41),
+    ] {
         push(code, format!("sipq850-{cause}"));
         push(code, format!("q850sip-{cause}"));
     }
@@ -67,14 +74,19 @@ pub fn relay() -> Vec<Row> {
 fn endings(cancel: bool) -> Vec<Vec<String>> {
     let mut endings = vec![Vec::new()];
     if cancel {
-        endings.push(vec![r#"SIP;cause=200;text="Call completed elsewhere""#.to_owned()]);
+        endings.push(vec![
+            r#"SIP;cause=200;text="Call completed elsewhere""#.to_owned(),
+        ]);
     }
     for cause in [16, 17, 21, 26, 31, 34, 127] {
         endings.push(vec![format!("Q.850;cause={cause}")]);
     }
     endings.push(vec![r#"Q.850;cause=17;text="USER_BUSY""#.to_owned()]);
     endings.push(vec!["SIP;cause=486".to_owned()]);
-    endings.push(vec![r#"SIP;cause=486;text="Busy Here""#.to_owned(), "Q.850;cause=17".to_owned()]);
+    endings.push(vec![
+        r#"SIP;cause=486;text="Busy Here""#.to_owned(),
+        "Q.850;cause=17".to_owned(),
+    ]);
     endings
 }
 
@@ -84,8 +96,14 @@ pub fn teardown() -> Vec<Row> {
         .into_iter()
         .map(|sent| Row::new(Kind::Cancel, "ring", sent))
         .collect();
-    rows.extend(endings(false).into_iter().map(|sent| Row::new(Kind::ByeFromCaller, "answer", sent)));
-    for variant in ["bare", "q850-16", "q850-17", "q850-21", "q850-31", "q850-127", "sip-486"] {
+    rows.extend(
+        endings(false)
+            .into_iter()
+            .map(|sent| Row::new(Kind::ByeFromCaller, "answer", sent)),
+    );
+    for variant in [
+        "bare", "q850-16", "q850-17", "q850-21", "q850-31", "q850-127", "sip-486",
+    ] {
         let target = format!("answer.{variant}");
         rows.push(Row::new(Kind::ByeFromFar, target, vec![variant.to_owned()]));
     }
@@ -94,5 +112,8 @@ pub fn teardown() -> Vec<Row> {
 
 /// An unanswered call ended with each of `causes`.
 pub fn maps(causes: impl IntoIterator<Item = String>) -> Vec<Row> {
-    causes.into_iter().map(|cause| Row::new(Kind::Map, cause, Vec::new())).collect()
+    causes
+        .into_iter()
+        .map(|cause| Row::new(Kind::Map, cause, Vec::new()))
+        .collect()
 }

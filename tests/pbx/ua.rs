@@ -20,7 +20,9 @@ const SETTLE: Duration = Duration::from_millis(300);
 
 /// An SDP offering PCMU on `port`.
 fn sdp(port: u16) -> String {
-    format!("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n")
+    format!(
+        "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio {port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n"
+    )
 }
 
 fn next_number() -> u64 {
@@ -35,7 +37,10 @@ pub fn phrase_of(status_line: &str) -> &str {
 }
 
 fn status_of(message: &SipMessage<'_>) -> Option<u16> {
-    message.method().is_none().then(|| message.start.split(' ').nth(1)?.parse().ok())?
+    message
+        .method()
+        .is_none()
+        .then(|| message.start.split(' ').nth(1)?.parse().ok())?
 }
 
 fn reason_lines(message: &SipMessage<'_>) -> Vec<String> {
@@ -67,7 +72,11 @@ fn request(via: SocketAddr, r: &Request<'_>) -> String {
     if !r.body.is_empty() {
         text.push_str("Content-Type: application/sdp\r\n");
     }
-    text.push_str(&format!("Content-Length: {}\r\n\r\n{}", r.body.len(), r.body));
+    text.push_str(&format!(
+        "Content-Length: {}\r\n\r\n{}",
+        r.body.len(),
+        r.body
+    ));
     text
 }
 
@@ -135,8 +144,14 @@ impl Socket {
         match method {
             "ACK" => None,
             "INVITE" => {
-                let headers = [contact[0].clone(), "Content-Type: application/sdp".to_owned()];
-                self.send(&response(message, 200, "OK", &headers, &self.sdp, None), from);
+                let headers = [
+                    contact[0].clone(),
+                    "Content-Type: application/sdp".to_owned(),
+                ];
+                self.send(
+                    &response(message, 200, "OK", &headers, &self.sdp, None),
+                    from,
+                );
                 None
             }
             "BYE" => {
@@ -195,7 +210,13 @@ impl Caller {
 
     /// Calls `target` at `pbx` as `user`, and does what `plan` says; `Err` says what did not
     /// come in time.
-    pub fn call(&self, pbx: SocketAddr, user: &str, target: &str, plan: &Plan) -> Result<Heard, String> {
+    pub fn call(
+        &self,
+        pbx: SocketAddr,
+        user: &str,
+        target: &str,
+        plan: &Plan,
+    ) -> Result<Heard, String> {
         let n = next_number();
         let call = Call {
             socket: &self.socket,
@@ -225,7 +246,15 @@ struct Call<'a> {
 
 impl Call<'_> {
     fn run(&self, plan: &Plan) -> Result<Heard, String> {
-        let invite = self.request("INVITE", &self.uri, &self.to, &self.branch, 1, &[], &self.socket.sdp);
+        let invite = self.request(
+            "INVITE",
+            &self.uri,
+            &self.to,
+            &self.branch,
+            1,
+            &[],
+            &self.socket.sdp,
+        );
         self.socket.send(&invite, self.pbx);
         let deadline = Instant::now() + WAIT;
         let mut cancelled = false;
@@ -240,12 +269,16 @@ impl Call<'_> {
                 continue;
             }
             let status = status_of(&message).ok_or("a status line without a code")?;
-            if !message.header("CSeq").is_some_and(|cseq| cseq.ends_with("INVITE")) {
+            if !message
+                .header("CSeq")
+                .is_some_and(|cseq| cseq.ends_with("INVITE"))
+            {
                 continue;
             }
             if status < 200 {
                 if let (Plan::Cancel(reasons), 180..=199, false) = (plan, status, cancelled) {
-                    let cancel = self.request("CANCEL", &self.uri, &self.to, &self.branch, 1, reasons, "");
+                    let cancel =
+                        self.request("CANCEL", &self.uri, &self.to, &self.branch, 1, reasons, "");
                     self.socket.send(&cancel, self.pbx);
                     cancelled = true;
                 }
@@ -263,8 +296,20 @@ impl Call<'_> {
                 self.socket.send(&ack, self.pbx);
                 return Ok(heard);
             }
-            let target = message.header("Contact").map(addr_uri).unwrap_or(&self.uri).to_owned();
-            let ack = self.request("ACK", &target, &to, &format!("{}a", self.branch), 1, &[], "");
+            let target = message
+                .header("Contact")
+                .map(addr_uri)
+                .unwrap_or(&self.uri)
+                .to_owned();
+            let ack = self.request(
+                "ACK",
+                &target,
+                &to,
+                &format!("{}a", self.branch),
+                1,
+                &[],
+                "",
+            );
             self.socket.send(&ack, self.pbx);
             heard.bye_reasons = self.after_answer(plan, &target, &to)?;
             return Ok(heard);
@@ -272,7 +317,12 @@ impl Call<'_> {
     }
 
     /// The answered call: the caller's `BYE`, or the wait for the PBX's.
-    fn after_answer(&self, plan: &Plan, target: &str, to: &str) -> Result<Option<Vec<String>>, String> {
+    fn after_answer(
+        &self,
+        plan: &Plan,
+        target: &str,
+        to: &str,
+    ) -> Result<Option<Vec<String>>, String> {
         let settle = Instant::now() + SETTLE;
         while let Some((text, from)) = self.socket.receive(settle) {
             let message = SipMessage::parse(&text).expect("received messages parse");
@@ -287,7 +337,10 @@ impl Call<'_> {
                 self.socket.send(&bye, self.pbx);
                 let deadline = Instant::now() + WAIT;
                 loop {
-                    let (text, from) = self.socket.receive(deadline).ok_or("no answer to the BYE")?;
+                    let (text, from) = self
+                        .socket
+                        .receive(deadline)
+                        .ok_or("no answer to the BYE")?;
                     let message = SipMessage::parse(&text).expect("received messages parse");
                     if message.method().is_some() {
                         self.socket.answer_in_dialog(&message, from);
@@ -299,7 +352,8 @@ impl Call<'_> {
             _ => {
                 let deadline = Instant::now() + WAIT;
                 loop {
-                    let (text, from) = self.socket.receive(deadline).ok_or("no BYE from the PBX")?;
+                    let (text, from) =
+                        self.socket.receive(deadline).ok_or("no BYE from the PBX")?;
                     let message = SipMessage::parse(&text).expect("received messages parse");
                     if let Some(reasons) = self.socket.answer_in_dialog(&message, from) {
                         return Ok(Some(reasons));
@@ -310,7 +364,16 @@ impl Call<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn request(&self, method: &str, uri: &str, to: &str, branch: &str, cseq: u32, reasons: &[String], body: &str) -> String {
+    fn request(
+        &self,
+        method: &str,
+        uri: &str,
+        to: &str,
+        branch: &str,
+        cseq: u32,
+        reasons: &[String],
+        body: &str,
+    ) -> String {
         let mut headers = vec![self.contact.clone()];
         headers.extend(reasons.iter().map(|reason| format!("Reason: {reason}")));
         request(
@@ -341,7 +404,10 @@ impl FarEnd {
         let log = Log::default();
         let localhost = SocketAddr::from(([127, 0, 0, 1], 0));
         let far = far_end::FarEnd::bind(localhost, log.report()).expect("a UDP port on 127.0.0.1");
-        FarEnd { addr: far.addr, log }
+        FarEnd {
+            addr: far.addr,
+            log,
+        }
     }
 
     /// Every request received since the last call, in order.

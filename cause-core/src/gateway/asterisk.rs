@@ -25,7 +25,9 @@ pub(super) const fn failure<'a>(status: u16) -> Relay<'a> {
     match status {
         // A call forward, which Dial follows; without a Contact, `ast_sip_hangup_sip2cause` of
         // the code: 16 (NOANSWER) for most, 23 (CHANUNAVAIL) for a 302.
-        ..400 => Relay::FollowRedirect { otherwise: response },
+        ..400 => Relay::FollowRedirect {
+            otherwise: response,
+        },
         _ => Relay::Respond(response),
     }
 }

@@ -25,7 +25,9 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
     match status {
         // Followed to the Contact unless `outbound_redirect_fatal` or `manual-redirect`;
         // without one, passed on as any other code.
-        300 | 301 | 302 | 305 => Relay::FollowRedirect { otherwise: response },
+        300 | 301 | 302 | 305 => Relay::FollowRedirect {
+            otherwise: response,
+        },
         _ => Relay::Respond(response),
     }
 }

@@ -36,7 +36,10 @@ impl<'a> Relay<'a> {
     #[must_use]
     pub const fn response(self) -> FailureResponse<'a> {
         match self {
-            Relay::Respond(response) | Relay::FollowRedirect { otherwise: response } => response,
+            Relay::Respond(response)
+            | Relay::FollowRedirect {
+                otherwise: response,
+            } => response,
         }
     }
 

@@ -22,7 +22,9 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
     match status {
         // RFC 3261 §8.1.3.4: a UAC may recurse on a redirect. RFC 3398 says nothing of one it
         // cannot follow (no Contact): §8.2.6.1's catch-all, 31, as for any code it does not list.
-        ..400 => Relay::FollowRedirect { otherwise: response },
+        ..400 => Relay::FollowRedirect {
+            otherwise: response,
+        },
         _ => Relay::Respond(response),
     }
 }

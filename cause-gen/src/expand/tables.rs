@@ -87,7 +87,11 @@ pub fn code_table(
 
 /// [`code_table`] for a lookup that answers every code: `default` outside the listed codes'
 /// span too.
-pub fn total_code_table(ty: TokenStream, listed: Vec<(u16, TokenStream)>, default: TokenStream) -> TokenStream {
+pub fn total_code_table(
+    ty: TokenStream,
+    listed: Vec<(u16, TokenStream)>,
+    default: TokenStream,
+) -> TokenStream {
     table_with_outside(ty, listed, None, default.clone(), default)
 }
 
