@@ -4,7 +4,7 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, ArgGroup, ArgMatches, Command};
 
-use crate::Exit;
+use crate::exit::Exit;
 
 /// What the person asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,9 +265,9 @@ fn clap_message(error: &clap::Error) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    let invalid = crate::lookup::quoted(&context(ContextKind::InvalidArg));
+    let invalid = crate::text::quoted(&context(ContextKind::InvalidArg));
     // `486 487`: clap takes the second for a subcommand that conflicts with the first.
-    let extra = crate::lookup::quoted(&context(ContextKind::InvalidSubcommand));
+    let extra = crate::text::quoted(&context(ContextKind::InvalidSubcommand));
     match error.kind() {
         ErrorKind::ArgumentConflict if !extra.is_empty() => {
             format!("unexpected argument `{extra}`: one code or cause at a time")

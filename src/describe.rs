@@ -6,33 +6,7 @@ use cause_core::{
     AsteriskCause, Cause, FreeSwitchCause, Gateway, JsSipCause, Q850, Reason, reason_phrase,
 };
 
-use cause_table::markdown::plain_text;
-
-use crate::lookup::quoted;
-
-/// A description as the terminal shows it: no markdown, and a Rust path such as
-/// `Q850::UserBusy` as the cause's name (`Q.850 17 USER_BUSY`).
-pub(crate) fn plain(description: &str) -> String {
-    plain_text(description, |code| {
-        let debug = |name: &str, variant: &str| name == variant;
-        let name = match code.split_once("::") {
-            Some(("Q850", variant)) => Q850::ALL
-                .iter()
-                .find(|q| debug(&format!("{q:?}"), variant))
-                .map(|q| format!("Q.850 {} {}", q.code(), q.name())),
-            Some(("Cause", variant)) => Cause::ALL
-                .iter()
-                .find(|c| debug(&format!("{c:?}"), variant))
-                .map(|c| c.name().to_owned()),
-            Some(("JsSipCause", variant)) => JsSipCause::ALL
-                .iter()
-                .find(|c| debug(&format!("{c:?}"), variant))
-                .map(|c| format!("JsSIP's {}", c.name())),
-            _ => None,
-        };
-        name.unwrap_or_else(|| code.to_owned())
-    })
-}
+use crate::text::{codes_text, plain, quoted, status_codes};
 
 /// `BUSY "Busy" (SIP error causes)`
 fn headline(cause: Cause) -> String {
@@ -48,20 +22,6 @@ fn headline(cause: Cause) -> String {
 fn q850_headline(q850: Q850) -> String {
     let (code, name, value) = (q850.code(), q850.name(), q850.as_str());
     format!("{code} {name} {value:?} ({})", q850.category())
-}
-
-/// `486 Busy Here, 600 Busy Everywhere`
-pub fn codes_text(codes: &[u16]) -> String {
-    let codes = codes.iter().map(|&code| match reason_phrase(code) {
-        Some(phrase) => format!("{code} {phrase}"),
-        None => code.to_string(),
-    });
-    codes.collect::<Vec<_>>().join(", ")
-}
-
-/// What the fallback cause's codes are: all the failure responses the others leave.
-pub fn fallback_codes_text() -> String {
-    crate::table::fallback_text("", Cause::FAILURE_CODES)
 }
 
 /// `486` → the code, its reason phrase, its cause and its Q.850 cause.
@@ -94,11 +54,9 @@ pub fn code(code: u16, in_dialog: bool) -> String {
 /// A cause with its codes, aliases, response, Reason and description.
 pub fn cause(cause: Cause) -> String {
     let mut out = format!("{}\n", headline(cause));
-    if cause == Cause::FALLBACK {
-        let _ = writeln!(out, "status codes: {}", fallback_codes_text());
-    }
-    if !cause.status_codes().is_empty() {
-        let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
+    let codes = status_codes(cause.status_codes(), Cause::FAILURES, &cause, "cause");
+    if !codes.is_empty() {
+        let _ = writeln!(out, "status codes: {codes}");
     }
     if !cause.in_dialog_status_codes().is_empty() {
         let codes = codes_text(cause.in_dialog_status_codes());
@@ -244,6 +202,8 @@ pub struct PbxCause {
     group: Option<&'static str>,
     aliases: &'static [&'static str],
     response: Option<u16>,
+    /// The responses it is recorded for, as `status codes:` shows them.
+    recorded_for: String,
     q850: Option<Q850>,
     description: &'static str,
 }
@@ -258,6 +218,12 @@ impl PbxCause {
             group: Some(cause.category().title()),
             aliases: cause.aliases(),
             response: cause.response(),
+            recorded_for: status_codes(
+                cause.status_codes(),
+                FreeSwitchCause::FAILURES,
+                &cause,
+                "cause",
+            ),
             q850: cause.q850(),
             description: cause.description(),
         }
@@ -272,6 +238,12 @@ impl PbxCause {
             group: None,
             aliases: cause.aliases(),
             response: cause.response(),
+            recorded_for: status_codes(
+                cause.status_codes(),
+                AsteriskCause::FAILURES,
+                &cause,
+                "cause",
+            ),
             q850: cause.q850(),
             description: cause.description(),
         }
@@ -297,6 +269,10 @@ pub fn pbx(cause: &PbxCause) -> String {
             cause.system.name(),
             codes_text(&[code])
         );
+    }
+    if !cause.recorded_for.is_empty() {
+        let (system, codes) = (cause.system.name(), &cause.recorded_for);
+        let _ = writeln!(out, "{system} records it for: {codes}");
     }
     match cause.q850 {
         Some(q850) => {
@@ -366,12 +342,9 @@ pub fn jssip_code(code: u16, in_dialog: bool) -> String {
 /// description.
 pub fn jssip_cause(cause: JsSipCause) -> String {
     let mut out = format!("{}\n", jssip_headline(cause));
-    if cause == JsSipCause::FALLBACK {
-        let codes = crate::table::fallback_text("", JsSipCause::FAILURE_CODES);
+    let codes = status_codes(cause.status_codes(), JsSipCause::FAILURES, &cause, "cause");
+    if !codes.is_empty() {
         let _ = writeln!(out, "status codes: {codes}");
-    }
-    if !cause.status_codes().is_empty() {
-        let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
     }
     if !cause.in_dialog_status_codes().is_empty() {
         let codes = codes_text(cause.in_dialog_status_codes());

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use cause_core::{Cause, JsSipCause, LinphoneReason, reason_phrase};
 use cause_table::markdown::{code_span, link_labels};
 
-use crate::describe::{codes_text, plain};
-use crate::lookup::{did_you_mean, looks_like_a_number, phrase_code, quoted, status_code};
+use crate::lookup::{did_you_mean, looks_like_a_number, phrase_code, status_code};
 use crate::table;
+use crate::text::{codes_text, head, plain, quoted, row, status_codes};
 
 /// What `--linphone` names: a status code (or its reason phrase), or a reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,11 +118,12 @@ fn is_fallback(reason: LinphoneReason) -> bool {
 
 /// The codes a reason lists, and for the fallback every failure response the others leave.
 fn status_codes_text(reason: LinphoneReason) -> String {
-    let listed = codes_text(reason.status_codes());
-    if !is_fallback(reason) {
-        return listed;
-    }
-    table::fallback_of(&listed, &failure_ranges(), "reason")
+    status_codes(
+        reason.status_codes(),
+        LinphoneReason::FAILURES,
+        &reason,
+        "reason",
+    )
 }
 
 /// Every reason, one markdown table.
@@ -136,7 +137,7 @@ pub fn markdown() -> String {
         "Declined with",
         "Description",
     ];
-    table::head(&mut out, &names);
+    head(&mut out, &names);
     for &reason in LinphoneReason::ALL {
         let cells = [
             reason.code().to_string(),
@@ -149,7 +150,7 @@ pub fn markdown() -> String {
                 .unwrap_or_default(),
             link_labels(reason.description()),
         ];
-        table::row(&mut out, &cells);
+        row(&mut out, &cells);
     }
     out
 }
@@ -176,7 +177,7 @@ pub fn clients_markdown() -> String {
         "JsSIP 3.13.8",
         "liblinphone 5.1.65",
     ];
-    table::head(&mut out, &names);
+    head(&mut out, &names);
     let name = |name: Option<&str>| name.map_or("none: not an end".to_owned(), code_span);
     for code in codes {
         let cells = [
@@ -185,7 +186,7 @@ pub fn clients_markdown() -> String {
             name(JsSipCause::for_failure_response(code).map(JsSipCause::name)),
             name(LinphoneReason::for_failure_response(code).map(LinphoneReason::name)),
         ];
-        table::row(&mut out, &cells);
+        row(&mut out, &cells);
     }
     out
 }

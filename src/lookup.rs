@@ -5,6 +5,8 @@ use cause_core::{
     AsteriskCause, Cause, FreeSwitchCause, JsSipCause, LinphoneReason, Q850, reason_phrase,
 };
 
+use crate::text::quoted;
+
 /// What a query to `sip-cause` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
@@ -13,17 +15,6 @@ pub enum Found {
     Cause(Cause),
     /// A cause of JsSIP's table (with `--jssip`).
     JsSip(JsSipCause),
-}
-
-/// The most of an argument an error message quotes, in characters.
-const QUOTED: usize = 80;
-
-/// `text` as an error message quotes it: at most [`QUOTED`] characters, `…` where cut.
-pub fn quoted(text: &str) -> String {
-    match text.char_indices().nth(QUOTED) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
 }
 
 /// `486`, ` BUSY`, `webrtc not supported`, `Busy Here`: a code, a cause or a reason phrase.
@@ -258,13 +249,6 @@ pub fn asterisk(text: &str) -> Result<AsteriskCause, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quoting_cuts_long_arguments() {
-        assert_eq!(quoted("short"), "short");
-        let long = "é".repeat(100);
-        assert_eq!(quoted(&long), format!("{}…", "é".repeat(80)));
-    }
 
     #[test]
     fn queries_name_codes_causes_and_phrases() {

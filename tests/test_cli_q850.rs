@@ -83,7 +83,7 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
     }
     let busy = stdout(&["asterisk", "17"]);
     assert!(
-        busy.starts_with("17 USER_BUSY \"User busy\"\nalso parsed from: \"BUSY\"\nAsterisk sends: 486 Busy Here\nq850: 17 USER_BUSY"),
+        busy.starts_with("17 USER_BUSY \"User busy\"\nalso parsed from: \"BUSY\"\nAsterisk sends: 486 Busy Here\nAsterisk records it for: 486 Busy Here, 600 Busy Everywhere\nq850: 17 USER_BUSY"),
         "{busy}"
     );
     // A description's rustdoc links show as their labels, its markdown as plain text and a
@@ -114,6 +114,36 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
         stdout(&["WebRTC Not Supported"]).contains("also parsed from: \"WebRTC Not Supported\"\n")
     );
     assert!(stdout(&["freeswitch", "45"]).contains("q850: none (Q.850 leaves 45 unassigned)\n"));
+    // A fallback's codes are named for what they are: Asterisk's normal clearing stands for
+    // every response below 400 (1xx and 2xx too), not for failures.
+    let recorded = [
+        (
+            "asterisk",
+            "NORMAL_CLEARING",
+            "Asterisk records it for: every response (100..=399) no other cause lists\n",
+        ),
+        (
+            "asterisk",
+            "INTERWORKING",
+            "505 Version Not Supported, and every failure response (400..=499 or 600..=699) no other cause lists\n",
+        ),
+        (
+            "freeswitch",
+            "NORMAL_UNSPECIFIED",
+            "FreeSWITCH records it for: every response (100..=699) no other cause lists\n",
+        ),
+    ];
+    for (system, cause, line) in recorded {
+        assert!(stdout(&[system, cause]).contains(line), "{system} {cause}");
+    }
+    assert!(
+        stdout(&["table", "--asterisk"])
+            .contains(" | every response (100..=399) no other cause lists | ")
+    );
+    assert!(
+        stdout(&["table", "--freeswitch"])
+            .contains(" | every response (100..=699) no other cause lists | ")
+    );
     assert!(stdout(&["asterisk", "0"]).contains("q850: none (0 is outside Q.850's 1..=127)\n"));
     // A constant that is also the value is named once.
     assert_eq!(
