@@ -211,19 +211,21 @@ pub fn command() -> Command {
         .subcommand(pbx_command(
             "freeswitch",
             "A FreeSWITCH hangup cause: the response it sends, its Q.850 cause",
-            "A cause value (806) or a name (USER_NOT_REGISTERED), in any case",
+            "A cause value (806), a name (USER_NOT_REGISTERED) or its C name \
+             (SWITCH_CAUSE_USER_NOT_REGISTERED), in any case",
         ))
         .subcommand(pbx_command(
             "asterisk",
             "An Asterisk hangup cause: the response it sends, its Q.850 cause",
-            "A cause value (8), a name (PRE_EMPTED), an alias (BUSY) or its text, in any case",
+            "A cause value (8), a name (PRE_EMPTED), an alias (BUSY), a C name (AST_CAUSE_BUSY) \
+             or its text, in any case",
         ))
         .subcommand(
             Command::new("q850")
                 .about("An ITU-T Q.850 cause: its SIP response (RFC 3398) and SIP cause")
                 .arg(Arg::new("cause").value_name("CAUSE").required(true).help(
-                    "A cause value (17), a FreeSWITCH name (USER_BUSY), an ITU name (User busy) \
-                     or an Asterisk alias (BUSY), in any case",
+                    "A cause value (17), a FreeSWITCH name (USER_BUSY), an ITU name (User busy), \
+                     an Asterisk alias (BUSY) or a C name of either (AST_CAUSE_BUSY), in any case",
                 )),
         )
         .args_conflicts_with_subcommands(true)

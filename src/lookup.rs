@@ -202,8 +202,13 @@ pub fn q850(text: &str) -> Result<Q850, String> {
         listed_by: "sip-cause table --q850",
         examples: "a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")",
         from_code: Q850::from_code,
-        // Asterisk's #define aliases (BUSY, CONGESTION) name Q.850 causes too.
-        find: |text| Q850::find(text).or_else(|| AsteriskCause::find(text)?.q850()),
+        // Asterisk's #define aliases (BUSY, CONGESTION) name Q.850 causes too, and so do the
+        // C names of both PBXs (AST_CAUSE_BUSY, SWITCH_CAUSE_USER_BUSY).
+        find: |text| {
+            let asterisk = || AsteriskCause::find(text)?.q850();
+            let freeswitch = || FreeSwitchCause::find(text)?.q850();
+            Q850::find(text).or_else(asterisk).or_else(freeswitch)
+        },
         near: |text| {
             let error = text.parse::<Q850>().err()?;
             did_you_mean(error.suggestions(), |s| Q850::find(s).map(Q850::name))

@@ -77,13 +77,18 @@ fn table_json_q850_is_the_q850_table() {
 #[test]
 fn freeswitch_and_asterisk_causes_by_name_or_number() {
     // The description as a terminal shows it: code spans without their backticks.
-    let expected = "806 USER_NOT_REGISTERED \"USER_NOT_REGISTERED\" (FreeSWITCH's own causes)\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none (806 is outside Q.850's 1..=127)\nThe dialled user has no registration, so there is no contact to ring. hangup_cause_to_sip does not list it, so FreeSWITCH answers 480, its default.\n";
-    for query in ["806", "USER_NOT_REGISTERED", " user_not_registered "] {
+    let expected = "806 USER_NOT_REGISTERED \"USER_NOT_REGISTERED\" (FreeSWITCH's own causes)\nalso parsed from: \"SWITCH_CAUSE_USER_NOT_REGISTERED\"\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none (806 is outside Q.850's 1..=127)\nThe dialled user has no registration, so there is no contact to ring. hangup_cause_to_sip does not list it, so FreeSWITCH answers 480, its default.\n";
+    for query in [
+        "806",
+        "USER_NOT_REGISTERED",
+        " user_not_registered ",
+        "SWITCH_CAUSE_USER_NOT_REGISTERED",
+    ] {
         assert_eq!(stdout(&["freeswitch", query]), expected, "{query:?}");
     }
     let busy = stdout(&["asterisk", "17"]);
     assert!(
-        busy.starts_with("17 USER_BUSY \"User busy\"\nalso parsed from: \"BUSY\"\nAsterisk sends: 486 Busy Here\nAsterisk records it for: 486 Busy Here, 600 Busy Everywhere\nq850: 17 USER_BUSY"),
+        busy.starts_with("17 USER_BUSY \"User busy\"\nalso parsed from: \"BUSY\", \"AST_CAUSE_USER_BUSY\", \"AST_CAUSE_BUSY\"\nAsterisk sends: 486 Busy Here\nAsterisk records it for: 486 Busy Here, 600 Busy Everywhere\nq850: 17 USER_BUSY"),
         "{busy}"
     );
     // A description's rustdoc links show as their labels, its markdown as plain text and a
@@ -97,16 +102,36 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
     for table in ["--freeswitch", "--asterisk"] {
         assert!(!stdout(&["table", table]).contains("](crate::"), "{table}");
     }
-    for query in ["BUSY", "busy", "User busy", "user_busy"] {
+    // The C names of causes.h too, as code and logs print them.
+    for query in [
+        "BUSY",
+        "busy",
+        "User busy",
+        "user_busy",
+        "AST_CAUSE_BUSY",
+        "ast_cause_user_busy",
+    ] {
         assert_eq!(stdout(&["asterisk", query]), busy, "{query:?}");
     }
     assert!(stdout(&["asterisk", "8"]).starts_with("8 PRE_EMPTED \"Pre-empted\"\n"));
+    // A C name pasted without the subcommand says which one reads it; `q850` reads both.
+    assert_eq!(
+        failure(&["AST_CAUSE_BUSY"]),
+        "sip-cause: error: `AST_CAUSE_BUSY` is an Asterisk hangup cause: `sip-cause asterisk AST_CAUSE_BUSY`\n"
+    );
+    assert_eq!(
+        failure(&["SWITCH_CAUSE_USER_BUSY"]),
+        "sip-cause: error: `SWITCH_CAUSE_USER_BUSY` is a FreeSWITCH hangup cause: `sip-cause freeswitch SWITCH_CAUSE_USER_BUSY`\n"
+    );
+    for query in ["AST_CAUSE_BUSY", "SWITCH_CAUSE_USER_BUSY"] {
+        assert_eq!(stdout(&["q850", query]), stdout(&["q850", "17"]), "{query}");
+    }
     // One layout for every table's cause: code, constant, value in quotes, group where the
     // table has groups, then the aliases as `sip-cause` and `q850` show them.
     let freeswitch = stdout(&["freeswitch", "USER_BUSY"]);
     assert!(
         freeswitch.starts_with(
-            "17 USER_BUSY \"USER_BUSY\" (Q.850 cause values)\nFreeSWITCH sends: 486 Busy Here\n"
+            "17 USER_BUSY \"USER_BUSY\" (Q.850 cause values)\nalso parsed from: \"SWITCH_CAUSE_USER_BUSY\"\nFreeSWITCH sends: 486 Busy Here\n"
         ),
         "{freeswitch}"
     );

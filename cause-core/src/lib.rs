@@ -104,8 +104,8 @@
 //! | [`Cause`] | the value, `Busy`, what SIP.js reports | value, alias, constant | the value |
 //! | [`Q850`] | the ITU name, `User busy` | value, alias, constant, code | the value |
 //! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the value |
-//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the value |
-//! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the value |
+//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, alias (the C name, `SWITCH_CAUSE_USER_BUSY`), constant, code | the value |
+//! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias (`BUSY`, and the C names `AST_CAUSE_USER_BUSY`, `AST_CAUSE_BUSY`), constant, code | the value |
 //! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the value |
 //! | [`Category`], [`Q850Class`], `JsSipCategory`, `FreeSwitchCategory` | the title, `Common causes` | key (serde only) | the key |
 //! | [`Gateway`] | the name, `FreeSWITCH` | key, name, in any ASCII case | the key |
@@ -283,7 +283,7 @@ cause_macros::cause_table! {
 cause_macros::cause_table! {
     /// Why a call ended in FreeSWITCH: a value of its `switch_call_cause_t`, as its logs, CDRs
     /// and event-socket events name it (`"USER_BUSY"`) and number it (17; its own causes run to
-    /// 825).
+    /// 825). Its C name (`SWITCH_CAUSE_USER_BUSY`) is read too.
     ///
     /// [`FreeSwitchCause::response`] is the final response FreeSWITCH's SIP endpoint sends for
     /// the cause (480 where it lists none), and [`FreeSwitchCause::for_failure_response`] the
@@ -308,7 +308,8 @@ cause_macros::cause_table! {
 #[cfg(feature = "asterisk")]
 cause_macros::cause_table! {
     /// Why a call ended in Asterisk: an `AST_CAUSE_*` value of its `causes.h`, by name
-    /// (`USER_BUSY`, or an alias such as `BUSY`), number (17) and the text Asterisk gives it
+    /// (`USER_BUSY`, or an alias such as `BUSY`), C name (`AST_CAUSE_USER_BUSY`,
+    /// `AST_CAUSE_BUSY`), number (17) and the text Asterisk gives it
     /// ([`Display`](core::fmt::Display): `"User busy"`).
     ///
     /// [`AsteriskCause::response`] is the final response its `chan_pjsip` sends for the cause
