@@ -270,7 +270,22 @@ fn check_table(expected: &Expected) {
             let reported = reported.unwrap_or_else(|| panic!("{what}: no `reported`"));
             assert!(reported.starts_with(&format!("`{event}`")), "{what}");
         }
-        ReportsInstead(_) => assert!(never.is_some(), "{what}: no `never-reported`"),
+        ReportsInstead(other) => {
+            assert!(never.is_some(), "{what}: no `never-reported`");
+            // The value reported instead says so in its own description: someone reading why
+            // a call failed with it learns what the browser did.
+            let description = match expected.lib {
+                "sipjs" => Cause::from_name(other).map(Cause::description),
+                _ => JsSipCause::from_name(other).map(JsSipCause::description),
+            };
+            let description = description.unwrap_or_else(|| panic!("{what}: no {other}"));
+            if expected.trigger == DENIED {
+                assert!(
+                    description.contains("microphone") && description.contains(expected.cause),
+                    "{what}: {other}'s description does not name a refused microphone"
+                );
+            }
+        }
         // The table says what happens in Chromium, whichever key it uses.
         Silent => {
             let text = reported.or(never).unwrap_or_default();

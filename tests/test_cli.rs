@@ -59,6 +59,18 @@ fn a_cause_sip_js_never_reports_says_what_happens_instead() {
     );
 }
 
+/// What SIP.js 0.6.4 reports for a refused microphone (recorded in Chromium) is said where a
+/// user looks the value up.
+#[test]
+fn webrtc_error_names_the_refused_microphone() {
+    let out = stdout(&["WEBRTC_ERROR"]);
+    assert!(
+        out.contains("In SIP.js 0.6.4 this is also what a refused microphone gives")
+            && out.contains("never USER_DENIED_MEDIA_ACCESS"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_cause_prints_the_response_and_reason_to_send() {
     let description = cause_core::Cause::Busy.description();
