@@ -6,7 +6,10 @@ use cause_core::{
     AsteriskCause, Cause, FreeSwitchCause, Gateway, JsSipCause, Q850, Reason, reason_phrase,
 };
 
-use crate::text::{codes_text, plain, quoted, status_codes};
+use crate::lookup;
+use crate::phrases::Given;
+use crate::text::{codes_text, plain, quoted, status_codes, status_head};
+use crate::trace::{self, Line};
 
 /// `BUSY "Busy" (SIP error causes)`
 fn headline(cause: Cause) -> String {
@@ -25,11 +28,8 @@ fn q850_headline(q850: Q850) -> String {
 }
 
 /// `486` → the code, its reason phrase, its cause and its Q.850 cause.
-pub fn code(code: u16, in_dialog: bool) -> String {
-    let mut out = match reason_phrase(code) {
-        Some(phrase) => format!("{code} {phrase}\n"),
-        None => format!("{code} (no registered reason phrase)\n"),
-    };
+pub fn code(code: u16, given: Option<&Given>, in_dialog: bool) -> String {
+    let mut out = status_head(code, given);
     let cause = match in_dialog {
         true => Cause::for_in_dialog_failure(code),
         false => Cause::for_failure_response(code),
@@ -174,23 +174,30 @@ pub fn reason(pasted: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// A whole header line as pasted from a trace, `Reason: SIP;cause=486`, folded or not: the
-/// length of the `Reason:` before the value (0 without one), and the value.
+/// A whole header line as pasted from a trace, `Reason: SIP;cause=486`, folded or not, or a
+/// value alone: where the value starts, and the value.
 fn without_header_name(line: &str) -> (usize, &str) {
-    let trimmed = line.trim_start();
-    let skipped = line.len() - trimmed.len();
-    let named = trimmed
-        .get(..6)
-        .filter(|name| name.eq_ignore_ascii_case("Reason"))
-        .and_then(|_| {
-            trimmed[6..]
-                .trim_start_matches([' ', '\t'])
-                .strip_prefix(':')
-        });
-    match named {
-        Some(value) => (line.len() - value.len(), value),
-        None => (skipped, trimmed),
+    match trace::read(line) {
+        Some(Line::Reason { value, at }) => (at, value),
+        _ => {
+            let trimmed = line.trim_start();
+            (line.len() - trimmed.len(), trimmed)
+        }
     }
+}
+
+/// A request line: for a BYE or a CANCEL, the cause the peer that receives it reports; any
+/// other request says no cause.
+pub fn request_line(line: &str, method: &str) -> Result<String, String> {
+    let cause = lookup::request_cause(method).ok_or_else(|| lookup::request_line_hint(line))?;
+    let ends = match cause {
+        Cause::Bye => "an answered call",
+        _ => "a call before it is answered",
+    };
+    let head = format!(
+        "request: {method}, which ends {ends}; its Reason header line says why (`sip-cause 'Reason: ...'`)\n"
+    );
+    Ok(head + &self::cause(cause))
 }
 
 /// A FreeSWITCH or Asterisk hangup cause, as the tool shows either.
@@ -209,6 +216,24 @@ pub struct PbxCause {
 }
 
 impl PbxCause {
+    /// The cause `code` of `system`'s numbering.
+    fn of(system: Gateway, code: u16) -> Option<Self> {
+        match system {
+            Gateway::FreeSwitch => FreeSwitchCause::from_code(code).map(Self::freeswitch),
+            Gateway::Asterisk => AsteriskCause::from_code(code).map(Self::asterisk),
+            _ => None,
+        }
+    }
+
+    /// `806 USER_NOT_REGISTERED "USER_NOT_REGISTERED" (FreeSWITCH's own causes)`
+    fn headline(&self) -> String {
+        let mut out = format!("{} {} {:?}", self.code, self.name, self.text);
+        if let Some(group) = self.group {
+            let _ = write!(out, " ({group})");
+        }
+        out
+    }
+
     pub fn freeswitch(cause: FreeSwitchCause) -> Self {
         PbxCause {
             system: Gateway::FreeSwitch,
@@ -253,11 +278,7 @@ impl PbxCause {
 /// `806 USER_NOT_REGISTERED "USER_NOT_REGISTERED" (FreeSWITCH's own causes)`, laid out as every
 /// other table's cause (code, constant, value, group), the response it sends, its Q.850 cause.
 pub fn pbx(cause: &PbxCause) -> String {
-    let mut out = format!("{} {} {:?}", cause.code, cause.name, cause.text);
-    if let Some(group) = cause.group {
-        let _ = write!(out, " ({group})");
-    }
-    out.push('\n');
+    let mut out = format!("{}\n", cause.headline());
     if !cause.aliases.is_empty() {
         let aliases: Vec<String> = cause.aliases.iter().map(|a| format!("{a:?}")).collect();
         let _ = writeln!(out, "also parsed from: {}", aliases.join(", "));
@@ -273,6 +294,14 @@ pub fn pbx(cause: &PbxCause) -> String {
     if !cause.recorded_for.is_empty() {
         let (system, codes) = (cause.system.name(), &cause.recorded_for);
         let _ = writeln!(out, "{system} records it for: {codes}");
+    }
+    // FreeSWITCH's 487 is a cause and a response.
+    if Cause::FAILURE_CODES.contains(&cause.code) {
+        let (key, system, code) = (cause.system.key(), cause.system.name(), cause.code);
+        let _ = writeln!(
+            out,
+            "{code} is also a response: `sip-cause {key} sip:{code}` says what {system} records for it"
+        );
     }
     match cause.q850 {
         Some(q850) => {
@@ -293,6 +322,59 @@ pub fn pbx(cause: &PbxCause) -> String {
     out
 }
 
+/// A response, as `system` reads it: the cause it records, and when it bridges a call whose
+/// far end ends with it, what it sends the caller.
+pub fn pbx_response(system: Gateway, code: u16, given: Option<&Given>) -> String {
+    let mut out = status_head(code, given);
+    let name = system.name();
+    let recorded = system.cause_for_response(code);
+    let recorded = recorded.and_then(|cause| PbxCause::of(system, cause));
+    if let Some(recorded) = &recorded {
+        let _ = writeln!(out, "{name} records: {}", recorded.headline());
+    }
+    if let Some(relay) = system.relay_failure(code, &[]) {
+        let response = relay.response();
+        let received = given.map_or(reason_phrase(code).unwrap_or(""), |g| g.text.as_str());
+        // FreeSWITCH writes `SIP/2.0 608 `, a phrase of nothing, where sofia-sip has none.
+        let phrase = match response.reason_phrase(received) {
+            "" => "(an empty reason phrase)",
+            phrase => phrase,
+        };
+        let reasons: Vec<String> = response.reasons().iter().map(|r| r.to_string()).collect();
+        let caller = PbxCause::of(system, response.cause()).map_or(String::new(), |c| {
+            format!(", recording {} {} for the caller", c.code, c.name)
+        });
+        let sends = format!(
+            "{} {phrase}{}{caller}",
+            response.status(),
+            match reasons.is_empty() {
+                true => String::new(),
+                false => format!(", Reason: {}", reasons.join(", ")),
+            }
+        );
+        let _ = match relay.follows_redirect() {
+            true => writeln!(
+                out,
+                "{name} follows it to its Contact; without one, it sends the caller: {sends}"
+            ),
+            false => writeln!(out, "{name} sends the caller: {sends}"),
+        };
+        // FreeSWITCH passes a far end's Q.850 cause on; say so where it changes the answer.
+        let congestion = Reason::parse("Q.850;cause=34").expect("a valid Reason value");
+        let with_reason = system.relay_failure(code, &[congestion]);
+        if with_reason.map(|r| r.response()) != Some(response) {
+            let _ = writeln!(
+                out,
+                "(for a far end's {code} without a Reason header; one with Q.850;cause=34 in `sip-cause table --gateways`)"
+            );
+        }
+    }
+    if let Some(recorded) = recorded {
+        let _ = writeln!(out, "{}", plain(recorded.description));
+    }
+    out
+}
+
 /// `BUSY "Busy" (SIP error causes)`, in JsSIP's table.
 fn jssip_headline(cause: JsSipCause) -> String {
     format!(
@@ -305,11 +387,8 @@ fn jssip_headline(cause: JsSipCause) -> String {
 
 /// `424` with `--jssip`: the code and the cause JsSIP reports for it, and SIP.js's where it
 /// differs.
-pub fn jssip_code(code: u16, in_dialog: bool) -> String {
-    let mut out = match reason_phrase(code) {
-        Some(phrase) => format!("{code} {phrase}\n"),
-        None => format!("{code} (no registered reason phrase)\n"),
-    };
+pub fn jssip_code(code: u16, given: Option<&Given>, in_dialog: bool) -> String {
+    let mut out = status_head(code, given);
     let (jssip, sipjs) = match in_dialog {
         true => (
             JsSipCause::for_in_dialog_failure(code),

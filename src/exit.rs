@@ -14,7 +14,7 @@ pub enum Exit {
 
 /// What `sip-cause` alone prints.
 const USAGE: &str = "\
-Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE>
+Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE|LINE>
        sip-cause q850|freeswitch|asterisk <CAUSE>
        sip-cause reason <VALUE>
        sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]

@@ -4,11 +4,14 @@
 //! sip-cause 486                  the code, its reason phrase and the cause it maps to
 //! sip-cause --in-dialog 481      the same for a response to a request inside a dialog
 //! sip-cause BUSY                 a cause by constant, value or alias, in any case
-//! sip-cause 'Busy Here'          a reason phrase: its code, as above
+//! sip-cause 'Busy Here'          a reason phrase, of any stack: its code, as above
+//! sip-cause 'SIP/2.0 486 Busy Here'  a line pasted from a trace: a status line as its code,
+//!                                a `Reason:` header line as `reason` reads it, a request line
 //! sip-cause --jssip 424          a code or cause as JsSIP 3.13.8 sees it
 //! sip-cause --linphone 486       a code or reason as liblinphone 5.1.65 reports it
 //! sip-cause q850 17              a Q.850 cause, its SIP response and SIP cause
 //! sip-cause freeswitch 806       a FreeSWITCH (or `asterisk`) hangup cause
+//! sip-cause freeswitch 480       the cause it records for a response, and what it relays
 //! sip-cause reason VALUE         the causes a `Reason` header value says
 //! sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]
 //!                                a whole table, as markdown or JSON
@@ -25,13 +28,17 @@ mod exit;
 mod gateways;
 mod linphone;
 mod lookup;
+mod phrases;
 mod table;
 mod text;
+mod trace;
 
 use std::process::ExitCode;
 
 use args::{Request, Table};
+use cause_core::Gateway;
 use exit::Exit;
+use lookup::Pbx;
 
 fn main() -> ExitCode {
     match args::parse().and_then(run) {
@@ -51,27 +58,38 @@ fn run(request: Request) -> Result<String, Exit> {
             in_dialog,
             jssip,
         } => match lookup::query(&query, in_dialog, jssip).map_err(Exit::Error)? {
-            lookup::Found::Code(code) if jssip => Ok(describe::jssip_code(code, in_dialog)),
-            lookup::Found::Code(code) => Ok(describe::code(code, in_dialog)),
+            lookup::Found::Code(code, given) if jssip => {
+                Ok(describe::jssip_code(code, given.as_ref(), in_dialog))
+            }
+            lookup::Found::Code(code, given) => Ok(describe::code(code, given.as_ref(), in_dialog)),
             lookup::Found::Cause(cause) => Ok(describe::cause(cause) + &also_a_phrase(&query)),
             lookup::Found::JsSip(cause) => {
                 Ok(describe::jssip_cause(cause) + &also_a_phrase(&query))
             }
         },
         Request::Linphone(query) => Ok(match linphone::lookup(&query).map_err(Exit::Error)? {
-            linphone::Found::Code(code) => linphone::code(code),
+            linphone::Found::Code(code, given) => linphone::code(code, given.as_ref()),
             linphone::Found::Reason(reason) => linphone::reason(reason) + &also_a_phrase(&query),
         }),
         Request::Q850(query) => Ok(describe::q850(lookup::q850(&query).map_err(Exit::Error)?)),
         Request::FreeSwitch(query) => {
-            let cause = lookup::freeswitch(&query).map_err(Exit::Error)?;
-            Ok(describe::pbx(&describe::PbxCause::freeswitch(cause)))
+            Ok(match lookup::freeswitch(&query).map_err(Exit::Error)? {
+                Pbx::Cause(cause) => describe::pbx(&describe::PbxCause::freeswitch(cause)),
+                Pbx::Response(code, given) => {
+                    describe::pbx_response(Gateway::FreeSwitch, code, given.as_ref())
+                }
+            })
         }
-        Request::Asterisk(query) => {
-            let cause = lookup::asterisk(&query).map_err(Exit::Error)?;
-            Ok(describe::pbx(&describe::PbxCause::asterisk(cause)))
-        }
+        Request::Asterisk(query) => Ok(match lookup::asterisk(&query).map_err(Exit::Error)? {
+            Pbx::Cause(cause) => describe::pbx(&describe::PbxCause::asterisk(cause)),
+            Pbx::Response(code, given) => {
+                describe::pbx_response(Gateway::Asterisk, code, given.as_ref())
+            }
+        }),
         Request::Reason(value) => describe::reason(&value).map_err(Exit::Error),
+        Request::Method { line, method } => {
+            describe::request_line(&line, &method).map_err(Exit::Error)
+        }
         Request::Table { table, json } => Ok(match (table, json) {
             (Table::Causes, false) => table::causes_markdown(),
             (Table::Causes, true) => table::causes_json(),

@@ -8,6 +8,8 @@ use std::ops::RangeInclusive;
 use cause_core::{Cause, JsSipCause, Q850, reason_phrase};
 use cause_table::markdown::{plain_text, table_cell};
 
+use crate::phrases::Given;
+
 /// The most of an argument an error message quotes, in characters.
 const QUOTED: usize = 80;
 
@@ -17,6 +19,30 @@ pub fn quoted(text: &str) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_owned(),
     }
+}
+
+/// `486 Busy Here` and, for a phrase given that is not the registry's, whose it is: the first
+/// lines of every answer about a status code.
+pub fn status_head(code: u16, given: Option<&Given>) -> String {
+    let mut out = match reason_phrase(code) {
+        Some(phrase) => format!("{code} {phrase}\n"),
+        None => format!("{code} (no registered reason phrase)\n"),
+    };
+    if let Some(given) = given {
+        let whose: Vec<String> = given.writers.iter().map(|s| s.whose()).collect();
+        let text = &given.text;
+        let _ = match whose.split_last() {
+            None => writeln!(
+                out,
+                "phrase: {text:?} is no phrase a stack the project knows writes for {code}"
+            ),
+            Some((last, [])) => writeln!(out, "phrase: {text:?} is {last}"),
+            Some((last, rest)) => {
+                writeln!(out, "phrase: {text:?} is {} and {last}", rest.join(", "))
+            }
+        };
+    }
+    out
 }
 
 /// `486 Busy Here, 600 Busy Everywhere`

@@ -116,7 +116,7 @@ fn a_constant_or_value_prints_the_cause() {
 
 #[test]
 fn bad_input_is_a_one_line_error() {
-    let expected = "expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all";
+    let expected = "expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), a reason phrase (\"Busy Here\") or a status line (\"SIP/2.0 486 Busy Here\"); `sip-cause table` lists them all";
     assert_eq!(
         failure(&[""]),
         format!("sip-cause: error: empty argument: {expected}\n")
@@ -226,7 +226,7 @@ fn no_argument_prints_a_short_usage() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]\nRun `sip-cause --help` for more.\n"
+        "Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE|LINE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]\nRun `sip-cause --help` for more.\n"
     );
     // `--jssip` alone asks for nothing either.
     let output = sip_cause(&["--jssip"]);
@@ -234,7 +234,7 @@ fn no_argument_prints_a_short_usage() {
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("Usage: sip-cause "));
     let help = stdout(&["--help"]);
     assert!(
-        help.contains("Usage: sip-cause [OPTIONS] [CODE|CAUSE|PHRASE]\n"),
+        help.contains("Usage: sip-cause [OPTIONS] [CODE|CAUSE|PHRASE|LINE]\n"),
         "{help}"
     );
     assert!(!help.contains("..."), "one argument, not a list: {help}");
@@ -265,7 +265,7 @@ fn near_misses_get_a_suggestion() {
     );
     assert_eq!(
         failure(&["Busy Heer"]),
-        "sip-cause: error: `Busy Heer` is no status code, cause or reason phrase: expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all\n"
+        "sip-cause: error: `Busy Heer` is no status code, cause or reason phrase: expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), a reason phrase (\"Busy Here\") or a status line (\"SIP/2.0 486 Busy Here\"); `sip-cause table` lists them all\n"
     );
 }
 
