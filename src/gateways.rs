@@ -1,6 +1,6 @@
-//! The gateways side by side (the README's "Gateways"): the response each sends for the
-//! common causes, the cause each records for the common responses, and what each relays from
-//! one leg to the other when a call fails or is cancelled.
+//! The gateways side by side (`docs/gateway.md`, "The three side by side"): the response each
+//! sends for the common causes, the cause each records for the common responses, and what each
+//! relays from one leg to the other when a call fails or is cancelled.
 
 use std::fmt::Write as _;
 

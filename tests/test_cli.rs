@@ -1,6 +1,7 @@
 //! The `sip-cause` tool, run as a user runs it.
 
 mod common;
+mod doc_blocks;
 mod tool;
 
 use common::ROWS;
@@ -308,17 +309,15 @@ fn the_fallback_says_which_codes_it_stands_for() {
     );
 }
 
-/// The transcripts in the README's "The command-line tool" section: each `$ cargo run -- ARGS`
-/// followed by output lines is what the tool prints, on stdout or (for an error) stderr.
+/// The transcripts of `docs/cli.md`: each `$ cargo run -- ARGS` followed by output lines is
+/// what the tool prints, on stdout or (for an error) stderr.
 #[test]
-fn the_readme_shows_what_the_tool_prints() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md is readable");
-    let section = readme
-        .split("## The command-line tool")
+fn the_cli_doc_shows_what_the_tool_prints() {
+    let section = doc_blocks::block("docs/cli.md", "transcripts");
+    let section = section
+        .split("```")
         .nth(1)
-        .and_then(|rest| rest.split("```").nth(1))
-        .expect("the README has a command-line section with a code block");
+        .expect("a code block of transcripts");
     let mut checked = 0;
     for transcript in section.split("\n\n") {
         let mut lines = transcript.trim_start_matches("text\n").lines();
@@ -341,7 +340,7 @@ fn the_readme_shows_what_the_tool_prints() {
         assert_eq!(shown, format!("{}\n", expected.join("\n")), "{command}");
         checked += 1;
     }
-    assert_eq!(checked, 6, "transcripts with output in the README");
+    assert_eq!(checked, 14, "transcripts with output in docs/cli.md");
 }
 
 /// Splits a command line as a POSIX shell does for words and single quotes.

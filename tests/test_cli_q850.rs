@@ -1,7 +1,7 @@
 //! `sip-cause q850` and `sip-cause table --q850`: the Q.850 side of the tool, as forgiving as
 //! the causes' side.
 
-mod readme;
+mod doc_blocks;
 mod tool;
 
 use tool::{failure, stdout};
@@ -224,8 +224,8 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
 }
 
 #[test]
-fn the_readme_shows_the_gateways_table_the_tool_prints() {
-    let section = readme::block("gateways");
+fn the_gateway_doc_shows_the_gateways_table_the_tool_prints() {
+    let section = doc_blocks::block("docs/gateway.md", "gateways");
     assert_eq!(
         section.trim_end(),
         stdout(&["table", "--gateways"]).trim_end()

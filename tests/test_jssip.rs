@@ -1,8 +1,9 @@
 //! JsSIP 3.13.8's table, checked against `JsSIP_C.causes` and `SIP_ERROR_CAUSES` as
 //! lib/Constants.js of the pinned package spells them (transcribed here apart from jssip.toml
-//! on purpose), its links to SIP.js's table, and the README's table of where the two differ.
+//! on purpose), its links to SIP.js's table, and the table of `docs/clients.md` of where the two differ.
 //! The real JsSIP is run against the table by `test_interop.rs`.
 
+mod doc_blocks;
 mod tool;
 
 use cause_core::{Cause, JsSipCause, reason_phrase};
@@ -149,14 +150,8 @@ fn differences() -> String {
 }
 
 #[test]
-fn the_readme_shows_where_the_two_browser_tables_differ() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
-    let section = readme
-        .split("<!-- jssip-differences: begin -->\n")
-        .nth(1)
-        .and_then(|rest| rest.split("<!-- jssip-differences: end -->").next())
-        .expect("the README's JsSIP section");
+fn the_clients_doc_shows_where_the_two_browser_tables_differ() {
+    let section = doc_blocks::block("docs/clients.md", "jssip-differences");
     assert_eq!(
         section.trim_end(),
         differences().trim_end(),

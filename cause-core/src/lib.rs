@@ -329,8 +329,3 @@ cause_macros::cause_table! {
     /// [`Gateway::reason_phrase`] gives for [`Gateway::Asterisk`].
     pub(crate) fn asterisk_reason_phrase;
 }
-
-// The README's Rust examples run as doctests, so that they stay true.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-struct ReadmeExamples;
