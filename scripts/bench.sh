@@ -4,7 +4,7 @@
 #   scripts/bench.sh           the lookup benchmarks (benches/lookup.rs), then, for each
 #                              measurement, the median of the generated code beside the fastest
 #                              other implementation of the same run and their ratio, as a
-#                              markdown table (the one in the README)
+#                              markdown table (the one in docs/performance.md)
 #   scripts/bench.sh reason    the Reason parser against its Rust peers (benches/reason.rs)
 #   scripts/bench.sh paired    `FromStr` against its two fastest baselines, timed side by side
 #                              in every sample: the median ratio and its quartiles

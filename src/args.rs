@@ -4,7 +4,8 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, ArgGroup, ArgMatches, Command};
 
-use crate::Exit;
+use crate::exit::Exit;
+use crate::trace::{self, Line};
 
 /// What the person asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +24,10 @@ pub enum Request {
     FreeSwitch(String),
     /// An Asterisk hangup cause, as typed.
     Asterisk(String),
-    /// A `Reason` header value.
+    /// A `Reason` header value, or a whole header line.
     Reason(String),
+    /// A request line pasted from a trace (`BYE sip:bob@192.0.2.4 SIP/2.0`), and its method.
+    Method { line: String, method: String },
     /// A whole table.
     Table { table: Table, json: bool },
 }
@@ -111,11 +114,44 @@ fn request(matches: &ArgMatches) -> Request {
             }
         }
         _ if matches.get_flag("linphone") => Request::Linphone(text(matches, "query")),
-        _ => Request::Lookup {
-            query: text(matches, "query"),
-            in_dialog: matches.get_flag("in-dialog"),
-            jssip: matches.get_flag("jssip"),
-        },
+        _ => {
+            let query = text(matches, "query");
+            let (in_dialog, jssip) = (matches.get_flag("in-dialog"), matches.get_flag("jssip"));
+            // A line pasted from a trace is read for what it is; with an option that asks for
+            // a code's mapping, only a status line makes sense, which the lookup reads.
+            match trace::read(&query) {
+                _ if in_dialog || jssip => Request::Lookup {
+                    query,
+                    in_dialog,
+                    jssip,
+                },
+                Some(Line::Reason { .. }) => Request::Reason(query),
+                Some(Line::Request { method }) => Request::Method {
+                    method: method.to_owned(),
+                    line: query,
+                },
+                _ => Request::Lookup {
+                    query,
+                    in_dialog,
+                    jssip,
+                },
+            }
+        }
+    }
+}
+
+/// The command a misspelled one (`tabel`) most likely meant, as clap's own suggestions find
+/// it (the query takes any word, so clap never sees it as a command).
+pub fn suggested_command(word: &str) -> Option<String> {
+    let commands = command().get_subcommands().cloned().collect::<Vec<_>>();
+    let probe = Command::new("sip-cause").subcommands(commands);
+    let error = probe
+        .try_get_matches_from(["sip-cause", word.to_ascii_lowercase().as_str()])
+        .err()?;
+    match error.get(ContextKind::SuggestedSubcommand)? {
+        ContextValue::String(command) => Some(command.clone()),
+        ContextValue::Strings(commands) => commands.first().cloned(),
+        _ => None,
     }
 }
 
@@ -125,11 +161,13 @@ pub fn command() -> Command {
         .version(env!("CARGO_PKG_VERSION"))
         .arg(
             Arg::new("query")
-                .value_name("CODE|CAUSE|PHRASE")
+                .value_name("CODE|CAUSE|PHRASE|LINE")
                 .allow_negative_numbers(true)
                 .help(
                     "A status code (486), a cause constant (BUSY) or value (Busy), in any case, \
-                     or a reason phrase (Busy Here)",
+                     a reason phrase of any stack (Busy Here, Internal Server Error), or a line \
+                     pasted from a trace: a status line (SIP/2.0 486 Busy Here), a Reason \
+                     header line (Reason: Q.850;cause=34) or a request line",
                 ),
         )
         .arg(
@@ -210,20 +248,24 @@ pub fn command() -> Command {
         )
         .subcommand(pbx_command(
             "freeswitch",
-            "A FreeSWITCH hangup cause: the response it sends, its Q.850 cause",
-            "A cause value (806) or a name (USER_NOT_REGISTERED), in any case",
+            "A FreeSWITCH hangup cause (the response it sends, its Q.850 cause), or a response (the cause it records)",
+            "A cause value (806), a name (USER_NOT_REGISTERED) or its C name \
+             (SWITCH_CAUSE_USER_NOT_REGISTERED), in any case; or a response (480, sip:487, \
+             SIP/2.0 480 Temporarily Unavailable): the cause FreeSWITCH records for it",
         ))
         .subcommand(pbx_command(
             "asterisk",
-            "An Asterisk hangup cause: the response it sends, its Q.850 cause",
-            "A cause value (8), a name (PRE_EMPTED), an alias (BUSY) or its text, in any case",
+            "An Asterisk hangup cause (the response it sends, its Q.850 cause), or a response (the cause it records)",
+            "A cause value (8), a name (PRE_EMPTED), an alias (BUSY), a C name (AST_CAUSE_BUSY) \
+             or its text, in any case; or a response (480, sip:404): the cause Asterisk \
+             records for it",
         ))
         .subcommand(
             Command::new("q850")
                 .about("An ITU-T Q.850 cause: its SIP response (RFC 3398) and SIP cause")
                 .arg(Arg::new("cause").value_name("CAUSE").required(true).help(
-                    "A cause value (17), a FreeSWITCH name (USER_BUSY), an ITU name (User busy) \
-                     or an Asterisk alias (BUSY), in any case",
+                    "A cause value (17), a FreeSWITCH name (USER_BUSY), an ITU name (User busy), \
+                     an Asterisk alias (BUSY) or a C name of either (AST_CAUSE_BUSY), in any case",
                 )),
         )
         .args_conflicts_with_subcommands(true)
@@ -265,9 +307,9 @@ fn clap_message(error: &clap::Error) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    let invalid = crate::lookup::quoted(&context(ContextKind::InvalidArg));
+    let invalid = crate::text::quoted(&context(ContextKind::InvalidArg));
     // `486 487`: clap takes the second for a subcommand that conflicts with the first.
-    let extra = crate::lookup::quoted(&context(ContextKind::InvalidSubcommand));
+    let extra = crate::text::quoted(&context(ContextKind::InvalidSubcommand));
     match error.kind() {
         ErrorKind::ArgumentConflict if !extra.is_empty() => {
             format!("unexpected argument `{extra}`: one code or cause at a time")
@@ -275,7 +317,12 @@ fn clap_message(error: &clap::Error) -> String {
         ErrorKind::UnknownArgument if !invalid.starts_with('-') => {
             format!("unexpected argument `{invalid}`: one code or cause at a time")
         }
-        ErrorKind::UnknownArgument => format!("unknown option `{invalid}`"),
+        ErrorKind::UnknownArgument => match context(ContextKind::SuggestedArg) {
+            suggested if suggested.starts_with('-') => {
+                format!("unknown option `{invalid}`: did you mean `{suggested}`?")
+            }
+            _ => format!("unknown option `{invalid}`"),
+        },
         ErrorKind::InvalidSubcommand => format!("unknown command `{invalid}`"),
         ErrorKind::MissingRequiredArgument => format!("missing {invalid}"),
         ErrorKind::ArgumentConflict => {
@@ -353,6 +400,19 @@ mod tests {
             Ok(Request::FreeSwitch("806".into()))
         );
         assert!(parsed(&["table", "--q850", "--asterisk"]).is_err());
+        // A line pasted from a trace is read for what it is.
+        let reason = "Reason: Q.850;cause=34";
+        assert_eq!(parsed(&[reason]), Ok(Request::Reason(reason.into())));
+        let bye = "BYE sip:bob@192.0.2.4 SIP/2.0";
+        let method = Request::Method {
+            line: bye.into(),
+            method: "BYE".into(),
+        };
+        assert_eq!(parsed(&[bye]), Ok(method));
+        let status = "SIP/2.0 486 Busy Here";
+        assert_eq!(parsed(&[status]), Ok(lookup(status, false)));
+        assert_eq!(suggested_command("tabel").as_deref(), Some("table"));
+        assert_eq!(suggested_command("busy"), None);
     }
 
     #[test]

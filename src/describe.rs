@@ -7,33 +7,9 @@ use cause_core::{
     ReasonErrorKind, reason_phrase,
 };
 
-use cause_table::markdown::plain_text;
-
-use crate::lookup::quoted;
-
-/// A description as the terminal shows it: no markdown, and a Rust path such as
-/// `Q850::UserBusy` as the cause's name (`Q.850 17 USER_BUSY`).
-pub(crate) fn plain(description: &str) -> String {
-    plain_text(description, |code| {
-        let debug = |name: &str, variant: &str| name == variant;
-        let name = match code.split_once("::") {
-            Some(("Q850", variant)) => Q850::ALL
-                .iter()
-                .find(|q| debug(&format!("{q:?}"), variant))
-                .map(|q| format!("Q.850 {} {}", q.code(), q.name())),
-            Some(("Cause", variant)) => Cause::ALL
-                .iter()
-                .find(|c| debug(&format!("{c:?}"), variant))
-                .map(|c| c.name().to_owned()),
-            Some(("JsSipCause", variant)) => JsSipCause::ALL
-                .iter()
-                .find(|c| debug(&format!("{c:?}"), variant))
-                .map(|c| format!("JsSIP's {}", c.name())),
-            _ => None,
-        };
-        name.unwrap_or_else(|| code.to_owned())
-    })
-}
+use crate::lookup;
+use crate::phrases::Given;
+use crate::text::{codes_text, plain, quoted, status_codes, status_head};
 
 /// `BUSY "Busy" (SIP error causes)`
 fn headline(cause: Cause) -> String {
@@ -51,26 +27,9 @@ fn q850_headline(q850: Q850) -> String {
     format!("{code} {name} {value:?} ({})", q850.category())
 }
 
-/// `486 Busy Here, 600 Busy Everywhere`
-pub fn codes_text(codes: &[u16]) -> String {
-    let codes = codes.iter().map(|&code| match reason_phrase(code) {
-        Some(phrase) => format!("{code} {phrase}"),
-        None => code.to_string(),
-    });
-    codes.collect::<Vec<_>>().join(", ")
-}
-
-/// What the fallback cause's codes are: all the failure responses the others leave.
-pub fn fallback_codes_text() -> String {
-    crate::table::fallback_text("", Cause::FAILURE_CODES)
-}
-
 /// `486` → the code, its reason phrase, its cause and its Q.850 cause.
-pub fn code(code: u16, in_dialog: bool) -> String {
-    let mut out = match reason_phrase(code) {
-        Some(phrase) => format!("{code} {phrase}\n"),
-        None => format!("{code} (no registered reason phrase)\n"),
-    };
+pub fn code(code: u16, given: Option<&Given>, in_dialog: bool) -> String {
+    let mut out = status_head(code, given);
     let cause = match in_dialog {
         true => Cause::for_in_dialog_failure(code),
         false => Cause::for_failure_response(code),
@@ -107,11 +66,9 @@ pub fn code(code: u16, in_dialog: bool) -> String {
 /// A cause with its codes, aliases, response, Reason and description.
 pub fn cause(cause: Cause) -> String {
     let mut out = format!("{}\n", headline(cause));
-    if cause == Cause::FALLBACK {
-        let _ = writeln!(out, "status codes: {}", fallback_codes_text());
-    }
-    if !cause.status_codes().is_empty() {
-        let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
+    let codes = status_codes(cause.status_codes(), Cause::FAILURES, &cause, "cause");
+    if !codes.is_empty() {
+        let _ = writeln!(out, "status codes: {codes}");
     }
     if !cause.in_dialog_status_codes().is_empty() {
         let codes = codes_text(cause.in_dialog_status_codes());
@@ -240,6 +197,20 @@ pub fn reason(pasted: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// A request line: for a BYE or a CANCEL, the cause the peer that receives it reports; any
+/// other request says no cause.
+pub fn request_line(line: &str, method: &str) -> Result<String, String> {
+    let cause = lookup::request_cause(method).ok_or_else(|| lookup::request_line_hint(line))?;
+    let ends = match cause {
+        Cause::Bye => "an answered call",
+        _ => "a call before it is answered",
+    };
+    let head = format!(
+        "request: {method}, which ends {ends}; its Reason header line says why (`sip-cause 'Reason: ...'`)\n"
+    );
+    Ok(head + &self::cause(cause))
+}
+
 /// A FreeSWITCH or Asterisk hangup cause, as the tool shows either.
 pub struct PbxCause {
     system: Gateway,
@@ -249,11 +220,31 @@ pub struct PbxCause {
     group: Option<&'static str>,
     aliases: &'static [&'static str],
     response: Option<u16>,
+    /// The responses it is recorded for, as `status codes:` shows them.
+    recorded_for: String,
     q850: Option<Q850>,
     description: &'static str,
 }
 
 impl PbxCause {
+    /// The cause `code` of `system`'s numbering.
+    fn of(system: Gateway, code: u16) -> Option<Self> {
+        match system {
+            Gateway::FreeSwitch => FreeSwitchCause::from_code(code).map(Self::freeswitch),
+            Gateway::Asterisk => AsteriskCause::from_code(code).map(Self::asterisk),
+            _ => None,
+        }
+    }
+
+    /// `806 USER_NOT_REGISTERED "USER_NOT_REGISTERED" (FreeSWITCH's own causes)`
+    fn headline(&self) -> String {
+        let mut out = format!("{} {} {:?}", self.code, self.name, self.text);
+        if let Some(group) = self.group {
+            let _ = write!(out, " ({group})");
+        }
+        out
+    }
+
     pub fn freeswitch(cause: FreeSwitchCause) -> Self {
         PbxCause {
             system: Gateway::FreeSwitch,
@@ -263,6 +254,12 @@ impl PbxCause {
             group: Some(cause.category().title()),
             aliases: cause.aliases(),
             response: cause.response(),
+            recorded_for: status_codes(
+                cause.status_codes(),
+                FreeSwitchCause::FAILURES,
+                &cause,
+                "cause",
+            ),
             q850: cause.q850(),
             description: cause.description(),
         }
@@ -277,6 +274,12 @@ impl PbxCause {
             group: None,
             aliases: cause.aliases(),
             response: cause.response(),
+            recorded_for: status_codes(
+                cause.status_codes(),
+                AsteriskCause::FAILURES,
+                &cause,
+                "cause",
+            ),
             q850: cause.q850(),
             description: cause.description(),
         }
@@ -286,11 +289,7 @@ impl PbxCause {
 /// `806 USER_NOT_REGISTERED "USER_NOT_REGISTERED" (FreeSWITCH's own causes)`, laid out as every
 /// other table's cause (code, constant, value, group), the response it sends, its Q.850 cause.
 pub fn pbx(cause: &PbxCause) -> String {
-    let mut out = format!("{} {} {:?}", cause.code, cause.name, cause.text);
-    if let Some(group) = cause.group {
-        let _ = write!(out, " ({group})");
-    }
-    out.push('\n');
+    let mut out = format!("{}\n", cause.headline());
     if !cause.aliases.is_empty() {
         let aliases: Vec<String> = cause.aliases.iter().map(|a| format!("{a:?}")).collect();
         let _ = writeln!(out, "also parsed from: {}", aliases.join(", "));
@@ -301,6 +300,18 @@ pub fn pbx(cause: &PbxCause) -> String {
             "{} sends: {}",
             cause.system.name(),
             codes_text(&[code])
+        );
+    }
+    if !cause.recorded_for.is_empty() {
+        let (system, codes) = (cause.system.name(), &cause.recorded_for);
+        let _ = writeln!(out, "{system} records it for: {codes}");
+    }
+    // FreeSWITCH's 487 is a cause and a response.
+    if Cause::FAILURE_CODES.contains(&cause.code) {
+        let (key, system, code) = (cause.system.key(), cause.system.name(), cause.code);
+        let _ = writeln!(
+            out,
+            "{code} is also a response: `sip-cause {key} sip:{code}` says what {system} records for it"
         );
     }
     match cause.q850 {
@@ -322,6 +333,60 @@ pub fn pbx(cause: &PbxCause) -> String {
     out
 }
 
+/// A response, as `system` reads it: the cause it records, and when it bridges a call whose
+/// far end ends with it, what it sends the caller.
+pub fn pbx_response(system: Gateway, code: u16, given: Option<&Given>) -> String {
+    let mut out = status_head(code, given);
+    let name = system.name();
+    let recorded = system.for_failure_response(code);
+    let recorded = recorded.and_then(|cause| PbxCause::of(system, cause.code()));
+    if let Some(recorded) = &recorded {
+        let _ = writeln!(out, "{name} records: {}", recorded.headline());
+    }
+    if let Some(relay) = system.relay_failure(code, &[]) {
+        let response = relay.response();
+        let received = given.map_or(reason_phrase(code).unwrap_or(""), |g| g.text.as_str());
+        // FreeSWITCH writes `SIP/2.0 608 `, a phrase of nothing, where sofia-sip has none.
+        let phrase = match response.reason_phrase(received) {
+            "" => "(an empty reason phrase)",
+            phrase => phrase,
+        };
+        let reasons: Vec<String> = response.reasons().iter().map(|r| r.to_string()).collect();
+        let caller = PbxCause::of(system, response.hangup_cause().code())
+            .map_or(String::new(), |c| {
+                format!(", recording {} {} for the caller", c.code, c.name)
+            });
+        let sends = format!(
+            "{} {phrase}{}{caller}",
+            response.status(),
+            match reasons.is_empty() {
+                true => String::new(),
+                false => format!(", Reason: {}", reasons.join(", ")),
+            }
+        );
+        let _ = match relay.follows_redirect() {
+            true => writeln!(
+                out,
+                "{name} follows it to its Contact; without one, it sends the caller: {sends}"
+            ),
+            false => writeln!(out, "{name} sends the caller: {sends}"),
+        };
+        // FreeSWITCH passes a far end's Q.850 cause on; say so where it changes the answer.
+        let congestion = Reason::parse("Q.850;cause=34").expect("a valid Reason value");
+        let with_reason = system.relay_failure(code, &[congestion]);
+        if with_reason.map(|r| r.response()) != Some(response) {
+            let _ = writeln!(
+                out,
+                "(for a far end's {code} without a Reason header; one with Q.850;cause=34 in `sip-cause table --gateways`)"
+            );
+        }
+    }
+    if let Some(recorded) = recorded {
+        let _ = writeln!(out, "{}", plain(recorded.description));
+    }
+    out
+}
+
 /// `BUSY "Busy" (SIP error causes)`, in JsSIP's table.
 fn jssip_headline(cause: JsSipCause) -> String {
     format!(
@@ -334,11 +399,8 @@ fn jssip_headline(cause: JsSipCause) -> String {
 
 /// `424` with `--jssip`: the code and the cause JsSIP reports for it, and SIP.js's where it
 /// differs.
-pub fn jssip_code(code: u16, in_dialog: bool) -> String {
-    let mut out = match reason_phrase(code) {
-        Some(phrase) => format!("{code} {phrase}\n"),
-        None => format!("{code} (no registered reason phrase)\n"),
-    };
+pub fn jssip_code(code: u16, given: Option<&Given>, in_dialog: bool) -> String {
+    let mut out = status_head(code, given);
     let (jssip, sipjs) = match in_dialog {
         true => (
             JsSipCause::for_in_dialog_failure(code),
@@ -371,12 +433,9 @@ pub fn jssip_code(code: u16, in_dialog: bool) -> String {
 /// description.
 pub fn jssip_cause(cause: JsSipCause) -> String {
     let mut out = format!("{}\n", jssip_headline(cause));
-    if cause == JsSipCause::FALLBACK {
-        let codes = crate::table::fallback_text("", JsSipCause::FAILURE_CODES);
+    let codes = status_codes(cause.status_codes(), JsSipCause::FAILURES, &cause, "cause");
+    if !codes.is_empty() {
         let _ = writeln!(out, "status codes: {codes}");
-    }
-    if !cause.status_codes().is_empty() {
-        let _ = writeln!(out, "status codes: {}", codes_text(cause.status_codes()));
     }
     if !cause.in_dialog_status_codes().is_empty() {
         let codes = codes_text(cause.in_dialog_status_codes());

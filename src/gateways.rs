@@ -1,14 +1,13 @@
-//! The gateways side by side (the README's "Gateways"): the response each sends for the
-//! common causes, the cause each records for the common responses, and what each relays from
-//! one leg to the other when a call fails or is cancelled.
+//! The gateways side by side (`docs/gateway.md`, "The three side by side"): the response each
+//! sends for the common causes, the cause each records for the common responses, and what each
+//! relays from one leg to the other when a call fails or is cancelled.
 
 use std::fmt::Write as _;
 
 use cause_core::{AsteriskCause, FreeSwitchCause, Gateway, Q850, Reason, Relay};
 use cause_table::markdown::code_span;
 
-use crate::describe::codes_text;
-use crate::table::row;
+use crate::text::{codes_text, row};
 
 /// The causes the gateways section compares: the common ends of a call.
 const COMMON_CAUSES: [u16; 10] = [16, 17, 18, 19, 21, 31, 34, 38, 41, 127];

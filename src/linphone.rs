@@ -3,31 +3,46 @@
 
 use std::fmt::Write as _;
 
-use cause_core::{Cause, JsSipCause, LinphoneReason, reason_phrase};
+use cause_core::{Cause, JsSipCause, LinphoneReason};
 use cause_table::markdown::{code_span, link_labels};
 
-use crate::describe::{codes_text, plain};
-use crate::lookup::{did_you_mean, looks_like_a_number, phrase_code, quoted, status_code};
+use crate::lookup::{
+    did_you_mean, looks_like_a_number, reason_hint, request_line_hint, status_code,
+};
+use crate::phrases::{self, Given};
 use crate::table;
+use crate::text::{codes_text, head, plain, quoted, row, status_codes, status_head};
+use crate::trace::{self, Line};
 
-/// What `--linphone` names: a status code (or its reason phrase), or a reason.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `--linphone` names: a status code (as a number, a status line or its reason phrase,
+/// with the phrase where it is not the registry's), or a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
-    Code(u16),
+    Code(u16, Option<Given>),
     Reason(LinphoneReason),
 }
 
-/// `486`, `busy`, `Call declined`, `Busy Here`: a status code, a reason or a reason phrase.
+/// `486`, `busy`, `Call declined`, `Busy Here`, `SIP/2.0 486 Busy Here`: a status code, a
+/// reason, a reason phrase or a status line.
 pub fn lookup(text: &str) -> Result<Found, String> {
     let text = text.trim();
     if looks_like_a_number(text) {
-        return status_code(text).map(Found::Code);
+        return status_code(text).map(|code| Found::Code(code, None));
+    }
+    match trace::read(text) {
+        Some(Line::Status { code, phrase }) => {
+            let code = status_code(code)?;
+            return Ok(Found::Code(code, Given::with_code(code, phrase)));
+        }
+        Some(Line::Reason { .. }) => return Err(reason_hint(text)),
+        Some(Line::Request { .. }) => return Err(request_line_hint(text)),
+        None => {}
     }
     if let Some(reason) = LinphoneReason::find(text) {
         return Ok(Found::Reason(reason));
     }
-    if let Some(code) = phrase_code(text) {
-        return Ok(Found::Code(code));
+    if let Some((code, given)) = phrases::find(text) {
+        return Ok(Found::Code(code, given));
     }
     let near = text.parse::<LinphoneReason>().err().and_then(|error| {
         did_you_mean(error.suggestions(), |s| {
@@ -56,11 +71,8 @@ fn headline(reason: LinphoneReason) -> String {
 }
 
 /// `486` with `--linphone`: the code and the reason a Linphone call reports for it.
-pub fn code(code: u16) -> String {
-    let mut out = match reason_phrase(code) {
-        Some(phrase) => format!("{code} {phrase}\n"),
-        None => format!("{code} (no registered reason phrase)\n"),
-    };
+pub fn code(code: u16, given: Option<&Given>) -> String {
+    let mut out = status_head(code, given);
     let Some(reason) = LinphoneReason::for_failure_response(code) else {
         let _ = writeln!(
             out,
@@ -118,11 +130,12 @@ fn is_fallback(reason: LinphoneReason) -> bool {
 
 /// The codes a reason lists, and for the fallback every failure response the others leave.
 fn status_codes_text(reason: LinphoneReason) -> String {
-    let listed = codes_text(reason.status_codes());
-    if !is_fallback(reason) {
-        return listed;
-    }
-    table::fallback_of(&listed, &failure_ranges(), "reason")
+    status_codes(
+        reason.status_codes(),
+        LinphoneReason::FAILURES,
+        &reason,
+        "reason",
+    )
 }
 
 /// Every reason, one markdown table.
@@ -136,7 +149,7 @@ pub fn markdown() -> String {
         "Declined with",
         "Description",
     ];
-    table::head(&mut out, &names);
+    head(&mut out, &names);
     for &reason in LinphoneReason::ALL {
         let cells = [
             reason.code().to_string(),
@@ -149,7 +162,7 @@ pub fn markdown() -> String {
                 .unwrap_or_default(),
             link_labels(reason.description()),
         ];
-        table::row(&mut out, &cells);
+        row(&mut out, &cells);
     }
     out
 }
@@ -176,7 +189,7 @@ pub fn clients_markdown() -> String {
         "JsSIP 3.13.8",
         "liblinphone 5.1.65",
     ];
-    table::head(&mut out, &names);
+    head(&mut out, &names);
     let name = |name: Option<&str>| name.map_or("none: not an end".to_owned(), code_span);
     for code in codes {
         let cells = [
@@ -185,7 +198,7 @@ pub fn clients_markdown() -> String {
             name(JsSipCause::for_failure_response(code).map(JsSipCause::name)),
             name(LinphoneReason::for_failure_response(code).map(LinphoneReason::name)),
         ];
-        table::row(&mut out, &cells);
+        row(&mut out, &cells);
     }
     out
 }

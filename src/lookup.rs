@@ -1,32 +1,27 @@
-//! What a query names, as cause-core answers it: a status code (or the reason phrase of one),
-//! a cause, a Q.850 cause; and for a miss, the closest names cause-core suggests.
+//! What a query names, as cause-core answers it: a status code (as a number, a status line or
+//! the reason phrase of one, whichever stack writes it), a cause, a Q.850 cause, a PBX's cause
+//! or a response it records; and for a miss, the closest names cause-core suggests, or the
+//! command that reads it.
 
-use cause_core::{
-    AsteriskCause, Cause, FreeSwitchCause, JsSipCause, LinphoneReason, Q850, reason_phrase,
-};
+use cause_core::{AsteriskCause, Cause, FreeSwitchCause, JsSipCause, LinphoneReason, Q850};
+
+use crate::phrases::{self, Given};
+use crate::text::quoted;
+use crate::trace::{self, Line};
 
 /// What a query to `sip-cause` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
-    /// A status code, given as a number or as its reason phrase.
-    Code(u16),
+    /// A status code, given as a number, a status line or a reason phrase; with the phrase
+    /// given where it is not the registry's.
+    Code(u16, Option<Given>),
     Cause(Cause),
     /// A cause of JsSIP's table (with `--jssip`).
     JsSip(JsSipCause),
 }
 
-/// The most of an argument an error message quotes, in characters.
-const QUOTED: usize = 80;
-
-/// `text` as an error message quotes it: at most [`QUOTED`] characters, `…` where cut.
-pub fn quoted(text: &str) -> String {
-    match text.char_indices().nth(QUOTED) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
-}
-
-/// `486`, ` BUSY`, `webrtc not supported`, `Busy Here`: a code, a cause or a reason phrase.
+/// `486`, ` BUSY`, `webrtc not supported`, `Busy Here`, `SIP/2.0 486 Busy Here`: a code, a
+/// cause, a reason phrase or a status line.
 pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> {
     let text = text.trim();
     let codes = Cause::STATUS_CODES;
@@ -38,12 +33,15 @@ pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> 
         });
     }
     if looks_like_a_number(text) {
-        return status_code(text).map(Found::Code).map_err(|error| {
-            match other_tables(text, jssip) {
+        return status_code(text)
+            .map(|code| Found::Code(code, None))
+            .map_err(|error| match other_tables(text, jssip) {
                 Some(hint) => format!("{error}; {} {hint}", quoted(text)),
                 None => error,
-            }
-        });
+            });
+    }
+    if let Some(line) = trace::read(text) {
+        return trace_line(text, line);
     }
     if in_dialog {
         let text = quoted(text);
@@ -58,11 +56,17 @@ pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> 
     if let Some(found) = found {
         return Ok(found);
     }
-    if let Some(code) = phrase_code(text) {
-        return Ok(Found::Code(code));
+    if let Some((code, given)) = phrases::find(text) {
+        return Ok(Found::Code(code, given));
     }
     if let Some(hint) = other_tables(text, jssip) {
         return Err(format!("`{}` {hint}", quoted(text)));
+    }
+    if let Some(command) = crate::args::suggested_command(text) {
+        return Err(format!(
+            "`{}` is no status code, cause or reason phrase: did you mean the command `sip-cause {command}`?",
+            quoted(text)
+        ));
     }
     let hint = match jssip {
         true => text.parse::<JsSipCause>().err().and_then(|error| {
@@ -81,11 +85,56 @@ pub fn query(text: &str, in_dialog: bool, jssip: bool) -> Result<Found, String> 
     ))
 }
 
-/// The status code whose reason phrase `text` is, in any ASCII case.
-pub fn phrase_code(text: &str) -> Option<u16> {
+/// A status line's code, with its phrase where it is not the registry's; any other line says
+/// what reads it. (Without `--jssip`, `--linphone` or `--in-dialog`, a `Reason` header or
+/// request line never gets here: the command line reads it as what it is.)
+fn trace_line(text: &str, line: Line<'_>) -> Result<Found, String> {
+    match line {
+        Line::Status { code, phrase } => {
+            let code = status_code(code)?;
+            Ok(Found::Code(code, Given::with_code(code, phrase)))
+        }
+        Line::Reason { .. } => Err(reason_hint(text)),
+        Line::Request { .. } => Err(request_line_hint(text)),
+    }
+}
+
+/// `... is a Reason header value: `sip-cause reason '...'``
+pub fn reason_hint(text: &str) -> String {
     let text = text.trim();
-    let mut codes = Cause::STATUS_CODES;
-    codes.find(|&c| reason_phrase(c).is_some_and(|p| p.eq_ignore_ascii_case(text)))
+    let what = match text
+        .get(..6)
+        .is_some_and(|n| n.eq_ignore_ascii_case("Reason"))
+    {
+        true => "header line",
+        false => "header value",
+    };
+    let (text, word) = (quoted(text), shell_word(text));
+    format!("`{text}` is a Reason {what}: `sip-cause reason {word}`")
+}
+
+/// A request line says no cause but for the request that ends a call.
+pub fn request_line_hint(text: &str) -> String {
+    format!(
+        "`{}` is a request line: its final response's status line says how it ended \
+         (`sip-cause 'SIP/2.0 486 Busy Here'`), and a CANCEL's or BYE's `Reason:` line why",
+        quoted(text.trim())
+    )
+}
+
+/// The cause a request that ends a call stands for, as the peer that receives it reports it:
+/// a BYE ends an answered call (BYE), a CANCEL an unanswered one (CANCELED).
+pub fn request_cause(method: &str) -> Option<Cause> {
+    match method {
+        "BYE" => Some(Cause::Bye),
+        "CANCEL" => Some(Cause::Canceled),
+        _ => None,
+    }
+}
+
+/// The status code whose reason phrase `text` is in the IANA registry, in any ASCII case.
+pub fn phrase_code(text: &str) -> Option<u16> {
+    phrases::find(text).and_then(|(code, given)| given.is_none().then_some(code))
 }
 
 /// Where a query the main lookup missed belongs: `is a Q.850 cause: `sip-cause q850 17``.
@@ -131,7 +180,7 @@ fn shell_word(text: &str) -> String {
 fn expected() -> String {
     let codes = Cause::STATUS_CODES;
     format!(
-        "expected a status code in {}..={} (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all",
+        "expected a status code in {}..={} (486), a cause constant (BUSY) or value (\"Busy\"), a reason phrase (\"Busy Here\") or a status line (\"SIP/2.0 486 Busy Here\"); `sip-cause table` lists them all",
         codes.start(),
         codes.end()
     )
@@ -170,6 +219,16 @@ pub(crate) fn did_you_mean<'a>(
     })
 }
 
+/// What `freeswitch` or `asterisk` names: one of the PBX's causes, or a response whose cause
+/// it records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pbx<T> {
+    Cause(T),
+    /// A status code: `480`, `sip:487` (as FreeSWITCH logs a call's SIP code), a status line
+    /// or a reason phrase, with the phrase given where it is not the registry's.
+    Response(u16, Option<Given>),
+}
+
 /// A table whose causes have numbers, as a lookup sees it.
 struct Numbered<T> {
     /// `Q.850 cause`, for messages.
@@ -186,8 +245,11 @@ struct Numbered<T> {
 
 impl<T> Numbered<T> {
     /// A cause by number or by name, value or alias, in any case.
-    fn lookup(&self, text: &str) -> Result<T, String> {
+    fn cause(&self, text: &str) -> Result<T, String> {
         let text = text.trim();
+        if let Some(Line::Reason { .. }) = trace::read(text) {
+            return Err(reason_hint(text));
+        }
         if let Ok(code) = text.parse::<u16>() {
             return (self.from_code)(code).ok_or_else(|| {
                 format!(
@@ -202,31 +264,64 @@ impl<T> Numbered<T> {
         let hint = (self.near)(text).unwrap_or_else(|| format!("give {}", self.examples));
         Err(format!("`{}` is no {}: {hint}", quoted(text), self.what))
     }
+
+    /// A cause as [`cause`](Self::cause) reads it, or a response: `sip:487`, a status line,
+    /// or a code or reason phrase that names no cause (a PBX's causes and SIP's codes share
+    /// 487, which is the cause).
+    fn cause_or_response(&self, text: &str) -> Result<Pbx<T>, String> {
+        let text = text.trim();
+        if let Some(prefix) = text.get(..4).filter(|p| p.eq_ignore_ascii_case("sip:")) {
+            return status_code(&text[prefix.len()..]).map(|code| Pbx::Response(code, None));
+        }
+        if let Some(Line::Status { code, phrase }) = trace::read(text) {
+            let code = status_code(code)?;
+            return Ok(Pbx::Response(code, Given::with_code(code, phrase)));
+        }
+        let error = match self.cause(text) {
+            Ok(cause) => return Ok(Pbx::Cause(cause)),
+            Err(error) => error,
+        };
+        if let Ok(code) = text.parse::<u16>()
+            && Cause::STATUS_CODES.contains(&code)
+        {
+            return Ok(Pbx::Response(code, None));
+        }
+        match phrases::find(text) {
+            Some((code, given)) => Ok(Pbx::Response(code, given)),
+            None => Err(error),
+        }
+    }
 }
 
 /// A Q.850 cause by value (17) or by name, value or alias, in any case.
 pub fn q850(text: &str) -> Result<Q850, String> {
-    Numbered {
+    let table = Numbered {
         what: "Q.850 cause",
         listed_by: "sip-cause table --q850",
         examples: "a cause value (17), a name (USER_BUSY) or an ITU name (\"User busy\")",
         from_code: Q850::from_code,
-        // Asterisk's #define aliases (BUSY, CONGESTION) name Q.850 causes too.
-        find: |text| Q850::find(text).or_else(|| AsteriskCause::find(text)?.q850()),
+        // Asterisk's #define aliases (BUSY, CONGESTION) name Q.850 causes too, and so do the
+        // C names of both PBXs (AST_CAUSE_BUSY, SWITCH_CAUSE_USER_BUSY).
+        find: |text| {
+            let asterisk = || AsteriskCause::find(text)?.q850();
+            let freeswitch = || FreeSwitchCause::find(text)?.q850();
+            Q850::find(text).or_else(asterisk).or_else(freeswitch)
+        },
         near: |text| {
             let error = text.parse::<Q850>().err()?;
             did_you_mean(error.suggestions(), |s| Q850::find(s).map(Q850::name))
         },
-    }
-    .lookup(text)
+    };
+    table.cause(text)
 }
 
-/// A FreeSWITCH hangup cause by number (806) or name (USER_NOT_REGISTERED), in any case.
-pub fn freeswitch(text: &str) -> Result<FreeSwitchCause, String> {
+/// A FreeSWITCH hangup cause by number (806) or name (USER_NOT_REGISTERED), in any case, or a
+/// response (480, `sip:487`).
+pub fn freeswitch(text: &str) -> Result<Pbx<FreeSwitchCause>, String> {
     Numbered {
         what: "FreeSWITCH cause",
         listed_by: "sip-cause table --freeswitch",
-        examples: "a cause value (806) or a name (USER_NOT_REGISTERED)",
+        examples: "a cause value (806), a name (USER_NOT_REGISTERED) or a response (480)",
         from_code: FreeSwitchCause::from_code,
         find: FreeSwitchCause::find,
         near: |text| {
@@ -235,15 +330,16 @@ pub fn freeswitch(text: &str) -> Result<FreeSwitchCause, String> {
             did_you_mean(error.suggestions(), name)
         },
     }
-    .lookup(text)
+    .cause_or_response(text)
 }
 
-/// An Asterisk hangup cause by number (8), name (PRE_EMPTED), alias (BUSY) or text.
-pub fn asterisk(text: &str) -> Result<AsteriskCause, String> {
+/// An Asterisk hangup cause by number (8), name (PRE_EMPTED), alias (BUSY) or text, or a
+/// response (480).
+pub fn asterisk(text: &str) -> Result<Pbx<AsteriskCause>, String> {
     Numbered {
         what: "Asterisk cause",
         listed_by: "sip-cause table --asterisk",
-        examples: "a cause value (17), a name (USER_BUSY), an alias (BUSY) or its text (\"User busy\")",
+        examples: "a cause value (17), a name (USER_BUSY), an alias (BUSY), its text (\"User busy\") or a response (480)",
         from_code: AsteriskCause::from_code,
         find: AsteriskCause::find,
         near: |text| {
@@ -252,7 +348,7 @@ pub fn asterisk(text: &str) -> Result<AsteriskCause, String> {
             did_you_mean(error.suggestions(), name)
         },
     }
-    .lookup(text)
+    .cause_or_response(text)
 }
 
 #[cfg(test)]
@@ -260,22 +356,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quoting_cuts_long_arguments() {
-        assert_eq!(quoted("short"), "short");
-        let long = "é".repeat(100);
-        assert_eq!(quoted(&long), format!("{}…", "é".repeat(80)));
-    }
-
-    #[test]
     fn queries_name_codes_causes_and_phrases() {
-        assert_eq!(query(" 486", false, false), Ok(Found::Code(486)));
+        assert_eq!(query(" 486", false, false), Ok(Found::Code(486, None)));
         assert_eq!(query("busy", false, false), Ok(Found::Cause(Cause::Busy)));
-        assert_eq!(query("busy here", false, false), Ok(Found::Code(486)));
+        assert_eq!(query("busy here", false, false), Ok(Found::Code(486, None)));
+        assert_eq!(
+            query("SIP/2.0 486 Busy Here", true, false),
+            Ok(Found::Code(486, None))
+        );
         assert_eq!(
             query("missing sdp", false, true),
             Ok(Found::JsSip(JsSipCause::MissingSdp))
         );
         assert!(query("missing sdp", false, false).is_err());
         assert_eq!(q850("unallocated"), Ok(Q850::UnallocatedNumber));
+        assert_eq!(
+            freeswitch("487"),
+            Ok(Pbx::Cause(FreeSwitchCause::OriginatorCancel))
+        );
+        assert_eq!(freeswitch("sip:487"), Ok(Pbx::Response(487, None)));
+        assert_eq!(asterisk(" 480"), Ok(Pbx::Response(480, None)));
     }
 }

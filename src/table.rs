@@ -8,10 +8,10 @@ use cause_core::{
     AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, JsSipCategory, JsSipCause,
     Q850, Q850Class, reason_phrase,
 };
-use cause_table::markdown::{code_span, link_labels, table_cell};
+use cause_table::markdown::{code_span, link_labels};
 use serde::Serialize;
 
-use crate::describe::codes_text;
+use crate::text::{codes_text, head, row, status_codes};
 
 /// SIP.js's table and JsSIP's, which have one shape: `$markdown` writes one markdown table per
 /// category, `$json` the table as JSON with the keys of its TOML file (`$phrases`: its
@@ -34,10 +34,8 @@ macro_rules! client_table {
                     ],
                 );
                 for &cause in category.causes() {
-                    let mut codes = match cause == $cause::FALLBACK {
-                        true => fallback_text("", $cause::FAILURE_CODES),
-                        false => codes_text(cause.status_codes()),
-                    };
+                    let mut codes =
+                        status_codes(cause.status_codes(), $cause::FAILURES, &cause, "cause");
                     if !cause.in_dialog_status_codes().is_empty() {
                         let separator = if codes.is_empty() { "" } else { "; " };
                         let in_dialog = codes_text(cause.in_dialog_status_codes());
@@ -149,10 +147,8 @@ pub fn freeswitch_markdown() -> String {
             &["Value", "Name", "Response", "From SIP", "Description"],
         );
         for &cause in category.causes() {
-            let mut from_sip = codes_text(cause.status_codes());
-            if cause == FreeSwitchCause::FALLBACK {
-                from_sip = fallback_text(&from_sip, FreeSwitchCause::FAILURE_CODES);
-            }
+            let failures = FreeSwitchCause::FAILURES;
+            let from_sip = status_codes(cause.status_codes(), failures, &cause, "cause");
             let cells = [
                 cause.code().to_string(),
                 code_span(cause.name()),
@@ -195,39 +191,17 @@ pub fn asterisk_markdown() -> String {
                 .response()
                 .map(|c| codes_text(&[c]))
                 .unwrap_or_default(),
-            codes_text(cause.status_codes()),
+            status_codes(
+                cause.status_codes(),
+                AsteriskCause::FAILURES,
+                &cause,
+                "cause",
+            ),
             link_labels(cause.description()),
         ];
         row(&mut out, &cells);
     }
     out
-}
-
-/// `486, and every failure response (300..=699) no other cause lists`
-pub(crate) fn fallback_text(listed: &str, range: std::ops::RangeInclusive<u16>) -> String {
-    let ranges = format!("{}..={}", range.start(), range.end());
-    fallback_of(listed, &ranges, "cause")
-}
-
-/// `listed`, and every failure response in `ranges` that no other of the table's `rows` lists.
-pub(crate) fn fallback_of(listed: &str, ranges: &str, rows: &str) -> String {
-    let rest = format!("every failure response ({ranges}) no other {rows} lists");
-    match listed.is_empty() {
-        true => rest,
-        false => format!("{listed}, and {rest}"),
-    }
-}
-
-/// `| A | B |` and the rule under it, as long as each name.
-pub(crate) fn head(out: &mut String, names: &[&str]) {
-    let rule: Vec<String> = names.iter().map(|n| "-".repeat(n.len() + 2)).collect();
-    let _ = writeln!(out, "| {} |\n|{}|", names.join(" | "), rule.join("|"));
-}
-
-/// `| a | b |`, each cell by the docs' rules.
-pub(crate) fn row(out: &mut String, cells: &[String]) {
-    let cells: Vec<String> = cells.iter().map(|cell| table_cell(cell)).collect();
-    let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
 /// A table as JSON, with the keys of its TOML file.

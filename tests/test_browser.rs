@@ -5,14 +5,14 @@
 //!
 //! What the libraries reported is read from `tests/recorded/chromium-media.json`, so the
 //! README's test command needs no browser: the first test checks the recording against what
-//! the tables say and renders the README's table from it. The ignored `record` test makes the
+//! the tables say and renders the table of `docs/proofs.md` from it. The ignored `record` test makes the
 //! recording; `scripts/record-browser.sh` installs Chromium and the packages and runs it
 //! (`.ci/run` does, and fails where a new recording differs from the committed one).
 
+mod doc_blocks;
 #[allow(dead_code)]
 #[path = "gateway/node.rs"]
 mod node;
-mod readme;
 #[allow(dead_code)]
 #[path = "../examples/far_end/sip_text.rs"]
 mod sip_text;
@@ -93,7 +93,7 @@ enum Outcome {
 
 use Outcome::*;
 
-/// One scenario: the library, the cause, the trigger as the README says it, what the library
+/// One scenario: the library, the cause, the trigger as `docs/proofs.md` says it, what the library
 /// does, and what it sends the peer (a method or a response code), where it sends something.
 struct Expected {
     lib: &'static str,
@@ -249,7 +249,7 @@ fn the_media_causes_recorded_in_chromium_are_what_the_tables_say() {
         }
         check_table(expected);
     }
-    check_readme(&recording);
+    check_doc(&recording);
 }
 
 /// The table's `reported` or `never-reported` says what the browser showed.
@@ -270,19 +270,34 @@ fn check_table(expected: &Expected) {
             let reported = reported.unwrap_or_else(|| panic!("{what}: no `reported`"));
             assert!(reported.starts_with(&format!("`{event}`")), "{what}");
         }
-        ReportsInstead(_) => assert!(never.is_some(), "{what}: no `never-reported`"),
+        ReportsInstead(other) => {
+            assert!(never.is_some(), "{what}: no `never-reported`");
+            // The value reported instead says so in its own description: someone reading why
+            // a call failed with it learns what the browser did.
+            let description = match expected.lib {
+                "sipjs" => Cause::from_name(other).map(Cause::description),
+                _ => JsSipCause::from_name(other).map(JsSipCause::description),
+            };
+            let description = description.unwrap_or_else(|| panic!("{what}: no {other}"));
+            if expected.trigger == DENIED {
+                assert!(
+                    description.contains("microphone") && description.contains(expected.cause),
+                    "{what}: {other}'s description does not name a refused microphone"
+                );
+            }
+        }
         // The table says what happens in Chromium, whichever key it uses.
         Silent => {
             let text = reported.or(never).unwrap_or_default();
             assert!(text.contains("Chromium"), "{what}: {text}");
         }
-        // A flaw of the library in every browser, not of one cause: the README says it.
+        // A flaw of the library in every browser, not of one cause: `docs/proofs.md` says it.
         Throws(_) => {}
     }
 }
 
-/// The README's table of the media causes in Chromium, from the recording.
-fn check_readme(recording: &Recording) {
+/// The table of the media causes in Chromium in `docs/proofs.md`, from the recording.
+fn check_doc(recording: &Recording) {
     let mut table = format!(
         "| cause | what triggers it in {} | SIP.js 0.6.4 | JsSIP 3.13.8 |\n|---|---|---|---|\n",
         chromium_name(&recording.browser.version)
@@ -311,9 +326,9 @@ fn check_readme(recording: &Recording) {
         ));
     }
     assert_eq!(
-        readme::block("chromium"),
+        doc_blocks::block("docs/proofs.md", "chromium"),
         table,
-        "the README's table of the media causes in Chromium differs; it should be:\n{table}"
+        "docs/proofs.md's table of the media causes in Chromium differs; it should be:\n{table}"
     );
 }
 
@@ -323,7 +338,7 @@ fn chromium_name(version: &str) -> String {
     format!("Chromium {major}")
 }
 
-/// What a library did, as the README says it: from the recording.
+/// What a library did, as `docs/proofs.md` says it: from the recording.
 fn cell(found: &Scenario, expected: &Expected) -> String {
     let sends = expected
         .sends

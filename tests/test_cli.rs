@@ -2,6 +2,7 @@
 
 #[path = "../cause-core/tests/common/mod.rs"]
 mod common;
+mod doc_blocks;
 mod tool;
 
 use common::ROWS;
@@ -60,6 +61,18 @@ fn a_cause_sip_js_never_reports_says_what_happens_instead() {
     );
 }
 
+/// What SIP.js 0.6.4 reports for a refused microphone (recorded in Chromium) is said where a
+/// user looks the value up.
+#[test]
+fn webrtc_error_names_the_refused_microphone() {
+    let out = stdout(&["WEBRTC_ERROR"]);
+    assert!(
+        out.contains("In SIP.js 0.6.4 this is also what a refused microphone gives")
+            && out.contains("never USER_DENIED_MEDIA_ACCESS"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_cause_prints_the_response_and_reason_to_send() {
     let description = cause_core::Cause::Busy.description();
@@ -105,7 +118,7 @@ fn a_constant_or_value_prints_the_cause() {
 
 #[test]
 fn bad_input_is_a_one_line_error() {
-    let expected = "expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all";
+    let expected = "expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), a reason phrase (\"Busy Here\") or a status line (\"SIP/2.0 486 Busy Here\"); `sip-cause table` lists them all";
     assert_eq!(
         failure(&[""]),
         format!("sip-cause: error: empty argument: {expected}\n")
@@ -215,7 +228,7 @@ fn no_argument_prints_a_short_usage() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]\nRun `sip-cause --help` for more.\n"
+        "Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE|LINE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]\nRun `sip-cause --help` for more.\n"
     );
     // `--jssip` alone asks for nothing either.
     let output = sip_cause(&["--jssip"]);
@@ -223,7 +236,7 @@ fn no_argument_prints_a_short_usage() {
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("Usage: sip-cause "));
     let help = stdout(&["--help"]);
     assert!(
-        help.contains("Usage: sip-cause [OPTIONS] [CODE|CAUSE|PHRASE]\n"),
+        help.contains("Usage: sip-cause [OPTIONS] [CODE|CAUSE|PHRASE|LINE]\n"),
         "{help}"
     );
     assert!(!help.contains("..."), "one argument, not a list: {help}");
@@ -254,7 +267,7 @@ fn near_misses_get_a_suggestion() {
     );
     assert_eq!(
         failure(&["Busy Heer"]),
-        "sip-cause: error: `Busy Heer` is no status code, cause or reason phrase: expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), or a reason phrase (\"Busy Here\"); `sip-cause table` lists them all\n"
+        "sip-cause: error: `Busy Heer` is no status code, cause or reason phrase: expected a status code in 100..=699 (486), a cause constant (BUSY) or value (\"Busy\"), a reason phrase (\"Busy Here\") or a status line (\"SIP/2.0 486 Busy Here\"); `sip-cause table` lists them all\n"
     );
 }
 
@@ -297,17 +310,15 @@ fn the_fallback_says_which_codes_it_stands_for() {
     );
 }
 
-/// The transcripts in the README's "The command-line tool" section: each `$ cargo run -- ARGS`
-/// followed by output lines is what the tool prints, on stdout or (for an error) stderr.
+/// The transcripts of `docs/cli.md`: each `$ cargo run -- ARGS` followed by output lines is
+/// what the tool prints, on stdout or (for an error) stderr.
 #[test]
-fn the_readme_shows_what_the_tool_prints() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md is readable");
-    let section = readme
-        .split("## The command-line tool")
+fn the_cli_doc_shows_what_the_tool_prints() {
+    let section = doc_blocks::block("docs/cli.md", "transcripts");
+    let section = section
+        .split("```")
         .nth(1)
-        .and_then(|rest| rest.split("```").nth(1))
-        .expect("the README has a command-line section with a code block");
+        .expect("a code block of transcripts");
     let mut checked = 0;
     for transcript in section.split("\n\n") {
         let mut lines = transcript.trim_start_matches("text\n").lines();
@@ -330,7 +341,7 @@ fn the_readme_shows_what_the_tool_prints() {
         assert_eq!(shown, format!("{}\n", expected.join("\n")), "{command}");
         checked += 1;
     }
-    assert_eq!(checked, 6, "transcripts with output in the README");
+    assert_eq!(checked, 14, "transcripts with output in docs/cli.md");
 }
 
 /// Splits a command line as a POSIX shell does for words and single quotes.

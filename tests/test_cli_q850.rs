@@ -1,7 +1,7 @@
 //! `sip-cause q850` and `sip-cause table --q850`: the Q.850 side of the tool, as forgiving as
 //! the causes' side.
 
-mod readme;
+mod doc_blocks;
 mod tool;
 
 use tool::{failure, stdout};
@@ -77,13 +77,18 @@ fn table_json_q850_is_the_q850_table() {
 #[test]
 fn freeswitch_and_asterisk_causes_by_name_or_number() {
     // The description as a terminal shows it: code spans without their backticks.
-    let expected = "806 USER_NOT_REGISTERED \"USER_NOT_REGISTERED\" (FreeSWITCH's own causes)\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none (806 is outside Q.850's 1..=127)\nThe dialled user has no registration, so there is no contact to ring. hangup_cause_to_sip does not list it, so FreeSWITCH answers 480, its default.\n";
-    for query in ["806", "USER_NOT_REGISTERED", " user_not_registered "] {
+    let expected = "806 USER_NOT_REGISTERED \"USER_NOT_REGISTERED\" (FreeSWITCH's own causes)\nalso parsed from: \"SWITCH_CAUSE_USER_NOT_REGISTERED\"\nFreeSWITCH sends: 480 Temporarily Unavailable\nq850: none (806 is outside Q.850's 1..=127)\nThe dialled user has no registration, so there is no contact to ring. hangup_cause_to_sip does not list it, so FreeSWITCH answers 480, its default.\n";
+    for query in [
+        "806",
+        "USER_NOT_REGISTERED",
+        " user_not_registered ",
+        "SWITCH_CAUSE_USER_NOT_REGISTERED",
+    ] {
         assert_eq!(stdout(&["freeswitch", query]), expected, "{query:?}");
     }
     let busy = stdout(&["asterisk", "17"]);
     assert!(
-        busy.starts_with("17 USER_BUSY \"User busy\"\nalso parsed from: \"BUSY\"\nAsterisk sends: 486 Busy Here\nq850: 17 USER_BUSY"),
+        busy.starts_with("17 USER_BUSY \"User busy\"\nalso parsed from: \"BUSY\", \"AST_CAUSE_USER_BUSY\", \"AST_CAUSE_BUSY\"\nAsterisk sends: 486 Busy Here\nAsterisk records it for: 486 Busy Here, 600 Busy Everywhere\nq850: 17 USER_BUSY"),
         "{busy}"
     );
     // A description's rustdoc links show as their labels, its markdown as plain text and a
@@ -97,16 +102,36 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
     for table in ["--freeswitch", "--asterisk"] {
         assert!(!stdout(&["table", table]).contains("](crate::"), "{table}");
     }
-    for query in ["BUSY", "busy", "User busy", "user_busy"] {
+    // The C names of causes.h too, as code and logs print them.
+    for query in [
+        "BUSY",
+        "busy",
+        "User busy",
+        "user_busy",
+        "AST_CAUSE_BUSY",
+        "ast_cause_user_busy",
+    ] {
         assert_eq!(stdout(&["asterisk", query]), busy, "{query:?}");
     }
     assert!(stdout(&["asterisk", "8"]).starts_with("8 PRE_EMPTED \"Pre-empted\"\n"));
+    // A C name pasted without the subcommand says which one reads it; `q850` reads both.
+    assert_eq!(
+        failure(&["AST_CAUSE_BUSY"]),
+        "sip-cause: error: `AST_CAUSE_BUSY` is an Asterisk hangup cause: `sip-cause asterisk AST_CAUSE_BUSY`\n"
+    );
+    assert_eq!(
+        failure(&["SWITCH_CAUSE_USER_BUSY"]),
+        "sip-cause: error: `SWITCH_CAUSE_USER_BUSY` is a FreeSWITCH hangup cause: `sip-cause freeswitch SWITCH_CAUSE_USER_BUSY`\n"
+    );
+    for query in ["AST_CAUSE_BUSY", "SWITCH_CAUSE_USER_BUSY"] {
+        assert_eq!(stdout(&["q850", query]), stdout(&["q850", "17"]), "{query}");
+    }
     // One layout for every table's cause: code, constant, value in quotes, group where the
     // table has groups, then the aliases as `sip-cause` and `q850` show them.
     let freeswitch = stdout(&["freeswitch", "USER_BUSY"]);
     assert!(
         freeswitch.starts_with(
-            "17 USER_BUSY \"USER_BUSY\" (Q.850 cause values)\nFreeSWITCH sends: 486 Busy Here\n"
+            "17 USER_BUSY \"USER_BUSY\" (Q.850 cause values)\nalso parsed from: \"SWITCH_CAUSE_USER_BUSY\"\nFreeSWITCH sends: 486 Busy Here\n"
         ),
         "{freeswitch}"
     );
@@ -114,6 +139,36 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
         stdout(&["WebRTC Not Supported"]).contains("also parsed from: \"WebRTC Not Supported\"\n")
     );
     assert!(stdout(&["freeswitch", "45"]).contains("q850: none (Q.850 leaves 45 unassigned)\n"));
+    // A fallback's codes are named for what they are: Asterisk's normal clearing stands for
+    // every response below 400 (1xx and 2xx too), not for failures.
+    let recorded = [
+        (
+            "asterisk",
+            "NORMAL_CLEARING",
+            "Asterisk records it for: every response (100..=399) no other cause lists\n",
+        ),
+        (
+            "asterisk",
+            "INTERWORKING",
+            "505 Version Not Supported, and every failure response (400..=499 or 600..=699) no other cause lists\n",
+        ),
+        (
+            "freeswitch",
+            "NORMAL_UNSPECIFIED",
+            "FreeSWITCH records it for: every response (100..=699) no other cause lists\n",
+        ),
+    ];
+    for (system, cause, line) in recorded {
+        assert!(stdout(&[system, cause]).contains(line), "{system} {cause}");
+    }
+    assert!(
+        stdout(&["table", "--asterisk"])
+            .contains(" | every response (100..=399) no other cause lists | ")
+    );
+    assert!(
+        stdout(&["table", "--freeswitch"])
+            .contains(" | every response (100..=699) no other cause lists | ")
+    );
     assert!(stdout(&["asterisk", "0"]).contains("q850: none (0 is outside Q.850's 1..=127)\n"));
     // A constant that is also the value is named once.
     assert_eq!(
@@ -169,8 +224,8 @@ fn freeswitch_and_asterisk_causes_by_name_or_number() {
 }
 
 #[test]
-fn the_readme_shows_the_gateways_table_the_tool_prints() {
-    let section = readme::block("gateways");
+fn the_gateway_doc_shows_the_gateways_table_the_tool_prints() {
+    let section = doc_blocks::block("docs/gateway.md", "gateways");
     assert_eq!(
         section.trim_end(),
         stdout(&["table", "--gateways"]).trim_end()

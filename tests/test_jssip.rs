@@ -1,7 +1,8 @@
-//! JsSIP 3.13.8's table as the README and the tool show it: the README's table of where SIP.js's
-//! and JsSIP's tables differ, and `sip-cause --jssip`. The table itself is checked against
-//! JsSIP's `Constants.js` by cause-core's `tests/test_jssip.rs`.
+//! JsSIP 3.13.8's table as the docs and the tool show it: the table of `docs/clients.md` of where
+//! SIP.js's and JsSIP's tables differ, and `sip-cause --jssip`. The table itself is checked
+//! against JsSIP's `Constants.js` by cause-core's `tests/test_jssip.rs`.
 
+mod doc_blocks;
 mod tool;
 
 use cause_core::{Cause, JsSipCause, reason_phrase};
@@ -59,14 +60,8 @@ fn differences() -> String {
 }
 
 #[test]
-fn the_readme_shows_where_the_two_browser_tables_differ() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
-    let section = readme
-        .split("<!-- jssip-differences: begin -->\n")
-        .nth(1)
-        .and_then(|rest| rest.split("<!-- jssip-differences: end -->").next())
-        .expect("the README's JsSIP section");
+fn the_clients_doc_shows_where_the_two_browser_tables_differ() {
+    let section = doc_blocks::block("docs/clients.md", "jssip-differences");
     assert_eq!(
         section.trim_end(),
         differences().trim_end(),

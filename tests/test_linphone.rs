@@ -6,7 +6,7 @@
 //! response 300..=699, and every code where the public `linphone_error_code_to_reason`
 //! answers otherwise, which the row it names must say.
 
-mod readme;
+mod doc_blocks;
 
 use std::collections::BTreeMap;
 
@@ -145,11 +145,11 @@ fn where_the_public_mapping_differs_from_a_call_its_row_says_so() {
         );
     }
     assert_eq!(differ, [301, 302, 401, 407, 408, 422, 487, 491]);
-    check_readme(&recording, &differ, public);
+    check_doc(&recording, &differ, public);
 }
 
-/// The README's table of the codes where the public mapping and a call differ.
-fn check_readme(recording: &Recording, differ: &[u16], public: impl Fn(u16) -> LinphoneReason) {
+/// The table of `docs/clients.md` of the codes where the public mapping and a call differ.
+fn check_doc(recording: &Recording, differ: &[u16], public: impl Fn(u16) -> LinphoneReason) {
     let mut table = String::from(
         "| final response | `linphone_error_code_to_reason` | a call reports |\n|---|---|---|\n",
     );
@@ -170,9 +170,9 @@ fn check_readme(recording: &Recording, differ: &[u16], public: impl Fn(u16) -> L
         ));
     }
     assert_eq!(
-        readme::block("linphone-differences"),
+        doc_blocks::block("docs/clients.md", "linphone-differences"),
         table,
-        "the README's table of the codes where liblinphone's public mapping differs; it should be:\n{table}"
+        "docs/clients.md's table of the codes where liblinphone's public mapping differs; it should be:\n{table}"
     );
 }
 

@@ -2,9 +2,10 @@
 //! `[reason-phrases]`, the IANA registry's spelling), and those the real sofia-sip
 //! (FreeSWITCH's stack) and libosip2 give, read from `tests/recorded/reason-phrases.json`, which
 //! `scripts/record-libraries.sh` records from the Debian packages (and `.ci/run` re-records and
-//! compares). The README shows every code on which they differ; this test fails if it does not.
+//! compares). `docs/pbx.md` shows every code on which they differ; this test fails if it does
+//! not.
 
-mod readme;
+mod doc_blocks;
 
 use std::collections::BTreeMap;
 
@@ -34,7 +35,7 @@ fn upstream(version: &str) -> &str {
     version.split(['+', '-', '~']).next().unwrap_or(version)
 }
 
-/// The README's table: every code 100..=699 on which the three stacks do not all give the same
+/// The table of `docs/pbx.md`: every code 100..=699 on which the three stacks do not all give the same
 /// phrase (one of them naming none included).
 fn differences(sofia: &Library, osip: &Library) -> String {
     let cell = |phrase: Option<&str>| phrase.map_or("\u{2014}".to_owned(), str::to_owned);
@@ -95,12 +96,12 @@ fn the_recording_is_of_both_libraries_and_every_code_in_range() {
 }
 
 #[test]
-fn the_readme_shows_where_the_three_stacks_differ() {
+fn the_pbx_doc_shows_where_the_three_stacks_differ() {
     let recording = recording();
     let expected = differences(&recording["sofia-sip"], &recording["libosip2"]);
-    let shown = readme::block("phrases");
+    let shown = doc_blocks::block("docs/pbx.md", "phrases");
     assert_eq!(
         shown, expected,
-        "the README's phrases block should be:\n{expected}"
+        "docs/pbx.md's phrases block should be:\n{expected}"
     );
 }

@@ -1,13 +1,13 @@
 //! cause-core's `Reason` parser against the real sofia-sip's (FreeSWITCH's SIP stack), on the
 //! project's fuzz seeds and findings and a fixed set of generated values: every value both
 //! accept means the same protocol, cause and text, and every value one refuses is one of the
-//! documented differences, listed in the README. sofia-sip's answers are read from
+//! documented differences, listed in `docs/fuzzing.md`. sofia-sip's answers are read from
 //! `tests/recorded/sofia-reason.json`, which `scripts/record-libraries.sh` records from the
 //! Debian package (`.ci/run` records again and compares), so this test needs no system library.
 
 #[path = "fuzz/checks.rs"]
 mod checks;
-mod readme;
+mod doc_blocks;
 
 use cause_core::Reason;
 use checks::{Difference, classify};
@@ -87,8 +87,8 @@ fn sofia_sip_and_cause_core_read_reason_values_alike_but_for_the_documented_diff
 }
 
 #[test]
-fn the_readme_lists_each_difference_with_its_example() {
-    let section = readme::block("sofia-reason");
+fn the_fuzzing_doc_lists_each_difference_with_its_example() {
+    let section = doc_blocks::block("docs/fuzzing.md", "sofia-reason");
     for difference in Difference::ALL {
         assert!(
             section.contains(&format!("`{}`", difference.shown())),

@@ -3,8 +3,8 @@
 //! `tests/gateway/ws_peer.rs`: each scenario must end with the event and the cause written
 //! here, the library must send the peer what is written here, and a cause a library never
 //! reports must show what happens instead (the exception thrown, the other cause reported, or
-//! no live line of the library's code naming it). The README's table of triggers is rendered
-//! from what the libraries did, and must be the README's.
+//! no live line of the library's code naming it). The table of triggers of `docs/proofs.md` is
+//! rendered from what the libraries did, and must be the document's.
 
 // The gateway's helpers this test needs, without the gateway itself: a test binary that links
 // rsipstack takes seconds more to build.
@@ -16,9 +16,10 @@ mod node;
 mod sip_text;
 #[path = "gateway/ws_peer.rs"]
 mod ws_peer;
-// The README's table of triggers, rendered from what the libraries did.
-#[path = "triggers/readme_table.rs"]
-mod readme_table;
+// The table of triggers of `docs/proofs.md`, rendered from what the libraries did.
+mod doc_blocks;
+#[path = "triggers/doc_table.rs"]
+mod doc_table;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -73,7 +74,7 @@ impl Row {
     }
 }
 
-/// The trigger of a row whose cause a final response to the INVITE names: the README says
+/// The trigger of a row whose cause a final response to the INVITE names: `docs/proofs.md` says
 /// which code each library was sent.
 const REJECT: &str = "";
 
@@ -191,7 +192,7 @@ const ROWS: &[Row] = &[
     },
 ];
 
-/// A library under test: its name in the driver and the README, and its table's constants
+/// A library under test: its name in the driver and `docs/proofs.md`, and its table's constants
 /// with their values.
 struct Library {
     key: &'static str,
@@ -295,7 +296,7 @@ fn every_cause_is_triggered_in_the_real_libraries_or_shown_never_reported() {
             check(&run, library, row);
         }
     }
-    readme_table::check_readme(&run, &libraries);
+    doc_table::check_doc(&run, &libraries);
     check_tables_say_it();
 }
 

@@ -5,6 +5,7 @@
 //! this test cannot drift apart.
 
 mod binaries;
+mod doc_blocks;
 #[allow(dead_code)]
 mod nested;
 
@@ -24,15 +25,7 @@ struct Block {
 
 /// The block between `<!-- walkthrough NAME: begin -->` and its end marker, without its fence.
 fn block(name: &str) -> Block {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/gateway.md"))
-        .expect("docs/gateway.md is readable");
-    let begin = format!("<!-- walkthrough {name}: begin -->\n");
-    let end = format!("<!-- walkthrough {name}: end -->");
-    let text = doc
-        .split(&begin)
-        .nth(1)
-        .and_then(|rest| rest.split(&end).next())
-        .unwrap_or_else(|| panic!("docs/gateway.md has no walkthrough {name} block"));
+    let text = doc_blocks::block("docs/gateway.md", &format!("walkthrough {name}"));
     let mut lines: Vec<String> = text
         .lines()
         .filter(|line| !line.starts_with("```"))

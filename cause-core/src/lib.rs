@@ -1,10 +1,26 @@
-//! Why a SIP request or session ended: the SIP.js "Failure and End Causes" as a typed Rust enum.
+//! Why a SIP request or session ended, as typed, documented, `const` tables that allocate
+//! nothing: the failure and end causes SIP.js ([`Cause`]) and JsSIP ([`JsSipCause`]) report,
+//! liblinphone's call end reasons ([`LinphoneReason`]), ITU-T Q.850's causes ([`Q850`]),
+//! FreeSWITCH's and Asterisk's hangup causes ([`FreeSwitchCause`], [`AsteriskCause`]), the
+//! `Reason` header of RFC 3326 ([`Reason`]), and what a gateway sends on each leg
+//! ([`Gateway`]). The crate is `no_std`.
 //!
-//! [`Cause`] has one variant per cause of SIP.js 0.6 (`SIP.C.causes`), with the exact constant
-//! (`BUSY`) and value (`"Busy"`) SIP.js uses, so a Rust user agent, gateway or server can
-//! speak the same language as SIP.js and JsSIP browsers. The SIP error causes group final
-//! failure responses by status code, and [`Cause::for_failure_response`] maps a code to its
-//! cause as SIP.js does. Every lookup is `const` and allocation-free; the crate is `no_std`.
+//! # Where to start
+//!
+//! - **A server or user agent facing browsers or softphones**: [`Cause`] is what a SIP.js
+//!   client reports when its request ends with a final response
+//!   ([`Cause::for_failure_response`]), and what to send to make it report a cause
+//!   ([`Cause::response`], with [`Cause::reason`] for the `Reason` header); [`JsSipCause`] and
+//!   [`LinphoneReason`] are the same for JsSIP and Linphone. See [On the wire](#on-the-wire).
+//! - **A gateway** between browsers and a trunk or PBX: [`Gateway`] says what RFC 3398,
+//!   Asterisk or FreeSWITCH sends on each leg when a call fails, is cancelled or is hung up.
+//!   See [Gateways](#gateways).
+//! - **Reading a PBX's logs**: [`FreeSwitchCause`] and [`AsteriskCause`] read a cause as the
+//!   PBX writes it (its name, its C name, its number, Asterisk's text),
+//!   [`Gateway::cause_for_response`] is what the PBX records for a response, and [`Q850`] the
+//!   PSTN cause behind both. See [Q.850 and the PBXs](#q850-and-the-pbxs).
+//! - **A table of your own**: every type here is generated at compile time from a TOML table
+//!   by `cause-macros`, which takes yours too. See [Your own table](#your-own-table).
 //!
 //! ```
 //! use cause_core::{Category, Cause, reason_phrase};
@@ -50,13 +66,37 @@
 //! # Ok::<(), cause_core::ParseReasonError>(())
 //! ```
 //!
-//! # Q.850
+//! # Gateways
 //!
-//! [`Q850`] is the second table, generated from `q850.toml`: every ITU-T Q.850 cause value,
-//! the causes PSTN gateways, FreeSWITCH and Asterisk give (`Reason: Q.850;cause=16`), by class
+//! A gateway relays how each call ends from one leg to the other, and real systems do it
+//! differently. [`Gateway::relay_failure`] is what the system sends the caller when the far
+//! end's INVITE fails (the response, its phrase, the `Reason` values, the causes both legs
+//! record), [`Gateway::relay_cancel`] and [`Gateway::relay_bye`] what it puts on the far end's
+//! `CANCEL` or `BYE`; each cites the source it follows, and each is `const`.
+//!
+//! ```
+//! # #[cfg(all(feature = "asterisk", feature = "freeswitch"))] {
+//! use cause_core::{Gateway, Reason};
+//!
+//! // The far end fails with 503 and the PSTN's cause, 34 (no circuit available).
+//! let reasons = [Reason::parse("Q.850;cause=34")?];
+//! let response = Gateway::FreeSwitch.relay_failure(503, &reasons).unwrap().response();
+//! assert_eq!((response.status(), response.reasons()), (503, &reasons[..]));
+//! let response = Gateway::Asterisk.relay_failure(404, &[]).unwrap().response();
+//! assert_eq!((response.status(), response.cause()), (503, 34)); // Asterisk says congestion
+//! # }
+//! # Ok::<(), cause_core::ParseReasonError>(())
+//! ```
+//!
+//! # Q.850 and the PBXs
+//!
+//! [`Q850`] is generated from `q850.toml`: every ITU-T Q.850 cause value, the causes PSTN
+//! gateways, FreeSWITCH and Asterisk give (`Reason: Q.850;cause=16`), by class
 //! ([`Q850Class`]), with the SIP responses RFC 3398 maps them to and from.
 //! [`Cause::q850`] and [`Q850::sipjs`] link the two tables, and [`Cause::from_reason`] reads a
-//! Q.850 `Reason` too.
+//! Q.850 `Reason` too. [`FreeSwitchCause`] and [`AsteriskCause`] are each PBX's own causes,
+//! with the response it sends for each and the cause it records for each response, defaults
+//! included, as the PBXs were recorded doing it.
 //!
 //! ```
 //! use cause_core::{Cause, Q850};
@@ -65,28 +105,9 @@
 //! assert_eq!(Q850::UserBusy.name(), "USER_BUSY");      // what FreeSWITCH sends as text
 //! assert_eq!(Q850::UserBusy.response(), Some(486));
 //! assert_eq!(Cause::Busy.q850(), Some(Q850::UserBusy));
-//! ```
-//!
-//! # The table, and your own
-//!
-//! Everything on [`Cause`], [`Category`], [`ParseCauseError`] and [`reason_phrase`] is
-//! generated at compile time from one TOML table, `causes.toml`, which ships with this crate:
-//! the enum, its lookups and these docs, including the tables on [`Cause`].
-//!
-//! To use a table of your own (other causes, other values, another protocol), depend on
-//! [`cause-macros`](https://docs.rs/cause-macros) and call its `cause_table!` macro on your
-//! TOML file: it generates the same API for your enum, and reports a mistake in the table
-//! (an unknown key, a duplicate constant, a code listed by two causes…) as a compile error
-//! with the file, line and column. The format of a row:
-//!
-//! ```toml
-//! [[cause]]
-//! constant = "USER_BUSY_HERE"    # SCREAMING_SNAKE_CASE, unique: the variant is `UserBusyHere`
-//! value = "User Busy Here"       # the string on the wire, byte for byte
-//! category = "sip-error"         # the key of a [[category]]
-//! description = "..."            # when the cause happens, in markdown
-//! status-codes = [486]           # optional: the final responses it groups
-//! response = 486                 # optional: the final response that ends a request for it
+//! # #[cfg(feature = "asterisk")]
+//! assert_eq!("AST_CAUSE_BUSY".parse::<cause_core::AsteriskCause>()?.q850(), Some(Q850::UserBusy));
+//! # Ok::<(), Box<dyn core::error::Error>>(())
 //! ```
 //!
 //! # Spellings
@@ -107,7 +128,7 @@
 //! | [`Cause`] | the value, `Busy`, what SIP.js reports | value, alias, constant | the constant |
 //! | [`Q850`] | the ITU name, `User busy` | value, alias, constant, code | the constant |
 //! | [`JsSipCause`] | the value, `Busy`, what JsSIP reports | value, constant | the constant |
-//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, constant, code | the constant |
+//! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, alias, constant, code | the constant |
 //! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the constant |
 //! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the constant |
 //! | [`Category`], [`Q850Class`], `JsSipCategory`, `FreeSwitchCategory` | the title, `Common causes` | key (serde only) | the key |
@@ -130,6 +151,10 @@
 //! assert_eq!(Q850::UserBusy.to_string(), "User busy");
 //! ```
 //!
+//! The aliases of the PBX tables are the names their users paste from elsewhere: Asterisk's
+//! `#define` aliases (`BUSY`) and the C names of both sources (`AST_CAUSE_BUSY`,
+//! `SWITCH_CAUSE_USER_BUSY`).
+//!
 //! # Features
 //!
 //! - `serde` (off by default): every table's enum and group enum, [`Gateway`],
@@ -148,6 +173,29 @@
 //!   `chan_pjsip` maps them, and [`Gateway::Asterisk`].
 //! - `linphone` (off by default): [`LinphoneReason`], liblinphone 5.1.65's call end reasons,
 //!   as a Linphone app reports them.
+//!
+//! # Your own table
+//!
+//! Everything on [`Cause`], [`Category`], [`ParseCauseError`] and [`reason_phrase`] is
+//! generated at compile time from one TOML table, `causes.toml`, which ships with this crate:
+//! the enum, its lookups and these docs, including the tables on [`Cause`]; every other table
+//! likewise.
+//!
+//! To use a table of your own (other causes, other values, another protocol), depend on
+//! [`cause-macros`](https://docs.rs/cause-macros) and call its `cause_table!` macro on your
+//! TOML file: it generates the same API for your enum, and reports a mistake in the table
+//! (an unknown key, a duplicate constant, a code listed by two causes…) as a compile error
+//! with the file, line and column. The format of a row:
+//!
+//! ```toml
+//! [[cause]]
+//! constant = "USER_BUSY_HERE"    # SCREAMING_SNAKE_CASE, unique: the variant is `UserBusyHere`
+//! value = "User Busy Here"       # the string on the wire, byte for byte
+//! category = "sip-error"         # the key of a [[category]]
+//! description = "..."            # when the cause happens, in markdown
+//! status-codes = [486]           # optional: the final responses it groups
+//! response = 486                 # optional: the final response that ends a request for it
+//! ```
 #![no_std]
 #![deny(missing_docs)]
 
@@ -301,7 +349,7 @@ cause_macros::cause_table! {
 cause_macros::cause_table! {
     /// Why a call ended in FreeSWITCH: a value of its `switch_call_cause_t`, as its logs, CDRs
     /// and event-socket events name it (`"USER_BUSY"`) and number it (17; its own causes run to
-    /// 825).
+    /// 825). Its C name (`SWITCH_CAUSE_USER_BUSY`) is read too.
     ///
     /// [`FreeSwitchCause::response`] is the final response FreeSWITCH's SIP endpoint sends for
     /// the cause (480 where it lists none), and [`FreeSwitchCause::for_failure_response`] the
@@ -326,7 +374,8 @@ cause_macros::cause_table! {
 #[cfg(feature = "asterisk")]
 cause_macros::cause_table! {
     /// Why a call ended in Asterisk: an `AST_CAUSE_*` value of its `causes.h`, by name
-    /// (`USER_BUSY`, or an alias such as `BUSY`), number (17) and the text Asterisk gives it
+    /// (`USER_BUSY`, or an alias such as `BUSY`), C name (`AST_CAUSE_USER_BUSY`,
+    /// `AST_CAUSE_BUSY`), number (17) and the text Asterisk gives it
     /// ([`Display`](core::fmt::Display): `"User busy"`).
     ///
     /// [`AsteriskCause::response`] is the final response its `chan_pjsip` sends for the cause

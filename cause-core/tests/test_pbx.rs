@@ -1,6 +1,6 @@
 //! FreeSWITCH's and Asterisk's tables, and `Gateway`, checked against the C source they were
 //! read from, transcribed here apart from the TOML tables on purpose (a slip in a table must
-//! fail a test): every cause value with its name, both directions of each system's mapping with
+//! fail a test): every cause value with its name (and its C names), both directions of each system's mapping with
 //! its defaults, for every cause value 0..=1000 and every final response 100..=699.
 //!
 //! signalwire/freeswitch cc93a683: src/include/switch_types.h (`switch_call_cause_t`),
@@ -30,6 +30,11 @@ fn freeswitch_has_every_cause_by_its_name_and_number() {
         assert_eq!(FreeSwitchCause::from_name(name), Some(cause));
         assert_eq!(name.parse::<FreeSwitchCause>(), Ok(cause));
         assert_eq!(FreeSwitchCause::try_from(code), Ok(cause));
+        // The C enumerator, as switch_types.h spells it: its only other spelling.
+        let c_name = format!("SWITCH_CAUSE_{name}");
+        assert_eq!(cause.aliases(), [c_name.as_str()], "{name}");
+        assert_eq!(c_name.parse::<FreeSwitchCause>(), Ok(cause));
+        assert_eq!(FreeSwitchCause::find(&c_name.to_lowercase()), Some(cause));
     }
     assert_eq!(FreeSwitchCause::PreEmpted.code(), 45);
     assert_eq!(FreeSwitchCause::UserNotRegistered.code(), 806);
@@ -37,18 +42,38 @@ fn freeswitch_has_every_cause_by_its_name_and_number() {
 }
 
 #[test]
-fn asterisk_has_every_cause_by_its_name_number_and_alias() {
+fn asterisk_has_every_cause_by_its_name_number_alias_and_c_name() {
     assert_eq!(AsteriskCause::ALL.len(), ASTERISK.len());
     for (&cause, &(name, code)) in AsteriskCause::ALL.iter().zip(ASTERISK) {
         assert_eq!((cause.name(), cause.code()), (name, code));
         assert_eq!(AsteriskCause::from_name(name), Some(cause));
         assert_eq!(AsteriskCause::find(name), Some(cause));
     }
-    for &(alias, code) in ASTERISK_ALIASES {
-        let cause = AsteriskCause::from_code(code).expect("an alias of a cause");
-        assert!(cause.aliases().contains(&alias), "{alias}");
-        assert_eq!(alias.parse::<AsteriskCause>(), Ok(cause));
+    // Every spelling of causes.h: each `#define` alias without its prefix, then every C name
+    // in full, the cause's own and its aliases', and nothing else.
+    for &cause in AsteriskCause::ALL {
+        let defines = ASTERISK_ALIASES
+            .iter()
+            .filter(|(_, code)| *code == cause.code());
+        let defines: Vec<&str> = defines.map(|(alias, _)| *alias).collect();
+        let c_names = std::iter::once(cause.name()).chain(defines.iter().copied());
+        let c_names = c_names.map(|name| format!("AST_CAUSE_{name}"));
+        let mut expected: Vec<String> = defines.iter().map(|d| d.to_string()).collect();
+        expected.extend(c_names);
+        assert_eq!(cause.aliases(), expected, "{}", cause.name());
+        for alias in &expected {
+            assert_eq!(alias.parse::<AsteriskCause>(), Ok(cause), "{alias}");
+            assert_eq!(
+                AsteriskCause::find(&alias.to_lowercase()),
+                Some(cause),
+                "{alias}"
+            );
+        }
     }
+    assert_eq!(
+        AsteriskCause::find("AST_CAUSE_BUSY"),
+        Some(AsteriskCause::UserBusy)
+    );
     assert_eq!(AsteriskCause::Preemption.code(), 8);
     assert_eq!(AsteriskCause::UserBusy.to_string(), "User busy");
 }

@@ -199,21 +199,13 @@ impl DocContext<'_> {
     }
 
     /// The codes a cause's `status-codes` list; for the fallback, what it stands for: the
-    /// failure responses no cause lists.
+    /// responses no cause lists.
     fn status_codes_text(&self, cause: &Cause) -> String {
         let listed = self.codes_text(&cause.status_codes);
         if cause.fallback_of.is_empty() {
             return listed;
         }
-        let ranges = cause
-            .fallback_of
-            .iter()
-            .map(|(low, high)| format!("{low}..={high}"));
-        let ranges: Vec<String> = ranges.collect();
-        let rest = format!(
-            "every failure response ({}) no other cause lists",
-            ranges.join(" or ")
-        );
+        let rest = unlisted_codes(&cause.fallback_of, "cause");
         if listed.is_empty() {
             rest
         } else {
@@ -232,10 +224,11 @@ impl DocContext<'_> {
         let mut note = String::new();
         for failure in &self.model.failures {
             let fallback = self.link(&self.model.causes[failure.fallback]);
+            let (low, high) = (failure.low, failure.high);
             let _ = write!(
                 note,
-                "\nA final failure response ({}..={}) whose code no cause lists maps to {fallback}.\n",
-                failure.low, failure.high,
+                "\nA {} ({low}..={high}) whose code no cause lists maps to {fallback}.\n",
+                ResponseKind::of(&[(low, high)]).one(),
             );
         }
         note
@@ -361,5 +354,146 @@ impl DocContext<'_> {
         let members: Vec<String> = members.collect();
         let _ = write!(doc, "\n\nCauses: {}.", members.join(", "));
         doc
+    }
+}
+
+/// What a fallback stands for: every code of its `[failure]` `ranges` that no other of the
+/// table's `rows` (`cause`, `reason`) lists, named for what those codes are: `every failure
+/// response (300..=699) no other cause lists`, but `every response (100..=399) ...` for a range
+/// that holds provisional or success responses too. One rule for the generated docs and for
+/// whatever else shows a table (the `sip-cause` tool).
+///
+/// ```
+/// use cause_table::docs::unlisted_codes;
+///
+/// assert_eq!(unlisted_codes(&[(300, 699)], "cause"), "every failure response (300..=699) no other cause lists");
+/// assert_eq!(unlisted_codes(&[(100, 399)], "cause"), "every response (100..=399) no other cause lists");
+/// assert_eq!(
+///     unlisted_codes(&[(300, 300), (303, 400), (423, 699)], "reason"),
+///     "every failure response (300, 303..=400 or 423..=699) no other reason lists",
+/// );
+/// ```
+pub fn unlisted_codes(ranges: &[(u16, u16)], rows: &str) -> String {
+    let every = ResponseKind::of(ranges).every();
+    format!(
+        "every {every} ({}) no other {rows} lists",
+        ranges_text(ranges)
+    )
+}
+
+/// What the codes of some ranges are, named by the lowest: a failure response is a final
+/// response from 300 up (SIP's non-2xx final responses), and a range that starts lower holds
+/// responses that are no failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ResponseKind {
+    /// 300 to 699.
+    Failure,
+    /// 200 and up: final, 2xx included.
+    Final,
+    /// From 100: provisional ones too.
+    Any,
+}
+
+impl ResponseKind {
+    fn of(ranges: &[(u16, u16)]) -> Self {
+        match ranges.iter().map(|&(low, _)| low).min() {
+            Some(300..) => ResponseKind::Failure,
+            Some(200..) => ResponseKind::Final,
+            _ => ResponseKind::Any,
+        }
+    }
+
+    /// After "every".
+    fn every(self) -> &'static str {
+        match self {
+            ResponseKind::Failure => "failure response",
+            ResponseKind::Final => "final response",
+            ResponseKind::Any => "response",
+        }
+    }
+
+    /// After "A".
+    fn one(self) -> &'static str {
+        match self {
+            ResponseKind::Failure => "final failure response",
+            ResponseKind::Final => "final response",
+            ResponseKind::Any => "response",
+        }
+    }
+}
+
+/// `300..=699`, `300, 303..=400 or 423..=699`: a single code as itself.
+fn ranges_text(ranges: &[(u16, u16)]) -> String {
+    let mut parts: Vec<String> = ranges
+        .iter()
+        .map(|&(low, high)| match low == high {
+            true => low.to_string(),
+            false => format!("{low}..={high}"),
+        })
+        .collect();
+    let last = parts.pop().unwrap_or_default();
+    match parts.is_empty() {
+        true => last,
+        false => format!("{} or {last}", parts.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table whose fallbacks stand for a range below the failures too, as Asterisk's
+    /// `ast_sip_hangup_sip2cause` defaults do (anything under 400 is normal clearing).
+    const CLASSES: &str = r#"
+[[failure]]
+codes = [100, 399]
+fallback = "NORMAL"
+
+[[failure]]
+codes = [400, 699]
+fallback = "OTHER"
+
+[[cause]]
+constant = "NORMAL"
+value = "Normal"
+description = "Normal."
+status-codes = [200]
+
+[[cause]]
+constant = "OTHER"
+value = "Other"
+description = "Other."
+"#;
+
+    #[test]
+    fn a_fallback_is_described_by_what_its_codes_are() {
+        let model = crate::check(CLASSES).expect("a valid table");
+        let docs = DocContext {
+            model: &model,
+            enum_name: "Cause".to_owned(),
+            category_name: None,
+            parses: false,
+            examples: ExampleMode::None,
+        };
+        let page = docs.enum_doc();
+        assert!(
+            page.contains("| 200, and every response (100..=399) no other cause lists |"),
+            "{page}"
+        );
+        assert!(
+            page.contains("A response (100..=399) whose code no cause lists maps to [`NORMAL`](Cause::Normal)."),
+            "{page}"
+        );
+        assert!(
+            page.contains("A final failure response (400..=699) whose code no cause lists maps to [`OTHER`](Cause::Other)."),
+            "{page}"
+        );
+        let normal = docs.variant_doc(0).text;
+        assert!(
+            normal.contains(
+                "- Status codes: 200, and every response (100..=399) no other cause lists\n"
+            ),
+            "{normal}"
+        );
     }
 }

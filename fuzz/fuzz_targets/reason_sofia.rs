@@ -1,6 +1,6 @@
 //! cause-core's `Reason` parser against the real sofia-sip's (FreeSWITCH's SIP stack, Debian's
 //! `libsofia-sip-ua0`, opened at run time): where both read a value list they read the same,
-//! and where only one does, the reason is one the README lists (`tests/fuzz/checks.rs`).
+//! and where only one does, the reason is one docs/fuzzing.md lists (`tests/fuzz/checks.rs`).
 //! A finding goes to tests/fuzz/regressions/reason_sofia/, which `scripts/record_reason.py`
 //! adds to the recording that `tests/test_sofia_reason.rs` checks on stable.
 #![no_main]

@@ -61,10 +61,10 @@ pub fn table(text: &str) {
 }
 
 /// Where sip-header also reads a value, both read the same protocol, cause and text. The
-/// differences allowed are those the README names: cause-core refuses values RFC 3326 forbids
-/// that sip-header reads (`sip_header` gives `None` for a value it refuses), and sip-header
-/// decodes `%XX` in the protocol, the parameter names and the text (it reads the value as a
-/// URI's parameters), where RFC 3326's token and quoted-string hold `%` as itself.
+/// differences allowed are those `docs/fuzzing.md` names: cause-core refuses values RFC 3326
+/// forbids that sip-header reads (`sip_header` gives `None` for a value it refuses), and sip-header
+/// decodes `%XX` in the protocol, the parameter names and the text (it reads the value as a URI's
+/// parameters), where RFC 3326's token and quoted-string hold `%` as itself.
 pub fn reason_diff(text: &str, sip_header: Option<(String, Option<u16>, Option<String>)>) {
     let (Ok(ours), Some((protocol, cause, their_text))) = (Reason::parse(text), sip_header) else {
         return;
@@ -97,7 +97,7 @@ pub struct SofiaValue {
 }
 
 /// Where sofia-sip also reads a value list, both read the same; where only one reads it, the
-/// reason is one the README lists (`sofia` is `None` for a list sofia-sip refuses).
+/// reason is one `docs/fuzzing.md` lists (`sofia` is `None` for a list sofia-sip refuses).
 pub fn reason_sofia(text: &str, sofia: Option<Vec<SofiaValue>>) {
     let ours = Reason::parse_list(text).collect::<Result<Vec<_>, _>>();
     if let Err(why) = classify(text, &ours, &sofia) {
@@ -105,7 +105,7 @@ pub fn reason_sofia(text: &str, sofia: Option<Vec<SofiaValue>>) {
     }
 }
 
-/// Why sofia-sip's `Reason` parser and cause-core's part on a value: each the README lists, with
+/// Why sofia-sip's `Reason` parser and cause-core's part on a value: each `docs/fuzzing.md` lists, with
 /// one example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Difference {
@@ -140,7 +140,7 @@ pub enum Difference {
 }
 
 impl Difference {
-    /// The README's line for it: an input from the recording it is seen on.
+    /// Its line in `docs/fuzzing.md`: an input from the recording it is seen on.
     pub fn example(self) -> &'static str {
         match self {
             Difference::CauseNotANumber => "SIP;cause=abc",
@@ -210,7 +210,7 @@ fn same(ours: &[Reason<'_>], theirs: &[SofiaValue]) -> bool {
 }
 
 impl Difference {
-    /// Every difference, in the README's order.
+    /// Every difference, in `docs/fuzzing.md`'s order.
     pub const ALL: [Difference; 8] = [
         Difference::CauseNotANumber,
         Difference::ParameterTwice,
@@ -222,7 +222,7 @@ impl Difference {
         Difference::TextAfterValue,
     ];
 
-    /// The example as the README writes it: a control character as `\xNN`.
+    /// The example as `docs/fuzzing.md` writes it: a control character as `\xNN`.
     pub fn shown(self) -> String {
         let escape = |c: char| match c.is_control() {
             true => format!("\\x{:02x}", u32::from(c)),

@@ -1,5 +1,5 @@
-//! The README's table of triggers, written from what the libraries reported (not from the
-//! expectations of `ROWS`), and compared with the README's.
+//! The table of triggers of `docs/proofs.md`, written from what the libraries reported (not
+//! from the expectations of `ROWS`), and compared with the document's.
 
 use std::collections::BTreeSet;
 
@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{Library, Outcome::*, REJECT, ROWS, Row, Run, outcome, report};
 
-/// What a library did, as the README says it: from the report, not from the expectations.
+/// What a library did, as `docs/proofs.md` says it: from the report, not from the expectations.
 fn cell(run: &Run, library: &Library, row: &Row) -> String {
     let (outcome, reply) = outcome(row, library.key);
     let found = report(run, library.key, row.cause);
@@ -61,10 +61,7 @@ fn str(value: &Value) -> &str {
     value.as_str().unwrap_or("null")
 }
 
-const README_START: &str = "<!-- triggers: made by tests/test_triggers.rs -->";
-const README_END: &str = "<!-- end of triggers -->";
-
-pub(super) fn check_readme(run: &Run, libraries: &[Library; 2]) {
+pub(super) fn check_doc(run: &Run, libraries: &[Library; 2]) {
     let mut table = format!(
         "| cause | what triggers it | {} | {} |\n|---|---|---|---|\n",
         libraries[0].name, libraries[1].name
@@ -82,19 +79,10 @@ pub(super) fn check_readme(run: &Run, libraries: &[Library; 2]) {
             cell(run, &libraries[1], row),
         ));
     }
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
-    let start = readme
-        .find(README_START)
-        .map(|at| at + README_START.len() + 1);
-    let end = readme.find(README_END);
-    let (Some(start), Some(end)) = (start, end) else {
-        panic!("the README has no triggers table; it should be:\n{table}");
-    };
     // A blank line ends the table before the closing comment.
     assert_eq!(
-        readme[start..end].trim_end(),
+        super::doc_blocks::block("docs/proofs.md", "triggers").trim_end(),
         table.trim_end(),
-        "the README's triggers table differs; it should be:\n{table}"
+        "docs/proofs.md's triggers table differs; it should be:\n{table}"
     );
 }
