@@ -43,3 +43,11 @@ pub struct Fuzzing;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/layout.md")]
 pub struct Layout;
+
+#[cfg(doctest)]
+#[doc = include_str!("../docs/contributing.md")]
+pub struct Contributing;
+
+#[cfg(doctest)]
+#[doc = include_str!("../docs/pbx-recordings.md")]
+pub struct PbxRecordings;

@@ -17,7 +17,7 @@
 //!   See [Gateways](#gateways).
 //! - **Reading a PBX's logs**: [`FreeSwitchCause`] and [`AsteriskCause`] read a cause as the
 //!   PBX writes it (its name, its C name, its number, Asterisk's text),
-//!   [`Gateway::cause_for_response`] is what the PBX records for a response, and [`Q850`] the
+//!   [`Gateway::for_failure_response`] is what the PBX records for a response, and [`Q850`] the
 //!   PSTN cause behind both. See [Q.850 and the PBXs](#q850-and-the-pbxs).
 //! - **A table of your own**: every type here is generated at compile time from a TOML table
 //!   by `cause-macros`, which takes yours too. See [Your own table](#your-own-table).
@@ -83,7 +83,7 @@
 //! let response = Gateway::FreeSwitch.relay_failure(503, &reasons).unwrap().response();
 //! assert_eq!((response.status(), response.reasons()), (503, &reasons[..]));
 //! let response = Gateway::Asterisk.relay_failure(404, &[]).unwrap().response();
-//! assert_eq!((response.status(), response.cause()), (503, 34)); // Asterisk says congestion
+//! assert_eq!((response.status(), response.hangup_cause().code()), (503, 34)); // Asterisk says congestion
 //! # }
 //! # Ok::<(), cause_core::ParseReasonError>(())
 //! ```
@@ -395,10 +395,3 @@ cause_macros::cause_table! {
     /// [`Gateway::reason_phrase`] gives for [`Gateway::Asterisk`].
     pub(crate) fn asterisk_reason_phrase;
 }
-
-// The examples of the workspace's README and guides, kept in the package so that they run as
-// doctests from the published crate too; the workspace's `tests/test_guide_examples.rs` checks
-// that the guides show them as they are here.
-#[cfg(doctest)]
-#[doc = include_str!("../examples.md")]
-struct GuideExamples;

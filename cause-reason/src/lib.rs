@@ -147,7 +147,7 @@ impl<'a> Reason<'a> {
     /// let line = "reason : Q.850;cause=34;text=\"No circuit\",\r\n SIP;cause=503\r\n";
     /// let values = Reason::parse_header_line(line)?.collect::<Result<Vec<_>, _>>()?;
     /// assert_eq!(values[0].to_string(), r#"Q.850;cause=34;text="No circuit""#);
-    /// assert_eq!(values[1].cause(), Some(503));
+    /// assert_eq!(values[1].code(), Some(503));
     ///
     /// let error = Reason::parse("Reason: Q.850;cause=34").unwrap_err();
     /// assert_eq!(error.kind(), ReasonErrorKind::HeaderLine);

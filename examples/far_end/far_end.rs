@@ -362,19 +362,25 @@ impl Peer {
     /// The response code, `Reason` lines and other headers of a user naming a code
     /// (`486`, `486.q850-34`, `302.nocontact`) or a cause (`BUSY`, `jssip.BUSY`).
     fn ending(&self, user: &str) -> Option<(u16, Vec<String>, Vec<String>)> {
+        // A redirect names user 486 of this far end as where to go.
+        let contact = |code: u16| {
+            let redirect = (300..400).contains(&code);
+            redirect.then(|| format!("Contact: <sip:486@{}>", self.addr))
+        };
         if let Some(constant) = user.strip_prefix("jssip.") {
             let code = JsSipCause::from_name(constant)?.response()?;
             let reason = format!("SIP;cause={code};text=\"{}\"", reason_phrase(code)?);
-            return Some((code, vec![reason], Vec::new()));
+            return Some((code, vec![reason], contact(code).into_iter().collect()));
         }
         if let Some(cause) = Cause::from_name(user) {
+            let code = cause.response()?;
             let reasons = cause.reason().map(|r| r.to_string()).into_iter().collect();
-            return Some((cause.response()?, reasons, Vec::new()));
+            return Some((code, reasons, contact(code).into_iter().collect()));
         }
         let ending = Ending::parse(user)?;
         let extra = match (ending.code, ending.variant.as_str()) {
             (300..=399, "nocontact") => None,
-            (300..=399, _) => Some(format!("Contact: <sip:486@{}>", self.addr)),
+            (300..=399, _) => contact(ending.code),
             (401, "challenge") => Some(challenge("WWW-Authenticate")),
             (407, "challenge") => Some(challenge("Proxy-Authenticate")),
             (422, "minse") => Some("Min-SE: 1800".to_owned()),

@@ -151,11 +151,12 @@ impl Harness {
 
 /// The final response a caller gets through a gateway behaving as `behave` when the far end
 /// of these tests answers `code` with `reasons`: the relay rule, a redirect followed to the
-/// far end's `Contact` (a 486 without `Reason`).
+/// far end's `Contact` (a 486 without `Reason`); a 401 or 407 of that far end carries no
+/// challenge.
 pub fn relayed_status(behave: Gateway, code: u16, reasons: &[Reason<'_>]) -> u16 {
     match behave.relay_failure(code, reasons) {
         Some(relay) if relay.follows_redirect() => relayed_status(behave, 486, &[]),
-        Some(relay) => relay.response().status(),
+        Some(relay) => relay.response_without_header().status(),
         None => panic!("{code} is no failure"),
     }
 }

@@ -59,6 +59,12 @@ const fn response<'a>(status: u16) -> FailureResponse<'a> {
 /// The dial plan ends leg A with `cause` (`Hangup(N)`): `hangup_cause2sip`'s response, with
 /// the cause's `Reason`.
 pub(super) const fn ended(cause: u16) -> FailureResponse<'static> {
+    // main/pbx_builtins.c `pbx_builtin_hangup`: no cause (0) is the channel's own, and a new
+    // channel has none: NORMAL_CLEARING.
+    let cause = match cause {
+        0 => NORMAL_CLEARING,
+        cause => cause,
+    };
     let status = match AsteriskCause::response_for_code(cause) {
         Some(status) => status,
         None => AsteriskCause::DEFAULT_RESPONSE,

@@ -30,10 +30,11 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
         },
         // sofia_reg.c `sofia_reg_handle_sip_r_challenge`: with no credentials for the far end,
         // leg B hangs up with MANDATORY_IE_MISSING before the code is recorded anywhere. Without
-        // a challenge to answer, the code is passed on as any other.
+        // a challenge to answer, the code is passed on with its own cause: the `Reason` of a 401
+        // or 407 is not read (as recorded).
         401 | 407 => Relay::Challenged {
             otherwise: own_failure(MANDATORY_IE_MISSING),
-            unchallenged: response,
+            unchallenged: self::response(status, &[]),
         },
         _ => Relay::Respond(response),
     }
