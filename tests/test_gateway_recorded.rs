@@ -3,15 +3,20 @@
 //! far end of `examples/far_end` answering as the PBX's far end did, a caller over UDP. The
 //! caller must get what the PBX sent: the status, the phrase byte for byte (FreeSWITCH's empty
 //! one included) and every `Reason` value; where the PBX varied, one of the outcomes it was
-//! seen to have.
+//! seen to have. Then a sample of the rows with the real SIP.js and JsSIP as the caller: each
+//! must get the status the PBX sent and report the cause cause-core predicts for it.
 
 mod gateway;
 mod pbx;
 
-use cause_core::{Gateway, Reason};
+use std::time::Duration;
+
+use cause_core::{Cause, Gateway, JsSipCause, Reason};
 use gateway::Harness;
+use gateway::node::{drive, ensure_packages};
 use pbx::recording::{Kind, Recording};
 use pbx::ua::{Caller, Plan};
+use serde_json::json;
 
 fn recording(name: &str) -> Recording {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -68,4 +73,66 @@ fn the_gateway_sends_what_asterisk_sent_on_every_recorded_row() {
 #[test]
 fn the_gateway_sends_what_freeswitch_sent_on_every_recorded_row() {
     check(Gateway::FreeSwitch, &recording("freeswitch-cc93a68.json"));
+}
+
+/// Recorded rows the browsers call: plain codes, a Q.850 `Reason`, two values, a 3xx with and
+/// without its `Contact`, a 401 and a 407 with and without a challenge, a 422 with `Min-SE`,
+/// a code sofia-sip has no phrase for.
+const SAMPLE: [&str; 13] = [
+    "486",
+    "404",
+    "404.q850-63",
+    "503.sipq850-34",
+    "301",
+    "302.nocontact",
+    "401",
+    "401.challenge",
+    "407.challenge",
+    "422.minse",
+    "480.q850-27",
+    "603.q850sip-21",
+    "608",
+];
+
+#[test]
+fn the_real_clients_get_what_each_pbx_sent_on_a_sample_of_the_rows() {
+    let _packages = ensure_packages();
+    let systems = [
+        (Gateway::Asterisk, recording("asterisk-f0c1c1a.json")),
+        (Gateway::FreeSwitch, recording("freeswitch-cc93a68.json")),
+    ];
+    for (behave, recording) in systems {
+        let harness = Harness::start(behave);
+        let spec = json!({ "gateway": { "jssip": SAMPLE, "sipjs": SAMPLE } });
+        let reports = drive(&harness.ws, &spec, Duration::from_secs(60));
+        let mut checked = 0;
+        for report in reports.iter().filter(|r| r["scenario"] == "gateway") {
+            let lib = report["lib"].as_str().expect("a library");
+            for result in report["results"].as_array().expect("results") {
+                let target = result["target"].as_str().expect("a target");
+                let row = recording
+                    .rows
+                    .iter()
+                    .find(|r| r.kind == Kind::Relay && r.target == target);
+                let row = row.unwrap_or_else(|| panic!("{target} is no recorded row"));
+                let status = result["status"].as_u64().expect("a status") as u16;
+                assert!(
+                    row.seen.iter().any(|seen| seen.status == status),
+                    "{behave} {lib} {target}: {status}, the PBX sent {:?}",
+                    row.seen.iter().map(|seen| seen.status).collect::<Vec<_>>()
+                );
+                let cause = match lib {
+                    "jssip" => JsSipCause::for_failure_response(status).map(JsSipCause::as_str),
+                    _ => Cause::for_failure_response(status).map(Cause::as_str),
+                };
+                assert_eq!(
+                    result["cause"],
+                    json!(cause),
+                    "{behave} {lib} {target}: {result}"
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 2 * SAMPLE.len(), "{behave}");
+    }
 }
