@@ -15,8 +15,8 @@
 #       spandsp it was built with (their pkg-config files) -> tests/recorded/freeswitch-COMMIT7.json
 #   scripts/record-pbx.sh asterisk PREFIX --release TAG COMMIT
 #   scripts/record-pbx.sh freeswitch PREFIX DEPS --release TAG COMMIT
-#       a release (22.10.1, v1.10.12), its tag's commit in full: relay rows only
-#       -> tests/recorded/asterisk-TAG.json, freeswitch-TAG.json
+#       a release (22.10.1, v1.10.12), its tag's commit in full: relay rows, or the rows
+#       PBX_ROWS names (relay,teardown,maps) -> tests/recorded/asterisk-TAG.json, freeswitch-TAG.json
 #
 # The PBX runs on 127.0.0.1 with the configuration of tests/pbx/asterisk/ or
 # tests/pbx/freeswitch/ on ports the OS picked; it takes 5 to 15 minutes. Afterwards the script
@@ -82,7 +82,7 @@ if [[ -z $tag ]]; then
 else
   [[ $version == *"${tag#v}"* ]] || fail "$binary says \"$version\", not release $tag"
   name=$pbx-${tag#v}
-  rows=relay
+  rows=${PBX_ROWS:-relay}
 fi
 
 target=tests/recorded/$name.json

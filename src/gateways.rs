@@ -37,10 +37,17 @@ pub fn gateways_markdown() -> String {
     out
 }
 
+/// The systems a table compares: one per table of causes (FreeSWITCH's release shares
+/// master's), or every one where a release differs (the failures relayed).
+fn systems(with_releases: bool) -> Vec<Gateway> {
+    let release = |g: &Gateway| matches!(g, Gateway::FreeSwitchRelease);
+    Gateway::ALL.iter().copied().filter(|g| with_releases || !release(g)).collect()
+}
+
 /// `| first | RFC 3398 | Asterisk | FreeSWITCH |` and its rule, after a line that says what
 /// the table shows.
-fn head(out: &mut String, caption: &str, first: &str) {
-    let systems: Vec<&str> = Gateway::ALL.iter().map(|g| g.name()).collect();
+fn head(out: &mut String, caption: &str, first: &str, with_releases: bool) {
+    let systems: Vec<&str> = systems(with_releases).iter().map(|g| g.name()).collect();
     if !out.is_empty() {
         out.push('\n');
     }
@@ -50,9 +57,9 @@ fn head(out: &mut String, caption: &str, first: &str) {
 }
 
 /// One row: the first cell, then one per system.
-fn system_row(out: &mut String, first: String, cell: impl Fn(Gateway) -> String) {
+fn system_row(out: &mut String, first: String, with_releases: bool, cell: impl Fn(Gateway) -> String) {
     let mut cells = vec![first];
-    cells.extend(Gateway::ALL.iter().map(|&g| cell(g)));
+    cells.extend(systems(with_releases).into_iter().map(cell));
     row(out, &cells);
 }
 
@@ -61,10 +68,11 @@ fn responses(out: &mut String) {
         out,
         "The response each sends when a call fails with the cause:",
         "Cause",
+        false,
     );
     for cause in COMMON_CAUSES {
         let name = Q850::from_code(cause).map_or("", Q850::name);
-        system_row(out, format!("{cause} {}", code_span(name)), |g| {
+        system_row(out, format!("{cause} {}", code_span(name)), false, |g| {
             match g.hangup_cause(cause).response() {
                 Some(code) => codes_text(&[code]),
                 None => "none".to_owned(),
@@ -78,9 +86,10 @@ fn causes(out: &mut String) {
         out,
         "The cause each records for a final response:",
         "Response",
+        false,
     );
     for status in COMMON_RESPONSES {
-        system_row(out, codes_text(&[status]), |g| {
+        system_row(out, codes_text(&[status]), false, |g| {
             match g.for_failure_response(status).map(|c| c.code()) {
                 Some(cause) => format!("{cause} {}", code_span(cause_name(g, cause))),
                 None => "none".to_owned(),
@@ -94,8 +103,10 @@ fn failures(out: &mut String) {
     head(
         out,
         "What each sends the caller when the far end's INVITE fails: the response, its \
-         `Reason`, and the cause it records for the caller's leg:",
+         `Reason`, and the cause it records for the caller's leg (FreeSWITCH's newest \
+         release, 1.10.12, writes its own `Reason` where master passes the far end's on):",
         "Far end",
+        true,
     );
     for status in COMMON_RESPONSES {
         for list in FAILURE_REASONS {
@@ -104,7 +115,7 @@ fn failures(out: &mut String) {
             if !list.is_empty() {
                 let _ = write!(first, " with {}", code_span(list));
             }
-            system_row(out, first, |g| match g.relay_failure(status, &reasons) {
+            system_row(out, first, true, |g| match g.relay_failure(status, &reasons) {
                 Some(Relay::Respond(r)) => format!(
                     "{} {}, cause {}",
                     r.status(),
@@ -123,6 +134,7 @@ fn cancels(out: &mut String) {
         out,
         "The `Reason` each puts on the far end's CANCEL when the caller cancels:",
         "Caller's CANCEL",
+        false,
     );
     for list in CANCEL_REASONS {
         let reasons = parse(list);
@@ -130,7 +142,7 @@ fn cancels(out: &mut String) {
             "" => "no `Reason`".to_owned(),
             list => code_span(list),
         };
-        system_row(out, first, |g| {
+        system_row(out, first, false, |g| {
             reasons_text(g.relay_cancel(&reasons).reasons())
         });
     }

@@ -48,7 +48,7 @@ fn help_is_the_usage_with_every_default() {
     let text = help.render().to_string();
     for shown in [
         "--far <HOST:PORT>",
-        "[default: rfc3398] [possible values: rfc3398, asterisk, freeswitch]",
+        "[default: rfc3398] [possible values: rfc3398, asterisk, freeswitch, freeswitch-1.10]",
         "--ws <HOST:PORT>",
         "--udp <HOST:PORT>",
     ] {

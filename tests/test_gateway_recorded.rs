@@ -74,6 +74,16 @@ fn the_gateway_sends_what_asterisk_sent_on_every_recorded_row() {
 }
 
 #[test]
+fn the_gateway_sends_what_freeswitch_1_10_sent_on_every_recorded_row() {
+    check(Gateway::FreeSwitchRelease, &recording("freeswitch-1.10.12.json"));
+}
+
+#[test]
+fn the_gateway_sends_what_asterisk_22_sent_on_every_recorded_row() {
+    check(Gateway::Asterisk, &recording("asterisk-22.10.1.json"));
+}
+
+#[test]
 fn the_gateway_sends_what_freeswitch_sent_on_every_recorded_row() {
     check(Gateway::FreeSwitch, &recording("freeswitch-cc93a68.json"));
 }

@@ -53,11 +53,29 @@ impl System {
         }
     }
 
+    /// The newest releases, recorded beside the cited commits: Asterisk 22.10.1 (relay rows),
+    /// which behaves as the rule for the commit says, and FreeSWITCH 1.10.12 (every row), which
+    /// has a rule of its own.
+    fn asterisk_release() -> System {
+        System {
+            recording: recording("asterisk-22.10.1.json"),
+            ..System::asterisk()
+        }
+    }
+
+    fn freeswitch_release() -> System {
+        System {
+            gateway: Gateway::FreeSwitchRelease,
+            recording: recording("freeswitch-1.10.12.json"),
+            ..System::freeswitch()
+        }
+    }
+
     /// A cause as the PBX records it: Asterisk's number, FreeSWITCH's name
     /// (`switch_channel_cause2str`, `UNKNOWN` for a number it does not name).
     fn cause_text(&self, cause: u16) -> String {
         match self.gateway {
-            Gateway::FreeSwitch => FreeSwitchCause::from_code(cause)
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => FreeSwitchCause::from_code(cause)
                 .map_or("UNKNOWN", FreeSwitchCause::name)
                 .to_owned(),
             _ => cause.to_string(),
@@ -335,7 +353,7 @@ fn freeswitch_passes_every_cancel_and_bye_on_as_recorded() {
 fn check_maps(system: &System, mismatches: &mut Mismatches) {
     for row in system.rows(&[Kind::Map]) {
         let cause = match system.gateway {
-            Gateway::FreeSwitch => FreeSwitchCause::from_name(&row.target)
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => FreeSwitchCause::from_name(&row.target)
                 .expect("a cause name")
                 .code(),
             _ => row.target.parse().expect("a cause value"),
@@ -478,4 +496,32 @@ fn where_asterisk_varies_the_docs_say_how_often() {
             "Gateway's docs do not say {counted:?}"
         );
     }
+}
+
+#[test]
+fn the_releases_are_recorded_from_their_tags() {
+    for (system, tag) in [(System::asterisk_release(), "22.10.1"), (System::freeswitch_release(), "1.10.12")] {
+        let recording = system.recording;
+        assert!(recording.version.contains(tag), "{}", recording.version);
+        assert_eq!(recording.commit.len(), 40, "{}", recording.commit);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pbx").join(&recording.pbx);
+        assert_eq!(recording.config, pbx::config_files(&dir), "tests/pbx/{}/ changed since it was recorded", recording.pbx);
+    }
+}
+
+#[test]
+fn asterisk_22_relays_as_the_rule_for_the_cited_commit_says() {
+    let mut mismatches = Mismatches::default();
+    check_relay(&System::asterisk_release(), &mut mismatches);
+    mismatches.assert_none("Asterisk 22.10.1 relay");
+}
+
+#[test]
+fn freeswitch_1_10_does_all_as_its_own_rule_says() {
+    let mut mismatches = Mismatches::default();
+    let system = System::freeswitch_release();
+    check_relay(&system, &mut mismatches);
+    check_teardown(&system, &mut mismatches);
+    check_maps(&system, &mut mismatches);
+    mismatches.assert_none("FreeSWITCH 1.10.12");
 }

@@ -264,7 +264,7 @@ fn groups_and_gateways_round_trip_as_their_keys() {
     let error = "pbx".parse::<Gateway>().unwrap_err();
     assert_eq!(
         error.to_string(),
-        "not a gateway: expected one of `rfc3398`, `asterisk`, `freeswitch`"
+        "not a gateway: expected one of `rfc3398`, `asterisk`, `freeswitch`, `freeswitch-1.10`"
     );
 }
 

@@ -2,6 +2,7 @@
 //! as signalwire/freeswitch cc93a683 does it (the files and lines are on
 //! [`Gateway::relay_failure`](super::Gateway::relay_failure) and its siblings).
 
+use super::Gateway;
 use super::relay::{FailureResponse, Phrase, Relay, Teardown, Values, protocol_is};
 use crate::response::expect_valid;
 use crate::{FreeSwitchCause, Reason};
@@ -18,10 +19,10 @@ const PICKED_OFF: u16 = FreeSwitchCause::PickedOff.code();
 /// A final response 300..=699 on leg B (sofia.c `sofia_handle_sip_r_invite`,
 /// `sofia_handle_sip_i_state`; mod_dptools.c `audio_bridge_function`; mod_sofia.c
 /// `sofia_on_hangup`).
-pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a> {
+pub(super) const fn failure<'a>(system: Gateway, status: u16, reasons: &[Reason<'a>]) -> Relay<'a> {
     // Only a 4xx to 6xx response's `Reason` is read and kept (`sip_reason`).
     let reasons: &[Reason<'a>] = if status >= 400 { reasons } else { &[] };
-    let response = response(status, reasons);
+    let response = response(system, status, reasons);
     match status {
         // Followed to the Contact unless `outbound_redirect_fatal` or `manual-redirect`;
         // without one, passed on as any other code.
@@ -33,15 +34,15 @@ pub(super) const fn failure<'a>(status: u16, reasons: &[Reason<'a>]) -> Relay<'a
         // a challenge to answer, the code is passed on with its own cause: the `Reason` of a 401
         // or 407 is not read (as recorded).
         401 | 407 => Relay::Challenged {
-            otherwise: own_failure(MANDATORY_IE_MISSING),
-            unchallenged: self::response(status, &[]),
+            otherwise: own_failure(system, MANDATORY_IE_MISSING),
+            unchallenged: self::response(system, status, &[]),
         },
         _ => Relay::Respond(response),
     }
 }
 
 /// What leg A gets when the bridge ends with leg B's `status` and `reasons`.
-const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a> {
+const fn response<'a>(system: Gateway, status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a> {
     let far_cause = match remote_cause(reasons) {
         Some(cause) => cause,
         None => match FreeSwitchCause::for_failure_response(status) {
@@ -56,13 +57,14 @@ const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a
         cause => cause,
     };
     // mod_sofia.c `sofia_on_hangup`: the code is leg B's (`last_bridge_proto_specific_hangup_cause`,
-    // "sip:CODE"), the phrase sofia-sip's, the Reason leg B's first value if it sent one.
-    let reason = match reasons.first() {
-        Some(reason) => *reason,
-        None => own_reason(cause),
+    // "sip:CODE"), the phrase sofia-sip's, the Reason leg B's first value if it sent one; the
+    // 1.10.12 release writes its own for leg A's cause whatever leg B sent (as recorded).
+    let reason = match (system, reasons.first()) {
+        (Gateway::FreeSwitch, Some(reason)) => *reason,
+        _ => own_reason(cause),
     };
     FailureResponse {
-        system: super::Gateway::FreeSwitch,
+        system,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::FreeSwitch.reason_phrase(status),
@@ -74,13 +76,13 @@ const fn response<'a>(status: u16, reasons: &[Reason<'a>]) -> FailureResponse<'a
 
 /// Leg B hung up with `cause` before any SIP code was recorded: leg A gets the response
 /// `hangup_cause_to_sip` gives the cause.
-pub(super) const fn own_failure<'a>(cause: u16) -> FailureResponse<'a> {
+pub(super) const fn own_failure<'a>(system: Gateway, cause: u16) -> FailureResponse<'a> {
     let status = match FreeSwitchCause::response_for_code(cause) {
         Some(status) => status,
         None => FreeSwitchCause::DEFAULT_RESPONSE,
     };
     FailureResponse {
-        system: super::Gateway::FreeSwitch,
+        system,
         status,
         phrase: Phrase::Standard,
         own_phrase: super::Gateway::FreeSwitch.reason_phrase(status),
@@ -92,9 +94,9 @@ pub(super) const fn own_failure<'a>(cause: u16) -> FailureResponse<'a> {
 
 /// A `CANCEL` on leg A (sofia.c `our_sofia_event_callback`, `nua_i_cancel`; switch_ivr_originate.c):
 /// both legs end with ORIGINATOR_CANCEL whatever the `Reason`, which leg B's `CANCEL` carries on.
-pub(super) const fn cancel<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
+pub(super) const fn cancel<'a>(system: Gateway, reasons: &[Reason<'a>]) -> Teardown<'a> {
     Teardown {
-        system: super::Gateway::FreeSwitch,
+        system,
         reasons: Values::one(passed_on(reasons, ORIGINATOR_CANCEL)),
         cause: ORIGINATOR_CANCEL,
         origin_cause: ORIGINATOR_CANCEL,
@@ -104,13 +106,13 @@ pub(super) const fn cancel<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
 /// A `BYE` on either leg of an answered call (sofia.c `sofia_handle_sip_i_bye`;
 /// switch_ivr_bridge.c): the other leg ends with NORMAL_CLEARING, its `BYE` carrying the
 /// received `Reason` on.
-pub(super) const fn bye<'a>(reasons: &[Reason<'a>]) -> Teardown<'a> {
+pub(super) const fn bye<'a>(system: Gateway, reasons: &[Reason<'a>]) -> Teardown<'a> {
     let origin_cause = match remote_cause(reasons) {
         Some(cause) => cause,
         None => NORMAL_CLEARING,
     };
     Teardown {
-        system: super::Gateway::FreeSwitch,
+        system,
         reasons: Values::one(passed_on(reasons, NORMAL_CLEARING)),
         cause: NORMAL_CLEARING,
         origin_cause,

@@ -66,10 +66,12 @@ impl HangupCause {
     pub const fn q850(self) -> Option<Q850> {
         match self.system {
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => match FreeSwitchCause::from_code(self.code) {
-                Some(cause) => cause.q850(),
-                None => Q850::from_code(self.code),
-            },
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                match FreeSwitchCause::from_code(self.code) {
+                    Some(cause) => cause.q850(),
+                    None => Q850::from_code(self.code),
+                }
+            }
             _ => Q850::from_code(self.code),
         }
     }
@@ -89,7 +91,9 @@ impl HangupCause {
     #[must_use]
     pub const fn freeswitch(self) -> Option<FreeSwitchCause> {
         match self.system {
-            Gateway::FreeSwitch => FreeSwitchCause::from_code(self.code),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                FreeSwitchCause::from_code(self.code)
+            }
             _ => None,
         }
     }
@@ -109,10 +113,12 @@ impl HangupCause {
                 None => None,
             },
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => match FreeSwitchCause::from_code(self.code) {
-                Some(cause) => Some(cause.name()),
-                None => None,
-            },
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                match FreeSwitchCause::from_code(self.code) {
+                    Some(cause) => Some(cause.name()),
+                    None => None,
+                }
+            }
         }
     }
 
@@ -138,7 +144,9 @@ impl HangupCause {
             #[cfg(feature = "asterisk")]
             Gateway::Asterisk => AsteriskCause::response_for_code(self.code),
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => FreeSwitchCause::response_for_code(self.code),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                FreeSwitchCause::response_for_code(self.code)
+            }
         }
     }
 
@@ -176,7 +184,9 @@ impl HangupCause {
             #[cfg(feature = "asterisk")]
             Gateway::Asterisk => Some(super::asterisk::ended(self.code)),
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => Some(super::freeswitch::own_failure(self.code)),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                Some(super::freeswitch::own_failure(self.system, self.code))
+            }
         }
     }
 }

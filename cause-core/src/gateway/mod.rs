@@ -51,9 +51,16 @@ pub enum Gateway {
     /// Asterisk's `chan_pjsip`, as `asterisk.toml` gives it (feature `asterisk`).
     #[cfg(feature = "asterisk")]
     Asterisk,
-    /// FreeSWITCH's `mod_sofia`, as `freeswitch.toml` gives it (feature `freeswitch`).
+    /// FreeSWITCH's `mod_sofia`, as `freeswitch.toml` gives it (feature `freeswitch`): master
+    /// at the commit the table cites, signalwire/freeswitch cc93a683.
     #[cfg(feature = "freeswitch")]
     FreeSwitch,
+    /// FreeSWITCH's newest release, v1.10.12, recorded beside master (feature `freeswitch`).
+    /// It does all [`Gateway::FreeSwitch`] does but for one thing: on a failure it relays, it
+    /// writes its own `Reason` value for leg A's cause (`Q.850;cause=47;text="UNKNOWN"`) where
+    /// master passes on the one leg B's response came with (`Q.850;cause=47`).
+    #[cfg(feature = "freeswitch")]
+    FreeSwitchRelease,
 }
 
 impl Gateway {
@@ -64,10 +71,12 @@ impl Gateway {
         Gateway::Asterisk,
         #[cfg(feature = "freeswitch")]
         Gateway::FreeSwitch,
+        #[cfg(feature = "freeswitch")]
+        Gateway::FreeSwitchRelease,
     ];
 
     /// The system's key, an identifier for configuration files and command lines (`rfc3398`,
-    /// `asterisk`, `freeswitch`): what serde writes.
+    /// `asterisk`, `freeswitch`, `freeswitch-1.10`): what serde writes.
     #[must_use]
     pub const fn key(self) -> &'static str {
         match self {
@@ -76,6 +85,8 @@ impl Gateway {
             Gateway::Asterisk => "asterisk",
             #[cfg(feature = "freeswitch")]
             Gateway::FreeSwitch => "freeswitch",
+            #[cfg(feature = "freeswitch")]
+            Gateway::FreeSwitchRelease => "freeswitch-1.10",
         }
     }
 
@@ -88,6 +99,8 @@ impl Gateway {
             Gateway::Asterisk => "Asterisk",
             #[cfg(feature = "freeswitch")]
             Gateway::FreeSwitch => "FreeSWITCH",
+            #[cfg(feature = "freeswitch")]
+            Gateway::FreeSwitchRelease => "FreeSWITCH 1.10.12",
         }
     }
 
@@ -122,10 +135,12 @@ impl Gateway {
                 None => return None,
             },
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => match FreeSwitchCause::for_failure_response(status) {
-                Some(cause) => cause.code(),
-                None => return None,
-            },
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                match FreeSwitchCause::for_failure_response(status) {
+                    Some(cause) => cause.code(),
+                    None => return None,
+                }
+            }
         };
         Some(self.hangup_cause(code))
     }
@@ -153,7 +168,9 @@ impl Gateway {
             #[cfg(feature = "asterisk")]
             Gateway::Asterisk => Some(crate::asterisk_reason_phrase(status)),
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => Some(crate::freeswitch_reason_phrase(status)),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                Some(crate::freeswitch_reason_phrase(status))
+            }
         }
     }
 
@@ -301,7 +318,9 @@ impl Gateway {
             #[cfg(feature = "asterisk")]
             Gateway::Asterisk => asterisk::failure(status),
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => freeswitch::failure(status, reasons),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                freeswitch::failure(self, status, reasons)
+            }
         })
     }
 
@@ -365,7 +384,7 @@ impl Gateway {
             #[cfg(feature = "asterisk")]
             Gateway::Asterisk => asterisk::cancel(reasons),
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => freeswitch::cancel(reasons),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => freeswitch::cancel(self, reasons),
         }
     }
 
@@ -417,7 +436,7 @@ impl Gateway {
             #[cfg(feature = "asterisk")]
             Gateway::Asterisk => asterisk::bye(reasons),
             #[cfg(feature = "freeswitch")]
-            Gateway::FreeSwitch => freeswitch::bye(reasons),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => freeswitch::bye(self, reasons),
         }
     }
 }
