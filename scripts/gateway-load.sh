@@ -22,6 +22,8 @@
 #   --calls   calls in each throughput run (default 100000); the latency runs make a tenth of
 #             them, at most 10000
 #   --behave  the gateway's relay rule (default freeswitch)
+#   --rate    calls per second in the latency runs (default 500; a PBX slower than that
+#             queues the calls, and its times then measure the queue)
 #   --pbx     a PBX installed under PREFIX, run as tests/record_pbx.rs's serve_pbx runs it
 # KEEP=1 keeps the working folder (SIPp's logs, the gateway's events); FAR_TRACE=1 has the far
 # end log every message too.
@@ -31,11 +33,13 @@ cd "$(dirname "$0")/.."
 calls=100000
 behave=freeswitch
 pbxs=()
-usage="usage: $0 [--calls N] [--behave rfc3398|asterisk|freeswitch] [--pbx asterisk=PREFIX] [--pbx freeswitch=PREFIX]"
+usage="usage: $0 [--calls N] [--behave rfc3398|asterisk|freeswitch] [--rate N] [--pbx asterisk=PREFIX] [--pbx freeswitch=PREFIX]"
+rate=500       # calls per second in the latency runs
 while (($#)); do
   case "$1" in
     --calls) calls=${2:?--calls needs a number}; shift 2 ;;
     --behave) behave=${2:?--behave needs a rule}; shift 2 ;;
+    --rate) rate=${2:?--rate needs a number}; shift 2 ;;
     --pbx)
       [[ ${2:-} =~ ^(asterisk|freeswitch)=. ]] || { echo "--pbx ${2:-}: expected asterisk=PREFIX or freeswitch=PREFIX" >&2; exit 2; }
       pbxs+=("$2"); shift 2 ;;
@@ -43,6 +47,7 @@ while (($#)); do
   esac
 done
 [[ $calls =~ ^[1-9][0-9]*$ ]] || { echo "--calls $calls: expected a positive number" >&2; exit 2; }
+[[ $rate =~ ^[1-9][0-9]*$ ]] || { echo "--rate $rate: expected a positive number" >&2; exit 2; }
 
 # What a PBX sends the caller for the far end's 486: Asterisk its own cause alone, FreeSWITCH
 # the far end's Reason as it came (tests/recorded/, tests/test_pbx_recorded.rs).
@@ -65,7 +70,6 @@ case "$behave" in
 esac
 
 users=50       # calls in flight in the throughput runs
-rate=500       # calls per second in the latency runs
 latency_calls=$((calls / 10 < 10000 ? calls / 10 : 10000))
 latency_calls=$((latency_calls > 0 ? latency_calls : 1))
 
@@ -262,6 +266,7 @@ cat <<EOF
 | SIPp -> gateway ($behave) -> far end | $gateway_cps | $gateway_p50 | $gateway_p99 |
 | added by the gateway | | $((gateway_p50 - direct_p50)) | $((gateway_p99 - direct_p99)) |
 ${pbx_rows%$'\n'}
+
 All $all calls got the expected 486 and Reason; the far end completed each (its 486 ACKed).
 The gateway: $cpu_per_call µs of CPU a call; resident $(mib "$rss_start") at start,
 $(mib "$rss_after") after $calls calls, $(mib "$rss_idle") 35 s later,
