@@ -38,8 +38,9 @@ macro_rules! reason_cause {
         /// [`Other`](ReasonCause::Other): its protocol and its number, as they came.
         ///
         /// Whatever the variant, [`protocol`](Self::protocol) and [`code`](Self::code) give
-        /// the protocol and the number, [`name`](Self::name), [`as_str`](Self::as_str) and
-        /// [`description`](Self::description) the row of its table, and
+        /// the protocol and the number, [`name`](Self::name), [`as_str`](Self::as_str),
+        /// [`aliases`](Self::aliases) and [`description`](Self::description) the row of its
+        /// table, and
         /// [`reason`](Self::reason) the `Reason` value that says it.
         ///
         /// ```
@@ -161,6 +162,20 @@ macro_rules! reason_cause {
                     $(
                         #[cfg(feature = $feature)]
                         ReasonCause::$variant(cause) => Some(cause.as_str()),
+                    )*
+                }
+            }
+
+            /// The cause's other spellings in its table (Wireshark's, where it writes the name
+            /// otherwise); none for a SIP status code and for [`Other`](ReasonCause::Other).
+            #[must_use]
+            pub const fn aliases(self) -> &'static [&'static str] {
+                match self {
+                    ReasonCause::Sip(_) | ReasonCause::Other(..) => &[],
+                    ReasonCause::Q850(cause) => cause.aliases(),
+                    $(
+                        #[cfg(feature = $feature)]
+                        ReasonCause::$variant(cause) => cause.aliases(),
                     )*
                 }
             }
