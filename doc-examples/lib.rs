@@ -33,6 +33,10 @@ pub struct Proofs;
 pub struct Tables;
 
 #[cfg(doctest)]
+#[doc = include_str!("../docs/reason-protocols.md")]
+pub struct ReasonProtocols;
+
+#[cfg(doctest)]
 #[doc = include_str!("../docs/performance.md")]
 pub struct Performance;
 

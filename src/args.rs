@@ -4,7 +4,10 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, ArgGroup, ArgMatches, Command};
 
+use cause_core::ReasonProtocol;
+
 use crate::exit::Exit;
+use crate::registry;
 use crate::trace::{self, Line};
 
 /// What the person asked for.
@@ -45,6 +48,10 @@ pub enum Table {
     Gateways,
     /// The three client libraries side by side, for the codes their tables list.
     Clients,
+    /// The IANA registry of `Reason` protocols.
+    ReasonProtocols,
+    /// The causes of one protocol of the registry.
+    Protocol(ReasonProtocol),
 }
 
 /// The request of this process's command line.
@@ -107,7 +114,11 @@ fn request(matches: &ArgMatches) -> Request {
                 ("gateways", Table::Gateways),
                 ("clients", Table::Clients),
             ];
-            let chosen = chosen.into_iter().find(|(flag, _)| table.get_flag(flag));
+            let protocols = registry::TABLES.map(|(flag, p)| (flag, Table::Protocol(p)));
+            let chosen = (chosen.into_iter())
+                .chain([("reason-protocols", Table::ReasonProtocols)])
+                .chain(protocols)
+                .find(|(flag, _)| table.get_flag(flag));
             Request::Table {
                 table: chosen.map_or(Table::Causes, |(_, table)| table),
                 json: table.get_flag("json"),
@@ -226,15 +237,28 @@ pub fn command() -> Command {
                     )
                     .conflicts_with("json"),
                 )
-                .group(ArgGroup::new("which").args([
-                    "q850",
-                    "jssip",
-                    "freeswitch",
-                    "asterisk",
-                    "linphone",
-                    "gateways",
-                    "clients",
-                ])),
+                .arg(table_flag(
+                    "reason-protocols",
+                    "the IANA registry of Reason protocols, and what each one's causes are",
+                ))
+                .args(registry::TABLES.map(|(flag, protocol)| {
+                    let what = format!("the {protocol} causes of the Reason registry");
+                    table_flag(flag, &what).hide_short_help(true)
+                }))
+                .group(
+                    ArgGroup::new("which")
+                        .args([
+                            "q850",
+                            "jssip",
+                            "freeswitch",
+                            "asterisk",
+                            "linphone",
+                            "gateways",
+                            "clients",
+                            "reason-protocols",
+                        ])
+                        .args(registry::TABLES.map(|(flag, _)| flag)),
+                ),
         )
         .subcommand(
             Command::new("reason")
@@ -273,7 +297,7 @@ pub fn command() -> Command {
 }
 
 /// `table --NAME`: print that table instead of the causes.
-fn table_flag(name: &'static str, what: &'static str) -> Arg {
+fn table_flag(name: &'static str, what: &str) -> Arg {
     Arg::new(name)
         .long(name)
         .action(ArgAction::SetTrue)

@@ -9,6 +9,7 @@ use cause_core::{
 
 use crate::lookup;
 use crate::phrases::Given;
+use crate::registry;
 use crate::text::{codes_text, plain, quoted, status_codes, status_head};
 
 /// `BUSY "Busy" (SIP error causes)`
@@ -158,6 +159,12 @@ pub fn reason(pasted: &str) -> Result<String, String> {
     for reason in values {
         let reason = reason.map_err(invalid)?;
         let _ = writeln!(out, "reason: {}", quoted(&reason.to_string()));
+        out.extend(registry::location_line(&reason));
+        // Any other protocol's cause, in its table: SIP.js reads SIP's and Q.850's only.
+        if let Some(lines) = registry::reason_lines(&reason) {
+            out.push_str(&lines);
+            continue;
+        }
         let is = |protocol: &str| reason.protocol().eq_ignore_ascii_case(protocol);
         let q850 = reason
             .code()
@@ -185,12 +192,6 @@ pub fn reason(pasted: &str) -> Result<String, String> {
                 q850.name()
             ),
             (None, _, Some(_)) => "no SIP cause maps to it".to_owned(),
-            (None, _, None) if !is("SIP") => {
-                format!(
-                    "protocol {} is neither SIP nor Q.850",
-                    quoted(reason.protocol())
-                )
-            }
             (None, Some(code), None) => format!("{code} is not a final failure response"),
             (None, None, None) => "no cause code".to_owned(),
         };

@@ -17,7 +17,7 @@ const USAGE: &str = "\
 Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE|LINE>
        sip-cause q850|freeswitch|asterisk <CAUSE>
        sip-cause reason <VALUE>
-       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]
+       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients|--reason-protocols|--PROTOCOL] [--json]
 Run `sip-cause --help` for more.
 ";
 

@@ -15,11 +15,13 @@
 //! sip-cause reason VALUE         the causes a `Reason` header value says
 //! sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]
 //!                                a whole table, as markdown or JSON
+//! sip-cause table --reason-protocols  the Reason registry; `--emm`, `--5gmm`, `--s1ap-rnl`...
+//!                                each protocol's causes
 //! ```
 //!
 //! `args.rs` turns the command line into a [`args::Request`]; `lookup.rs` asks cause-core
-//! what a query names; `describe.rs`, `table.rs`, `gateways.rs` and `linphone.rs` render the
-//! answers, from the pieces of `text.rs`; `exit.rs` ends the tool without one. Imports go one
+//! what a query names; `describe.rs`, `table.rs`, `gateways.rs`, `linphone.rs` and
+//! `registry.rs` (the Reason protocols) render the answers, from the pieces of `text.rs`; `exit.rs` ends the tool without one. Imports go one
 //! way: no file uses one that uses it back (`tests::no_file_imports_one_that_imports_it`).
 
 mod args;
@@ -29,6 +31,7 @@ mod gateways;
 mod linphone;
 mod lookup;
 mod phrases;
+mod registry;
 mod table;
 mod text;
 mod trace;
@@ -106,6 +109,10 @@ fn run(request: Request) -> Result<String, Exit> {
             // clap refuses `--gateways --json` and `--clients --json`.
             (Table::Gateways, _) => gateways::gateways_markdown(),
             (Table::Clients, _) => linphone::clients_markdown(),
+            (Table::ReasonProtocols, false) => registry::protocols_markdown(),
+            (Table::ReasonProtocols, true) => registry::protocols_json(),
+            (Table::Protocol(protocol), false) => registry::protocol_markdown(protocol),
+            (Table::Protocol(protocol), true) => registry::protocol_json(protocol),
         }),
     }
 }

@@ -228,7 +228,7 @@ fn no_argument_prints_a_short_usage() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE|LINE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients] [--json]\nRun `sip-cause --help` for more.\n"
+        "Usage: sip-cause [--in-dialog] [--jssip|--linphone] <CODE|CAUSE|PHRASE|LINE>\n       sip-cause q850|freeswitch|asterisk <CAUSE>\n       sip-cause reason <VALUE>\n       sip-cause table [--q850|--jssip|--freeswitch|--asterisk|--linphone|--gateways|--clients|--reason-protocols|--PROTOCOL] [--json]\nRun `sip-cause --help` for more.\n"
     );
     // `--jssip` alone asks for nothing either.
     let output = sip_cause(&["--jssip"]);
@@ -341,7 +341,7 @@ fn the_cli_doc_shows_what_the_tool_prints() {
         assert_eq!(shown, format!("{}\n", expected.join("\n")), "{command}");
         checked += 1;
     }
-    assert_eq!(checked, 14, "transcripts with output in docs/cli.md");
+    assert_eq!(checked, 17, "transcripts with output in docs/cli.md");
 }
 
 /// Splits a command line as a POSIX shell does for words and single quotes.

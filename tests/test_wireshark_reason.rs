@@ -3,10 +3,13 @@
 //! reading too: `scripts/record_wireshark.py` sends each as the `Reason` of a BYE in a capture
 //! file and records what tshark shows (`tests/recorded/wireshark-4.0.17.json`; `.ci/run`
 //! records again and fails on any difference), so this test needs no Wireshark. Every value
-//! either reads alike or shows one of the differences listed in docs/proofs.md, each with an
-//! example the recording holds.
+//! either reads alike or shows one of the differences listed in docs/fuzzing.md (a block this
+//! test writes, beside sofia-sip's), each with an example the recording holds.
+
+mod doc_blocks;
 
 use cause_core::Reason;
+use cause_table::markdown::{code_span, table_cell};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -97,7 +100,36 @@ impl Difference {
         Difference::ReadsWhatTheGrammarRefuses,
     ];
 
-    /// The value docs/proofs.md shows for it, as it stands in the recording.
+    /// What Wireshark does, as docs/fuzzing.md says it.
+    fn describe(self) -> &'static str {
+        match self {
+            Difference::FirstValueOnly => "shows the first value of a list only",
+            Difference::SpaceInProtocol => {
+                "keeps the white space before `;` in the protocol, and so files the cause under no known protocol"
+            }
+            Difference::NothingWithoutParameters => "shows nothing of a value without parameters",
+            Difference::CauseNotANumber => {
+                "reads a `cause` that is no number up to 65535 as 0, its leading digits or 4294967295"
+            }
+            Difference::TextBeforeCause => {
+                "reads `text` before `cause` as no cause (0) and no text"
+            }
+            Difference::TextAfterSpacedEquals => {
+                "with white space around `=`, shows as the text the message from its first byte"
+            }
+            Difference::EscapedQuoteEndsText => "ends a quoted text at its first escaped quote",
+            Difference::AnyQuotedParameterAsText => "shows any quoted parameter as the text",
+            Difference::CauseFoundElsewhere => {
+                "finds a cause in another parameter whose name holds `cause`"
+            }
+            Difference::TabDropsText => "shows no text for a quoted text with a tab in it",
+            Difference::ReadsWhatTheGrammarRefuses => {
+                "reads, as far as it goes, a value RFC 3326's grammar refuses"
+            }
+        }
+    }
+
+    /// The value docs/fuzzing.md shows for it, as it stands in the recording.
     fn example(self) -> &'static str {
         match self {
             Difference::FirstValueOnly => {
@@ -256,4 +288,92 @@ fn wireshark_reads_reason_values_as_cause_core_does_but_for_the_listed_differenc
     }
     let agreed = recording.reason.len() - seen.values().map(Vec::len).sum::<usize>();
     assert!(agreed > 30, "{agreed}");
+}
+
+/// `text` with its control characters written as escapes (`\t`), the rest as it is.
+fn escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.is_control() {
+            true => c.escape_default().collect(),
+            false => c.to_string(),
+        })
+        .collect()
+}
+
+/// A text Wireshark shows, escaped, and cut after 32 characters (it can be a whole message).
+fn shown_text(text: &str) -> String {
+    let escaped = escaped(text);
+    match escaped.char_indices().nth(32) {
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
+        None => escaped,
+    }
+}
+
+/// What Wireshark shows of a value: its protocol, cause and text, as the recording holds them.
+fn wireshark_shows(shown: &Shown) -> String {
+    if shown.is_empty() {
+        return "nothing".to_owned();
+    }
+    let mut parts = Vec::new();
+    if let Some(protocol) = shown.protocols.first() {
+        parts.push(format!("protocol {}", code_span(&shown_text(protocol))));
+    }
+    if let Some(cause) = shown.cause() {
+        parts.push(format!("cause {cause}"));
+    }
+    if let Some(text) = shown.text.first() {
+        parts.push(format!("text {}", code_span(&shown_text(text))));
+    }
+    parts.join(", ")
+}
+
+/// What cause-core reads of a value: its values' protocols, causes and texts, or its error.
+fn cause_core_reads(input: &str) -> String {
+    match Reason::parse_list(input).collect::<Result<Vec<_>, _>>() {
+        Err(error) => format!("refuses it: {error}"),
+        Ok(values) => {
+            let read: Vec<String> = (values.iter())
+                .map(|value| {
+                    let mut parts = vec![format!("protocol {}", code_span(value.protocol()))];
+                    parts.extend(value.code().map(|cause| format!("cause {cause}")));
+                    let text = value.text().map(|text| text.to_string());
+                    parts
+                        .extend(text.map(|text| format!("text {}", code_span(&shown_text(&text)))));
+                    parts.join(", ")
+                })
+                .collect();
+            read.join("; then ")
+        }
+    }
+}
+
+#[test]
+fn the_fuzzing_doc_lists_each_difference_with_its_example() {
+    let recording = recording();
+    let mut counts = std::collections::BTreeMap::new();
+    for entry in &recording.reason {
+        if let Ok(Some(difference)) = classify(entry) {
+            *counts.entry(difference).or_insert(0) += 1;
+        }
+    }
+    let mut block = String::from(
+        "| Wireshark 4.0.17 | Example | Wireshark shows | cause-core reads | Values |\n|---|---|---|---|---:|\n",
+    );
+    for difference in Difference::ALL {
+        let example = difference.example();
+        let entry = (recording.reason.iter())
+            .find(|e| e.input == example)
+            .expect("the example is recorded");
+        let cells = [
+            difference.describe().to_owned(),
+            code_span(&escaped(example)),
+            wireshark_shows(&entry.wireshark),
+            cause_core_reads(example),
+            counts[&difference].to_string(),
+        ];
+        let cells: Vec<String> = cells.iter().map(|cell| table_cell(cell)).collect();
+        block.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    let shown = doc_blocks::block("docs/fuzzing.md", "wireshark-reason");
+    assert_eq!(shown, block, "docs/fuzzing.md's block should be:\n{block}");
 }

@@ -2,7 +2,8 @@
 //! nothing: the failure and end causes SIP.js ([`Cause`]) and JsSIP ([`JsSipCause`]) report,
 //! liblinphone's call end reasons ([`LinphoneReason`]), ITU-T Q.850's causes ([`Q850`]),
 //! FreeSWITCH's and Asterisk's hangup causes ([`FreeSwitchCause`], [`AsteriskCause`]), the
-//! `Reason` header of RFC 3326 ([`Reason`]), and what a gateway sends on each leg
+//! `Reason` header of RFC 3326 ([`Reason`]) with every protocol of its IANA registry and the
+//! causes of each ([`ReasonProtocol`], [`ReasonCause`]), and what a gateway sends on each leg
 //! ([`Gateway`]). The crate is `no_std`.
 //!
 //! # Where to start
@@ -19,6 +20,10 @@
 //!   PBX writes it (its name, its C name, its number, Asterisk's text),
 //!   [`Gateway::for_failure_response`] is what the PBX records for a response, and [`Q850`] the
 //!   PSTN cause behind both. See [Q.850 and the PBXs](#q850-and-the-pbxs).
+//! - **Reading a `Reason` from a mobile or IMS network** (`EMM;cause=9`, `5GSM;cause=27`,
+//!   `RELEASE_CAUSE;cause=2`): [`ReasonCause::from_reason`] types the cause of any protocol of
+//!   the IANA registry, with the features of its tables. See [The Reason
+//!   registry](#the-reason-registry).
 //! - **A table of your own**: every type here is generated at compile time from a TOML table
 //!   by `cause-macros`, which takes yours too. See [Your own table](#your-own-table).
 //!
@@ -110,6 +115,32 @@
 //! # Ok::<(), Box<dyn core::error::Error>>(())
 //! ```
 //!
+//! # The Reason registry
+//!
+//! A `Reason` value names its protocol (`SIP`, `Q.850`, or one of the 20 others of IANA's
+//! "Reason Protocols" registry, [`ReasonProtocol`]) and a number in it. [`ReasonCause`] is that
+//! number typed by its protocol's table, for every protocol: [`ReasonCause::from_reason`]
+//! reads it, [`ReasonCause::reason`] writes it back. Each protocol's table is behind the
+//! feature of its group (below); with the feature off, or for a number the table lacks, the
+//! cause is its protocol and its number ([`ReasonCause::Other`]). RFC 8606's `location` on a
+//! Q.850 value is a [`Location`], read by [`Reason::location`] and written by
+//! [`Reason::with_location`].
+//!
+//! ```
+//! # #[cfg(feature = "ims")] {
+//! use cause_core::{Location, Q850, Reason, ReasonCause, ReasonProtocol, ReleaseCause};
+//!
+//! let reason = Reason::parse(r#"RELEASE_CAUSE;cause=2;text="RTP/RTCP time-out""#)?;
+//! let cause = ReasonCause::from_reason(&reason).unwrap();
+//! assert_eq!(cause, ReasonCause::ReleaseCause(ReleaseCause::RtpRtcpTimeout));
+//! assert_eq!((cause.protocol(), cause.code()), (ReasonProtocol::ReleaseCause, 2));
+//!
+//! let pstn = Q850::UserBusy.reason().with_location(Location::Rln);
+//! assert_eq!(pstn.to_string(), r#"Q.850;cause=17;text="USER_BUSY";location=RLN"#);
+//! # }
+//! # Ok::<(), cause_core::ParseReasonError>(())
+//! ```
+//!
 //! # Spellings
 //!
 //! One rule for every table, its generated enum written and read the same way: `Display`
@@ -131,6 +162,8 @@
 //! | [`FreeSwitchCause`] | the name, `USER_BUSY`, as its logs and CDRs write it | value, alias, constant, code | the constant |
 //! | [`AsteriskCause`] | the text of `ast_cause2str`, `User busy` | value, alias, constant, code | the constant |
 //! | [`LinphoneReason`] | the text of `linphone_reason_to_string`, `Call declined` | value, alias, constant, code | the constant |
+//! | [`ReasonProtocol`] | the token as IANA spells it, `5GMM` | value, constant | the constant |
+//! | [`FiveGmmCause`] | the specification's name, `Illegal UE` | value, alias, constant, code | the constant |
 //! | [`Category`], [`Q850Class`], `JsSipCategory`, `FreeSwitchCategory` | the title, `Common causes` | key (serde only) | the key |
 //! | [`Gateway`] | the name, `FreeSWITCH` | key, name, in any ASCII case | the key |
 //!
@@ -153,7 +186,10 @@
 //!
 //! The aliases of the PBX tables are the names their users paste from elsewhere: Asterisk's
 //! `#define` aliases (`BUSY`) and the C names of both sources (`AST_CAUSE_BUSY`,
-//! `SWITCH_CAUSE_USER_BUSY`).
+//! `SWITCH_CAUSE_USER_BUSY`). Every table of a Reason protocol reads as [`FiveGmmCause`] does,
+//! its aliases being Wireshark's spellings where they differ from the specification's
+//! (`Implicitly deregistered`). [`ReasonProtocol`]'s `FromStr` is for people: a token on the
+//! wire is read by [`ReasonProtocol::from_token`], in any ASCII case and nothing else.
 //!
 //! # Features
 //!
@@ -173,6 +209,17 @@
 //!   `chan_pjsip` maps them, and [`Gateway::Asterisk`].
 //! - `linphone` (off by default): [`LinphoneReason`], liblinphone 5.1.65's call end reasons,
 //!   as a Linphone app reports them.
+//! - `reason-protocols` (off by default, and on with any feature below): [`ReasonProtocol`],
+//!   the IANA registry, and [`ReasonCause`], the typed cause of any `Reason` value.
+//! - `nas`: the causes of 3GPP's non-access stratum, [`EmmCause`] and [`EsmCause`] (LTE),
+//!   [`FiveGmmCause`] and [`FiveGsmCause`] (5G).
+//! - `ran`: the causes of 3GPP's radio access network, S1AP's (LTE: [`S1apRnlCause`],
+//!   [`S1apTlCause`], [`S1apNasCause`], [`S1apMiscCause`], [`S1apProtCause`]) and NGAP's (5G:
+//!   [`NgapRnlCause`] and the others likewise).
+//! - `wlan`: the causes of 3GPP's WLAN access, [`DiameterCause`] and [`Ikev2Cause`].
+//! - `ims`: the IMS causes of 3GPP TS 24.229, [`ReleaseCause`] and [`FailureCause`].
+//! - `stir`: [`StirCause`], why a caller's identity (RFC 8224) could not be verified.
+//! - `preemption`: [`PreemptionCause`], why a session was preempted (RFC 4411).
 //!
 //! # Your own table
 //!
@@ -212,6 +259,8 @@ mod linphone;
 #[cfg(any(feature = "freeswitch", feature = "asterisk"))]
 mod pbx;
 mod q850;
+#[cfg(feature = "reason-protocols")]
+mod registry;
 mod response;
 #[cfg(feature = "serde")]
 pub mod serde_as;
@@ -220,11 +269,15 @@ mod serde_impls;
 
 #[cfg(feature = "alloc")]
 pub use cause_reason::ReasonBuf;
-pub use cause_reason::{ParseReasonError, Reason, ReasonErrorKind, ReasonList, ReasonText};
+pub use cause_reason::{
+    Location, ParseLocationError, ParseReasonError, Reason, ReasonErrorKind, ReasonList, ReasonText,
+};
 pub use gateway::{
     FailureResponse, Gateway, HangupCause, ParseGatewayError, Phrase, Relay, Teardown,
 };
 pub use links::NoCounterpartError;
+#[cfg(feature = "reason-protocols")]
+pub use registry::*;
 
 cause_macros::cause_table! {
     /// Why a SIP request or session ended: one of SIP.js's `SIP.C.causes`.

@@ -10,8 +10,11 @@ use std::hash::Hash;
 use std::str::FromStr;
 
 use cause_core::{
-    AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, Gateway, JsSipCategory,
-    JsSipCause, LinphoneReason, Q850, Q850Class,
+    AsteriskCause, Category, Cause, DiameterCause, EmmCause, EsmCause, FailureCause, FiveGmmCause,
+    FiveGsmCause, FreeSwitchCategory, FreeSwitchCause, Gateway, Ikev2Cause, JsSipCategory,
+    JsSipCause, LinphoneReason, Location, NgapMiscCause, NgapNasCause, NgapProtCause, NgapRnlCause,
+    NgapTlCause, PreemptionCause, Q850, Q850Class, ReasonProtocol, ReleaseCause, S1apMiscCause,
+    S1apNasCause, S1apProtCause, S1apRnlCause, S1apTlCause, StirCause,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -57,6 +60,41 @@ table!(Q850, |c: Q850| Some(c.code()));
 table!(FreeSwitchCause, |c: FreeSwitchCause| Some(c.code()));
 table!(AsteriskCause, |c: AsteriskCause| Some(c.code()));
 table!(LinphoneReason, |c: LinphoneReason| Some(c.code()));
+table!(ReasonProtocol, |_| None);
+
+/// The tables of the Reason protocols, all of one shape (a code on every row): `$each!(Type)`
+/// for each.
+macro_rules! for_each_protocol_table {
+    ($each:ident) => {
+        $each!(PreemptionCause);
+        $each!(EmmCause);
+        $each!(EsmCause);
+        $each!(S1apRnlCause);
+        $each!(S1apTlCause);
+        $each!(S1apNasCause);
+        $each!(S1apMiscCause);
+        $each!(S1apProtCause);
+        $each!(DiameterCause);
+        $each!(Ikev2Cause);
+        $each!(ReleaseCause);
+        $each!(FailureCause);
+        $each!(StirCause);
+        $each!(FiveGmmCause);
+        $each!(FiveGsmCause);
+        $each!(NgapRnlCause);
+        $each!(NgapTlCause);
+        $each!(NgapNasCause);
+        $each!(NgapMiscCause);
+        $each!(NgapProtCause);
+    };
+}
+
+macro_rules! coded_table {
+    ($ty:ident) => {
+        table!($ty, |c: $ty| Some(c.code()));
+    };
+}
+for_each_protocol_table!(coded_table);
 
 /// The spellings of a row that are its own: a spelling two rows share (a constant spelled like
 /// another row's value) reads as the first row in the order value, alias, constant, code.
@@ -173,6 +211,12 @@ fn every_row_of_every_table_round_trips_through_the_adapters() {
     every_row_round_trips_through_the_adapters::<FreeSwitchCause>(true);
     every_row_round_trips_through_the_adapters::<AsteriskCause>(true);
     every_row_round_trips_through_the_adapters::<LinphoneReason>(true);
+    macro_rules! adapters {
+        ($ty:ident) => {
+            every_row_round_trips_through_the_adapters::<$ty>(true);
+        };
+    }
+    for_each_protocol_table!(adapters);
     // The tables without codes have only the text adapter.
     text_adapter_round_trips::<Cause>();
     text_adapter_round_trips::<JsSipCause>();
@@ -204,6 +248,29 @@ fn every_row_of_every_table_round_trips_through_json() {
     every_row_round_trips::<FreeSwitchCause>();
     every_row_round_trips::<AsteriskCause>();
     every_row_round_trips::<LinphoneReason>();
+    every_row_round_trips::<ReasonProtocol>();
+    macro_rules! round_trips {
+        ($ty:ident) => {
+            every_row_round_trips::<$ty>();
+        };
+    }
+    for_each_protocol_table!(round_trips);
+}
+
+#[test]
+fn a_location_is_written_as_its_token_and_read_in_any_case() {
+    for &location in Location::ALL {
+        let json = serde_json::to_string(&location).unwrap();
+        assert_eq!(json, format!("\"{}\"", location.as_str()));
+        assert_eq!(serde_json::from_str::<Location>(&json).unwrap(), location);
+        let lower = json.to_lowercase();
+        assert_eq!(serde_json::from_str::<Location>(&lower).unwrap(), location);
+    }
+    let error = serde_json::from_str::<Location>("\"MARS\"").unwrap_err();
+    assert!(
+        error.to_string().contains("an RFC 8606 location"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -318,7 +385,7 @@ where
 fn the_front_page_table_of_spellings_is_true_for_every_table() {
     let rows = front_page_rows();
     let names: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
-    assert_eq!(names.len(), 8, "{names:?}");
+    assert_eq!(names.len(), 10, "{names:?}");
     for row in &rows {
         match row[0].as_str() {
             "[`Cause`]" => check_claims::<Cause>(row),
@@ -327,6 +394,8 @@ fn the_front_page_table_of_spellings_is_true_for_every_table() {
             "[`FreeSwitchCause`]" => check_claims::<FreeSwitchCause>(row),
             "[`AsteriskCause`]" => check_claims::<AsteriskCause>(row),
             "[`LinphoneReason`]" => check_claims::<LinphoneReason>(row),
+            "[`ReasonProtocol`]" => check_claims::<ReasonProtocol>(row),
+            "[`FiveGmmCause`]" => check_claims::<FiveGmmCause>(row),
             "[`Gateway`]" => {
                 assert_eq!(row[3], "the key");
                 assert_eq!("FreeSWITCH".to_string(), Gateway::FreeSwitch.to_string());

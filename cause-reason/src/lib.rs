@@ -38,6 +38,7 @@ extern crate std;
 extern crate alloc;
 
 mod error;
+mod location;
 #[cfg(feature = "alloc")]
 mod owned;
 mod parse;
@@ -46,6 +47,7 @@ mod serde_impls;
 mod text;
 
 pub use error::{ParseReasonError, ReasonErrorKind};
+pub use location::{Location, ParseLocationError};
 #[cfg(feature = "alloc")]
 pub use owned::ReasonBuf;
 pub use parse::ReasonList;
@@ -173,7 +175,8 @@ impl<'a> Reason<'a> {
     /// [`ControlCharacter`](ReasonErrorKind::ControlCharacter) at a byte of `text`.
     ///
     /// A value made here has only `cause` and `text`: [`params`](Self::params) lists the
-    /// parameters as a peer wrote them, so it lists none.
+    /// parameters as a peer wrote them, so it lists none ([`with_location`](Self::with_location)
+    /// adds RFC 8606's `location`).
     ///
     /// ```
     /// # use cause_reason as cause_core;
@@ -242,6 +245,50 @@ impl<'a> Reason<'a> {
             params: "",
             extensions: false,
         })
+    }
+
+    /// The same value with RFC 8606's `location` parameter, which says in which network a
+    /// Q.850 cause arose: `Q.850;cause=34;location=LN`. RFC 8606 defines it for Q.850 values.
+    /// The value keeps its protocol, `cause` and `text`; its other parameters are replaced by
+    /// `location` alone (a value keeps its parameters as one text, as written: a peer's other
+    /// extensions cannot be kept beside a new one without allocating). Like [`new`](Self::new),
+    /// a `const fn`.
+    ///
+    /// ```
+    /// # use cause_reason as cause_core;
+    /// use cause_core::{Location, Reason};
+    ///
+    /// let reason = Reason::new("Q.850", 34, None)?.with_location(Location::Ln);
+    /// assert_eq!(reason.to_string(), "Q.850;cause=34;location=LN");
+    /// assert_eq!(reason.location(), Some(Location::Ln));
+    /// assert_eq!(reason, Reason::parse("Q.850 ;cause=34 ;location=LN")?);
+    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// ```
+    #[must_use]
+    pub const fn with_location(self, location: Location) -> Reason<'a> {
+        Reason {
+            params: location.param(),
+            extensions: true,
+            ..self
+        }
+    }
+
+    /// RFC 8606's `location` parameter, typed: `Some` where the value has one and it is one of
+    /// the eight tokens RFC 8606 allows, in any ASCII case; `None` without one, or for another
+    /// token ([`param`](Self::param) gives it as written).
+    ///
+    /// ```
+    /// # use cause_reason as cause_core;
+    /// use cause_core::{Location, Reason};
+    ///
+    /// assert_eq!(Reason::parse("Q.850;cause=1;location=RLN")?.location(), Some(Location::Rln));
+    /// assert_eq!(Reason::parse("Q.850;cause=1;location=XYZ")?.location(), None);
+    /// assert_eq!(Reason::parse("Q.850;cause=1")?.location(), None);
+    /// # Ok::<(), cause_core::ParseReasonError>(())
+    /// ```
+    #[must_use]
+    pub fn location(&self) -> Option<Location> {
+        Location::from_token(self.param("location")?)
     }
 
     /// Whether the value says the call was answered elsewhere, so that this leg is cancelled

@@ -4,12 +4,13 @@
 
 #![allow(dead_code)] // the fuzz targets and the corpus test each use part of it
 
-use cause_core::{Cause, ParseReasonError, Reason, ReasonErrorKind, ReasonList};
+use cause_core::{Cause, ParseReasonError, Reason, ReasonCause, ReasonErrorKind, ReasonList};
 
 /// `Reason::parse`, `parse_list` and `parse_header_line` on any text (and on it after
 /// `Reason:`): a value or an error whose offset is inside the input, never a panic; what parses
 /// writes back in a form that parses to an equal value (equal by meaning);
-/// `Cause::from_reason` answers for every value.
+/// `Cause::from_reason` answers for every value, and `ReasonCause::from_reason` with a cause
+/// whose own value reads back as that cause.
 pub fn reason(text: &str) {
     match Reason::parse(text) {
         Ok(reason) => round_trip(&reason),
@@ -46,6 +47,21 @@ fn round_trip(reason: &Reason<'_>) {
     assert_eq!(again.to_string(), written, "written twice differently");
     let _ = Cause::from_reason(reason);
     let _ = reason.is_answered_elsewhere();
+    let cause = ReasonCause::from_reason(reason);
+    if let Some(written) = cause.and_then(ReasonCause::reason) {
+        let text = written.to_string();
+        let read = Reason::parse(&text).expect("a cause's own value parses");
+        assert_eq!(ReasonCause::from_reason(&read), cause, "{text}");
+    }
+    if let Some(location) = reason.location() {
+        let moved = reason.with_location(location);
+        assert_eq!(moved.location(), Some(location), "{moved}");
+        assert_eq!(
+            Reason::parse(&moved.to_string()).ok(),
+            Some(moved),
+            "{moved}"
+        );
+    }
 }
 
 /// The table pipeline on any text: tokens or an error, never a panic.
