@@ -114,7 +114,9 @@ pub fn q850(q850: Q850) -> String {
         None => out.push_str("response: none (RFC 3398 gives none)\n"),
     }
     // One line per table of causes: FreeSWITCH's release shares master's.
-    let tables = Gateway::ALL[1..].iter().filter(|g| !matches!(g, Gateway::FreeSwitchRelease));
+    let tables = Gateway::ALL[1..]
+        .iter()
+        .filter(|g| !matches!(g, Gateway::FreeSwitchRelease));
     for &gateway in tables {
         if let Some(code) = gateway.hangup_cause(q850.code()).response() {
             let _ = writeln!(out, "{} sends: {}", gateway.name(), codes_text(&[code]));

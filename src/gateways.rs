@@ -41,7 +41,11 @@ pub fn gateways_markdown() -> String {
 /// master's), or every one where a release differs (the failures relayed).
 fn systems(with_releases: bool) -> Vec<Gateway> {
     let release = |g: &Gateway| matches!(g, Gateway::FreeSwitchRelease);
-    Gateway::ALL.iter().copied().filter(|g| with_releases || !release(g)).collect()
+    Gateway::ALL
+        .iter()
+        .copied()
+        .filter(|g| with_releases || !release(g))
+        .collect()
 }
 
 /// `| first | RFC 3398 | Asterisk | FreeSWITCH |` and its rule, after a line that says what
@@ -57,7 +61,12 @@ fn head(out: &mut String, caption: &str, first: &str, with_releases: bool) {
 }
 
 /// One row: the first cell, then one per system.
-fn system_row(out: &mut String, first: String, with_releases: bool, cell: impl Fn(Gateway) -> String) {
+fn system_row(
+    out: &mut String,
+    first: String,
+    with_releases: bool,
+    cell: impl Fn(Gateway) -> String,
+) {
     let mut cells = vec![first];
     cells.extend(systems(with_releases).into_iter().map(cell));
     row(out, &cells);
@@ -72,12 +81,15 @@ fn responses(out: &mut String) {
     );
     for cause in COMMON_CAUSES {
         let name = Q850::from_code(cause).map_or("", Q850::name);
-        system_row(out, format!("{cause} {}", code_span(name)), false, |g| {
-            match g.hangup_cause(cause).response() {
+        system_row(
+            out,
+            format!("{cause} {}", code_span(name)),
+            false,
+            |g| match g.hangup_cause(cause).response() {
                 Some(code) => codes_text(&[code]),
                 None => "none".to_owned(),
-            }
-        });
+            },
+        );
     }
 }
 
@@ -115,14 +127,16 @@ fn failures(out: &mut String) {
             if !list.is_empty() {
                 let _ = write!(first, " with {}", code_span(list));
             }
-            system_row(out, first, true, |g| match g.relay_failure(status, &reasons) {
-                Some(Relay::Respond(r)) => format!(
-                    "{} {}, cause {}",
-                    r.status(),
-                    reasons_text(r.reasons()),
-                    r.hangup_cause().code()
-                ),
-                _ => "follows the redirect".to_owned(),
+            system_row(out, first, true, |g| {
+                match g.relay_failure(status, &reasons) {
+                    Some(Relay::Respond(r)) => format!(
+                        "{} {}, cause {}",
+                        r.status(),
+                        reasons_text(r.reasons()),
+                        r.hangup_cause().code()
+                    ),
+                    _ => "follows the redirect".to_owned(),
+                }
             });
         }
     }

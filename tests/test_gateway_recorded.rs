@@ -6,9 +6,6 @@
 //! seen to have. Then a sample of the rows with the real SIP.js and JsSIP as the caller: each
 //! must get the status the PBX sent and report the cause cause-core predicts for it.
 
-// The gateway's harness and the recorder's caller each include examples/far_end's files.
-#![allow(clippy::duplicate_mod)]
-
 // The gateway's harness and the PBX recorder each include the far end of `examples/far_end`,
 // and this test needs both: two copies of one file, in two modules that never meet.
 #![allow(clippy::duplicate_mod)]
@@ -79,7 +76,10 @@ fn the_gateway_sends_what_asterisk_sent_on_every_recorded_row() {
 
 #[test]
 fn the_gateway_sends_what_freeswitch_1_10_sent_on_every_recorded_row() {
-    check(Gateway::FreeSwitchRelease, &recording("freeswitch-1.10.12.json"));
+    check(
+        Gateway::FreeSwitchRelease,
+        &recording("freeswitch-1.10.12.json"),
+    );
 }
 
 #[test]

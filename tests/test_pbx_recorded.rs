@@ -353,9 +353,11 @@ fn freeswitch_passes_every_cancel_and_bye_on_as_recorded() {
 fn check_maps(system: &System, mismatches: &mut Mismatches) {
     for row in system.rows(&[Kind::Map]) {
         let cause = match system.gateway {
-            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => FreeSwitchCause::from_name(&row.target)
-                .expect("a cause name")
-                .code(),
+            Gateway::FreeSwitch | Gateway::FreeSwitchRelease => {
+                FreeSwitchCause::from_name(&row.target)
+                    .expect("a cause name")
+                    .code()
+            }
             _ => row.target.parse().expect("a cause value"),
         };
         let Some(expected) = system.gateway.hangup_cause(cause).hangup() else {
@@ -500,12 +502,22 @@ fn where_asterisk_varies_the_docs_say_how_often() {
 
 #[test]
 fn the_releases_are_recorded_from_their_tags() {
-    for (system, tag) in [(System::asterisk_release(), "22.10.1"), (System::freeswitch_release(), "1.10.12")] {
+    for (system, tag) in [
+        (System::asterisk_release(), "22.10.1"),
+        (System::freeswitch_release(), "1.10.12"),
+    ] {
         let recording = system.recording;
         assert!(recording.version.contains(tag), "{}", recording.version);
         assert_eq!(recording.commit.len(), 40, "{}", recording.commit);
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pbx").join(&recording.pbx);
-        assert_eq!(recording.config, pbx::config_files(&dir), "tests/pbx/{}/ changed since it was recorded", recording.pbx);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/pbx")
+            .join(&recording.pbx);
+        assert_eq!(
+            recording.config,
+            pbx::config_files(&dir),
+            "tests/pbx/{}/ changed since it was recorded",
+            recording.pbx
+        );
     }
 }
 
