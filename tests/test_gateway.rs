@@ -150,7 +150,10 @@ fn check_gateway_events(behave: Gateway, events: &[Value]) {
         let relay = behave.relay_failure(code, &reasons).expect("a failure");
         // A failure relayed: not a redirect the rule follows (this far end's 3xx has a
         // Contact), and a 401 or 407 of this far end carries no challenge.
-        assert!(!relay.follows_redirect(), "{behave:?}: {event} was relayed, the rule follows it");
+        assert!(
+            !relay.follows_redirect(),
+            "{behave:?}: {event} was relayed, the rule follows it"
+        );
         let response = relay.response_without_header();
         let sent: Vec<String> = response.reasons().iter().map(ToString::to_string).collect();
         assert_eq!(

@@ -184,7 +184,9 @@ fn racy(system: &System, row: &Row, expected: &[String], far_cause: u16) -> Vec<
             vec![vec![format!("Q.850;cause={far_cause}")]]
         }
         // A redirect followed through a Local channel: the busy's cause is read before it is set.
-        (Gateway::Asterisk, Kind::Relay) if row.target.starts_with('3') => vec![vec!["Q.850;cause=0".to_owned()]],
+        (Gateway::Asterisk, Kind::Relay) if row.target.starts_with('3') => {
+            vec![vec!["Q.850;cause=0".to_owned()]]
+        }
         (Gateway::Asterisk, Kind::ByeFromCaller | Kind::ByeFromFar) => {
             vec![vec!["Q.850;cause=16".to_owned()]]
         }
@@ -227,7 +229,8 @@ fn check_relay(system: &System, mismatches: &mut Mismatches) {
         };
         for seen in &row.seen {
             // The redirect's target is the far end's `486`.
-            let followed = ending.code != 486 && seen.far.iter().any(|request| request == "INVITE 486");
+            let followed =
+                ending.code != 486 && seen.far.iter().any(|request| request == "INVITE 486");
             mismatches.check(row, "redirect followed", followed, follows);
             mismatches.check(row, "status", seen.status, expected.status());
             mismatches.check(
@@ -392,7 +395,7 @@ fn thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (at, digit) in digits.chars().enumerate() {
-        if at > 0 && (digits.len() - at) % 3 == 0 {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -402,11 +405,14 @@ fn thousands(n: u32) -> String {
 
 /// Each way Asterisk was seen to vary: what varies, the rule's value, the other, how many calls
 /// had the other, of how many.
-fn asterisk_races(recording: &Recording) -> Vec<(&'static str, &'static str, &'static str, u32, u32)> {
+fn asterisk_races(
+    recording: &Recording,
+) -> Vec<(&'static str, &'static str, &'static str, u32, u32)> {
     let mut counts = [(0, 0); 3];
     for row in &recording.rows {
         for seen in &row.seen {
-            let redirect = row.target.starts_with('3') && seen.far.iter().any(|r| r == "INVITE 486");
+            let redirect =
+                row.target.starts_with('3') && seen.far.iter().any(|r| r == "INVITE 486");
             let (at, other) = match row.kind {
                 Kind::Relay if seen.status == 503 && !row.target.starts_with('3') => {
                     (0, seen.reasons != ["Q.850;cause=34"])
@@ -422,24 +428,54 @@ fn asterisk_races(recording: &Recording) -> Vec<(&'static str, &'static str, &'s
         }
     }
     vec![
-        ("the `Reason` of the 503 that Dial's CHANUNAVAIL answers", "`Q.850;cause=34`", "leg B's cause (`Q.850;cause=1` for a 404)", counts[0].0, counts[0].1),
-        ("the `Reason` of a busy reached through a redirect Dial followed", "`Q.850;cause=17`", "`Q.850;cause=0`", counts[1].0, counts[1].1),
-        ("the `Reason` of the `BYE` passed on", "none", "`Q.850;cause=16`", counts[2].0, counts[2].1),
+        (
+            "the `Reason` of the 503 that Dial's CHANUNAVAIL answers",
+            "`Q.850;cause=34`",
+            "leg B's cause (`Q.850;cause=1` for a 404)",
+            counts[0].0,
+            counts[0].1,
+        ),
+        (
+            "the `Reason` of a busy reached through a redirect Dial followed",
+            "`Q.850;cause=17`",
+            "`Q.850;cause=0`",
+            counts[1].0,
+            counts[1].1,
+        ),
+        (
+            "the `Reason` of the `BYE` passed on",
+            "none",
+            "`Q.850;cause=16`",
+            counts[2].0,
+            counts[2].1,
+        ),
     ]
 }
 
 #[test]
 fn where_asterisk_varies_the_docs_say_how_often() {
     let races = asterisk_races(&System::asterisk().recording);
-    let mut table = String::from("| What varies | The rule | Otherwise | Calls otherwise | Calls |\n|---|---|---|---:|---:|\n");
+    let mut table = String::from(
+        "| What varies | The rule | Otherwise | Calls otherwise | Calls |\n|---|---|---|---:|---:|\n",
+    );
     for (what, rule, other, n, of) in &races {
-        table.push_str(&format!("| {what} | {rule} | {other} | {} | {} |\n", thousands(*n), thousands(*of)));
+        table.push_str(&format!(
+            "| {what} | {rule} | {other} | {} | {} |\n",
+            thousands(*n),
+            thousands(*of)
+        ));
     }
-    assert_eq!(doc_blocks::block("docs/pbx-recordings.md", "asterisk-races"), table);
+    assert_eq!(
+        doc_blocks::block("docs/pbx-recordings.md", "asterisk-races"),
+        table
+    );
     // The rules' own documentation gives the same counts.
     let rules = doc_blocks::read("cause-core/src/gateway/mod.rs");
     for (_, _, _, n, of) in &races {
         let counted = format!("{} of {} recorded calls", thousands(*n), thousands(*of));
-        assert!(rules.contains(&counted), "Gateway's docs do not say {counted:?}");
+        assert!(
+            rules.contains(&counted),
+            "Gateway's docs do not say {counted:?}"
+        );
     }
 }
