@@ -22,6 +22,9 @@ use syn::{Ident, LitStr, Token};
 
 /// A parsed call of `cause_table!`: the items to generate and the table's path.
 pub struct Input {
+    /// `[$crate]`, which `cause_macros::cause_table!` puts before the caller's items: the path
+    /// of the crate holding the support code the expansion calls.
+    pub(crate) krate: Option<TokenStream>,
     pub(crate) cause: Item,
     /// `#[examples(...)]` on the cause enum: how the variants' examples reach it.
     pub(crate) examples: ExamplesAttr,
@@ -138,6 +141,12 @@ impl Optional {
 
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        // `[$crate]`: no call of the user's can start with a bracket (an attribute starts with
+        // `#`).
+        let krate = input.step(|cursor| match cursor.group(Delimiter::Bracket) {
+            Some((inside, _, rest)) => Ok((Some(inside.token_stream()), rest)),
+            None => Ok((None, *cursor)),
+        })?;
         let (cause, path) = Item::parse_with(input, |input| {
             if !input.peek(Token![enum]) {
                 return Err(input.error(format!(
@@ -158,6 +167,7 @@ impl Parse for Input {
         let examples = take_examples(&mut cause.attrs)?;
         let serde = serde_attr::take_serde(&mut cause.attrs)?;
         let mut parsed = Input {
+            krate,
             cause,
             examples,
             serde,

@@ -5,7 +5,9 @@
 //! `tests/pass/snapshot-*.rs` compile each snapshot, so none can drift into code that does not
 //! build.
 
+use std::format;
 use std::path::PathBuf;
+use std::string::String;
 
 use cause_gen::{Input, expand_table};
 

@@ -99,17 +99,11 @@ fn find(g: &Generator) -> Option<Member> {
         })
     });
     let has_codes = g.model.row_codes != RowCodes::None;
-    // A code typed with spaces around it: digits only, so "+17" is no code.
-    let by_code = has_codes.then(|| {
-        quote! {
-            if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
-                return match __text.parse::<::core::primitive::u16>() {
-                    ::core::result::Result::Ok(__code) => Self::from_code(__code),
-                    ::core::result::Result::Err(_) => ::core::option::Option::None,
-                };
-            }
-        }
-    });
+    let support = g.support();
+    let by_code = match has_codes {
+        true => quote!(Self::from_code(__code)),
+        false => quote!(::core::option::Option::None),
+    };
     Some(Member {
         doc: format!(
             "The cause a person most likely means by `text`: the cause whose spelling it is\n\
@@ -133,12 +127,11 @@ fn find(g: &Generator) -> Option<Member> {
                 if __exact.is_some() {
                     return __exact;
                 }
-                let __text = text.trim();
-                #by_code
-                let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
-                Self::ALL.iter().copied().find(|__cause| {
-                    __same(__cause.as_str()) || __same(__cause.name()) || __cause.aliases().iter().any(|__a| __same(__a))
-                })
+                match #support::find(text, &Self::__TABLE) {
+                    ::core::option::Option::Some(#support::Found::At(__at)) => ::core::option::Option::Some(Self::ALL[__at]),
+                    ::core::option::Option::Some(#support::Found::Code(__code)) => #by_code,
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
             }
         },
     })
