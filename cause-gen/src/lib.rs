@@ -20,6 +20,7 @@
 // the tests): these cover the generator's own code.
 #![deny(missing_docs, unsafe_code)]
 
+mod error;
 mod expand;
 mod fallback;
 mod input;
@@ -33,5 +34,6 @@ mod scale;
 #[cfg(test)]
 mod synthetic;
 
+pub use error::{Error, Result};
 pub use input::Input;
 pub use pipeline::{CallSite, expand_table, generate};

@@ -9,6 +9,7 @@ use cause_table::diag::Renderer;
 use cause_table::model::Model;
 use proc_macro2::{Span, TokenStream};
 
+use crate::error::{Error, Result};
 use crate::expand::{Env, expand};
 use crate::fallback;
 use crate::input::Input;
@@ -28,10 +29,10 @@ pub fn generate(input: &Input, call: &CallSite) -> TokenStream {
 }
 
 /// An error of the call or its table, and the stand-in model to expand beside it.
-type Failed = (syn::Error, Box<Model>);
+type Failed = (Error, Box<Model>);
 
 /// Read the table, build and validate its model, then expand it.
-fn try_generate(input: &Input, call: &CallSite) -> Result<TokenStream, Failed> {
+fn try_generate(input: &Input, call: &CallSite) -> std::result::Result<TokenStream, Failed> {
     let file = TableFile::read(&input.path, &call.base_dir)
         .map_err(|error| (error, Box::new(Model::stand_in_without_rows())))?;
     let track_path = file.path.to_string_lossy();
@@ -42,7 +43,7 @@ fn try_generate(input: &Input, call: &CallSite) -> Result<TokenStream, Failed> {
 /// every stage after the read (spec, validate, expand), for tests and fuzz targets. A table
 /// with errors gives them as one error, as the macro reports them (the path as the call
 /// writes it, line, column, the offending line).
-pub fn expand_table(input: &Input, source: &str) -> syn::Result<TokenStream> {
+pub fn expand_table(input: &Input, source: &str) -> Result<TokenStream> {
     expand_source(input, source, &input.path.value(), None).map_err(|(error, _)| error)
 }
 
@@ -52,7 +53,7 @@ fn expand_source(
     source: &str,
     written: &str,
     track_path: Option<&str>,
-) -> Result<TokenStream, Failed> {
+) -> std::result::Result<TokenStream, Failed> {
     let model = cause_table::check(source).map_err(|Rejected { errors, stand_in }| {
         let renderer = Renderer {
             path: written,
@@ -73,15 +74,15 @@ fn expand_source(
 
 /// The call's items and the table must agree: a table with categories needs their enum, and
 /// a category enum needs categories.
-fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Result<()> {
+fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> Result<()> {
     match (&input.category, model.categories.is_none()) {
-        (None, false) => Err(syn::Error::new(
+        (None, false) => Err(Error::new(
             input.cause.ident.span(),
             format!(
                 "{table} declares categories (`[[category]]`): name their enum in the call, such as `pub enum Category;` after this enum"
             ),
         )),
-        (Some(item), true) => Err(syn::Error::new(
+        (Some(item), true) => Err(Error::new(
             item.ident.span(),
             format!(
                 "`{}` would be the category enum, but {table} declares no `[[category]]`: remove it from the call, or declare categories",
@@ -94,11 +95,11 @@ fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Resu
 
 /// One compiler error of every message, each on `span` (the path literal of the call). A
 /// rejected table has at least one; were it none, the error still says the table is invalid.
-fn combined_error(span: Span, table: &str, messages: Vec<String>) -> syn::Error {
-    let mut errors = messages.into_iter().map(|m| syn::Error::new(span, m));
+fn combined_error(span: Span, table: &str, messages: Vec<String>) -> Error {
+    let mut errors = messages.into_iter().map(|m| Error::new(span, m));
     let first = errors
         .next()
-        .unwrap_or_else(|| syn::Error::new(span, format!("{table}: invalid table")));
+        .unwrap_or_else(|| Error::new(span, format!("{table}: invalid table")));
     errors.fold(first, |mut combined, error| {
         combined.combine(error);
         combined

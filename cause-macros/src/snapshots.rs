@@ -28,8 +28,9 @@ fn expansion(name: &str) -> String {
     } else {
         "/// Why it ended.\n pub enum Cause in \"t.toml\"; /// Groups.\n pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;"
     };
-    let input: Input =
-        syn::parse_str(call).unwrap_or_else(|e| panic!("the snapshot's macro call parses: {e}"));
+    let input: Input = call
+        .parse()
+        .unwrap_or_else(|e| panic!("the snapshot's macro call parses: {e}"));
     let tokens =
         expand_table(&input, &source).unwrap_or_else(|e| panic!("{name}.toml is valid: {e}"));
     let file = syn::parse2(tokens).unwrap_or_else(|e| panic!("the expansion parses: {e}"));

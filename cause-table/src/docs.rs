@@ -2,7 +2,7 @@
 //! the table described in markdown, one table of causes per category, each variant's facts and
 //! example. `cause-gen` only splices them in (each generated method's own rustdoc is written
 //! beside its tokens, in `cause-gen`'s `expand/`). Strings here, tokens there: so this crate
-//! needs no Rust syntax crate and builds beside `syn`.
+//! needs no Rust syntax crate and builds beside `proc-macro2` and `quote`.
 //!
 //! Descriptions are markdown written by whoever edits the table, so everything taken from it is
 //! escaped for where it lands, by the rules of `markdown.rs`.

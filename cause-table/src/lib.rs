@@ -10,9 +10,9 @@
 //! needs no Rust syntax crate: [`check`] turns the table's text into the checked model that
 //! [`cause-gen`](https://docs.rs/cause-gen) expands into items, [`docs`] writes the rustdoc of
 //! those items from it, and [`markdown`] holds the rules by which the table's text lands in
-//! rustdoc. Keeping it a crate of its own lets it compile beside `syn` rather than after it:
-//! a clean build of `cause-core` is the two halves side by side on two cores, not one after
-//! the other. The table format is documented on `cause_macros::cause_table!`.
+//! rustdoc. Keeping it a crate of its own lets it compile beside `proc-macro2` and `quote`
+//! rather than after them: a clean build of `cause-core` is the two halves side by side on two
+//! cores, not one after the other. The table format is documented on `cause_macros::cause_table!`.
 //!
 //! The stages, one file each: `spec.rs` turns the TOML into a spec (per-row checks, with
 //! `toml_fields.rs`, `ranges.rs` and the naming rules of `names.rs`), `validate.rs` checks

@@ -19,7 +19,10 @@ use proc_macro::TokenStream;
 /// the support code the expansion calls.
 #[proc_macro]
 pub fn cause_table(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as cause_gen::Input);
+    let input = match cause_gen::Input::from_tokens(input.into()) {
+        Ok(input) => input,
+        Err(error) => return error.into_compile_error().into(),
+    };
     let call = cause_gen::CallSite {
         base_dir: calling_dir(&input),
     };
