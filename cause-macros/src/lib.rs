@@ -10,16 +10,16 @@
 //!
 //! See [`cause_table!`] for the syntax, the table format and the generated API: they are this
 //! crate's public API, which semver covers. The macro itself is the proc-macro crate
-//! `cause-macros-impl`, over the ordinary libraries `cause-gen` and `cause-table`, all
-//! internal to this crate and pinned to its exact version: depend on this crate, never on
-//! those.
+//! `cause-macros-impl`, over the ordinary libraries `cause-gen` and `cause-table`, and the
+//! code its expansions call is `cause-macros-support`, all internal to this crate and pinned
+//! to its exact version: depend on this crate, never on those.
 //!
 //! What every table's expansion would write the same way (the parse error's kept input, its
-//! closest values and its message, the forgiving search of `find`) is written once, here, in
-//! a hidden module the expansions call, as serde's derives call `serde::__private`.
-//! `cause_table!` is a `macro_rules!` that hands its own `$crate` to the procedural macro, so
-//! the expansion reaches that module from any crate that depends on this one, under any name.
-//! This crate is `no_std`.
+//! closest values and its message, the forgiving search of `find`) is written once, in
+//! `cause-macros-support`, which this crate re-exports as a hidden module the expansions call,
+//! as serde's derives call `serde::__private`. `cause_table!` is a `macro_rules!` that hands
+//! its own `$crate` to the procedural macro, so the expansion reaches that module from any
+//! crate that depends on this one, under any name. This crate is `no_std`.
 #![no_std]
 #![deny(missing_docs, unsafe_code)]
 
@@ -192,7 +192,7 @@ mod snapshots;
 ///
 /// The derives above are always there: list only others (`#[derive(Default)]` is not
 /// possible on a `#[non_exhaustive]` enum without a default variant). The code uses
-/// `::core` paths and `::cause_macros::__private` only, so it builds in `no_std` crates and
+/// `::core` paths and `cause_macros::__private` only, so it builds in `no_std` crates and
 /// beside any local `Option` or `Result`. The second is the code every table shares (the parse
 /// error's kept input, its message and closest values, `find`'s forgiving search), written
 /// once in `cause-macros` rather than in every expansion: the crate that calls the macro
@@ -223,5 +223,7 @@ macro_rules! cause_table {
 // Not public API: what the expansions of `cause_table!` call. Its items change with the
 // generator, which is pinned to this crate's exact version.
 #[doc(hidden)]
-#[path = "private.rs"]
-pub mod __private;
+pub mod __private {
+    pub use cause_macros_impl::cause_table;
+    pub use cause_macros_support::*;
+}

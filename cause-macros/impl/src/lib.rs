@@ -4,9 +4,9 @@
 //! **Internal.** `cause-macros` depends on this crate at exactly its own version (`=0.1.0`):
 //! depend on `cause-macros`, whose `cause_table!` is this macro and documents it. A proc-macro
 //! crate can export nothing but macros, so the code every table's expansion shares lives in
-//! `cause-macros` (`cause_macros::__private`), whose `cause_table!` is a `macro_rules!` that
-//! calls this macro with its own `$crate`, so the expansion reaches that code however the
-//! caller named the dependency.
+//! `cause-macros-support`, re-exported as `cause_macros::__private`; `cause-macros`' own
+//! `cause_table!` is a `macro_rules!` that calls this macro with its own `$crate`, so the
+//! expansion reaches that code however the caller named the dependency.
 
 #![deny(missing_docs, unsafe_code)]
 

@@ -1,15 +1,22 @@
-//! The code every expansion of `cause_table!` calls: what would be the same in every table's
-//! expansion is written once, here, and each expansion keeps only its table's data and the
-//! items that must be its own types. Model: `serde::__private`, which serde's derives call.
+//! The code every expansion of [`cause-macros`](https://docs.rs/cause-macros)' `cause_table!`
+//! calls: what would be the same in every table's expansion is written once, here, and each
+//! expansion keeps only its table's data and the items that must be its own types. Model:
+//! `serde::__private`, which serde's derives call.
 //!
-//! An expansion names these items as `$crate::__private::...`, with the `$crate` that
-//! `cause_table!` hands the procedural macro. They are not public API: they change with the
-//! generator, which is pinned to this crate's exact version.
+//! **Internal.** `cause-macros` re-exports this crate as its hidden `__private` module, and an
+//! expansion names these items as `$crate::__private::...`, with the `$crate` that
+//! `cause_table!` hands the procedural macro. They change with the generator: `cause-macros`
+//! pins this crate to its exact version. Depend on `cause-macros`.
+//!
+//! A crate of its own, not a module of `cause-macros`, so that a clean build compiles it while
+//! the generator builds, instead of after the procedural macro that `cause-macros` re-exports.
+#![no_std]
+#![deny(missing_docs, unsafe_code)]
+
+#[cfg(test)]
+extern crate std;
 
 use core::fmt;
-
-/// The procedural macro, which `cause_table!` calls with its `$crate`.
-pub use cause_macros_impl::cause_table;
 
 /// How many bytes of the input a parse error keeps, and the longest strings it compares.
 const KEPT: usize = 32;
