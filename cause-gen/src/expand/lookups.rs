@@ -74,14 +74,6 @@ fn from_name(g: &Generator) -> Option<Member> {
 
 /// The forgiving lookup: exact first, then trimmed and in any ASCII case.
 fn find(g: &Generator) -> Option<Member> {
-    let spellings = g.spellings();
-    let matcher = StringMatch {
-        cause: &g.input.cause.ident,
-        variants: &g.variants,
-        hit: |variant| quote!(::core::option::Option::Some(#variant)),
-        miss: quote!(::core::option::Option::None),
-    };
-    let exact = matcher.expand(quote!(text), spellings.entries());
     let accessor = accessor();
     let name = &g.docs.enum_name;
     let example = g.model.causes.first().and_then(|first| {
@@ -123,7 +115,7 @@ fn find(g: &Generator) -> Option<Member> {
         item: quote! {
             #accessor
             pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-                let __exact = #exact;
+                let __exact = Self::__exact(text);
                 if __exact.is_some() {
                     return __exact;
                 }

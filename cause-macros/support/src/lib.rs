@@ -36,21 +36,6 @@ pub struct Table {
     pub codes: bool,
 }
 
-impl Table {
-    /// Every spelling of every cause, in table order, each with what it offers: the value
-    /// for itself and for the constant, the alias for itself.
-    fn offers(&self) -> impl Iterator<Item = (usize, &'static str, &'static str)> + '_ {
-        (0..self.len).flat_map(move |at| {
-            let (value, constant, aliases) = (self.spellings)(at);
-            let named = [(value, value), (constant, value)].into_iter();
-            let aliases = aliases.iter().map(|&alias| (alias, alias));
-            named
-                .chain(aliases)
-                .map(move |(name, offer)| (at, name, offer))
-        })
-    }
-}
-
 /// What [`find`] found in a text that is no exact spelling.
 pub enum Found {
     /// The cause at this position in the table.
@@ -159,34 +144,25 @@ impl ParseError {
     /// within one edit in three (case aside) of a value, an alias or a constant (for which its
     /// value is offered). None for a code.
     pub fn closest(&self, table: &Table) -> [Option<&'static str>; SUGGESTED] {
-        let mut best: [(usize, Option<&'static str>); SUGGESTED] = [(usize::MAX, None); SUGGESTED];
+        let mut best = Closest {
+            found: [(usize::MAX, None); SUGGESTED],
+        };
         if self.code {
             return [None; SUGGESTED];
         }
         let input = self.input().as_bytes();
-        for (_, name, offer) in table.offers() {
-            let Some(d) = distance(input, name.as_bytes()) else {
-                continue;
-            };
-            if d > (name.len() / 3).max(1) {
-                continue;
-            }
-            // Offered once, at its best distance.
-            if let Some(seen) = best.iter().position(|b| b.1 == Some(offer)) {
-                if best[seen].0 <= d {
-                    continue;
-                }
-                best.copy_within(seen + 1.., seen);
-                best[SUGGESTED - 1] = (usize::MAX, None);
-            }
-            // Insert in order of distance, the first found first among equals.
-            let at = best.iter().position(|b| b.0 > d).unwrap_or(SUGGESTED);
-            if at < SUGGESTED {
-                best.copy_within(at..SUGGESTED - 1, at + 1);
-                best[at] = (d, Some(offer));
+        // Each spelling with what it offers: the value for itself and for the constant, an
+        // alias for itself.
+        for at in 0..table.len {
+            let (value, constant, aliases) = (table.spellings)(at);
+            best.consider(input, value, value);
+            best.consider(input, constant, value);
+            for alias in aliases {
+                best.consider(input, alias, alias);
             }
         }
-        best.map(|b| b.1)
+        let [a, b, c] = best.found;
+        [a.1, b.1, c.1]
     }
 
     /// `ParseCauseError { input: "nope", cut: false }` for the error type `name`: what a user
@@ -217,6 +193,38 @@ impl ParseError {
             f.write_str("?")?;
         }
         Ok(())
+    }
+}
+
+/// The values closest to an input so far, best first, each with its distance.
+struct Closest {
+    found: [(usize, Option<&'static str>); SUGGESTED],
+}
+
+impl Closest {
+    /// Offers `offer` if `name` is within one edit in three (at least one) of `input`.
+    fn consider(&mut self, input: &[u8], name: &str, offer: &'static str) {
+        let Some(d) = distance(input, name.as_bytes()) else {
+            return;
+        };
+        if d > (name.len() / 3).max(1) {
+            return;
+        }
+        let found = &mut self.found;
+        // Offered once, at its best distance.
+        if let Some(seen) = found.iter().position(|b| b.1 == Some(offer)) {
+            if found[seen].0 <= d {
+                return;
+            }
+            found.copy_within(seen + 1.., seen);
+            found[SUGGESTED - 1] = (usize::MAX, None);
+        }
+        // Insert in order of distance, the first found first among equals.
+        let at = found.iter().position(|b| b.0 > d).unwrap_or(SUGGESTED);
+        if at < SUGGESTED {
+            found.copy_within(at..SUGGESTED - 1, at + 1);
+            found[at] = (d, Some(offer));
+        }
     }
 }
 
@@ -278,27 +286,28 @@ fn distance(a: &[u8], b: &[u8]) -> Option<usize> {
         return None;
     }
     let same = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
-    // Three rows of the table: two back (for swaps), one back, and this one.
-    let mut rows = [[0_usize; KEPT + 1]; 3];
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
+    // Three rows of the table, each distance at most 32: two back (for swaps), one back, and
+    // this one, which take their turns.
+    let mut rows = [[0_u8; KEPT + 1]; 3];
+    let (mut back2, mut back1, mut this) = (0, 1, 2);
+    for (j, cell) in rows[back1].iter_mut().enumerate() {
+        *cell = j as u8;
     }
     for i in 1..=a.len() {
-        rows[2][0] = i;
+        rows[this][0] = i as u8;
         for j in 1..=b.len() {
-            let cost = usize::from(!same(a[i - 1], b[j - 1]));
-            let mut v = (rows[1][j] + 1)
-                .min(rows[2][j - 1] + 1)
-                .min(rows[1][j - 1] + cost);
+            let cost = u8::from(!same(a[i - 1], b[j - 1]));
+            let mut v = (rows[back1][j] + 1)
+                .min(rows[this][j - 1] + 1)
+                .min(rows[back1][j - 1] + cost);
             if i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]) {
-                v = v.min(rows[0][j - 2] + 1);
+                v = v.min(rows[back2][j - 2] + 1);
             }
-            rows[2][j] = v;
+            rows[this][j] = v;
         }
-        rows[0] = rows[1];
-        rows[1] = rows[2];
+        (back2, back1, this) = (back1, this, back2);
     }
-    Some(rows[1][b.len()])
+    Some(usize::from(rows[back1][b.len()]))
 }
 
 #[cfg(test)]

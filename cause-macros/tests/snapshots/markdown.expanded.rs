@@ -59,6 +59,31 @@ impl Cause {
         },
         codes: false,
     };
+    #[inline]
+    fn __exact(s: &::core::primitive::str) -> ::core::option::Option<Self> {
+        match s.len() {
+            3usize => {
+                match s {
+                    "a|b" => ::core::option::Option::Some(Cause::Pipe),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            4usize => {
+                match s {
+                    "PIPE" => ::core::option::Option::Some(Cause::Pipe),
+                    "TICK" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            6usize => {
+                match s {
+                    "`tick`" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
     /// Every cause, in the order of the table.
     /**
 # Example
@@ -226,28 +251,7 @@ assert_eq!(Cause::find("pipe"), Some(Cause::Pipe));
     #[inline]
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-        let __exact = match text.len() {
-            3usize => {
-                match text {
-                    "a|b" => ::core::option::Option::Some(Cause::Pipe),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            4usize => {
-                match text {
-                    "PIPE" => ::core::option::Option::Some(Cause::Pipe),
-                    "TICK" => ::core::option::Option::Some(Cause::Tick),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            6usize => {
-                match text {
-                    "`tick`" => ::core::option::Option::Some(Cause::Tick),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        };
+        let __exact = Self::__exact(text);
         if __exact.is_some() {
             return __exact;
         }
@@ -466,29 +470,7 @@ impl ::core::str::FromStr for Cause {
     /// Parses a cause's value or its constant, matched exactly (case and spaces included).
     #[inline]
     fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-        let __found: ::core::option::Option<Self> = match s.len() {
-            3usize => {
-                match s {
-                    "a|b" => ::core::option::Option::Some(Cause::Pipe),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            4usize => {
-                match s {
-                    "PIPE" => ::core::option::Option::Some(Cause::Pipe),
-                    "TICK" => ::core::option::Option::Some(Cause::Tick),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            6usize => {
-                match s {
-                    "`tick`" => ::core::option::Option::Some(Cause::Tick),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        };
-        match __found {
+        match Self::__exact(s) {
             ::core::option::Option::Some(cause) => ::core::result::Result::Ok(cause),
             ::core::option::Option::None => {
                 ::core::result::Result::Err(ParseCauseError::__new(s))
