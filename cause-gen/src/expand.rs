@@ -175,11 +175,9 @@ impl<'a> Generator<'a> {
         let members = accessors::MEMBERS.iter().chain(lookups::MEMBERS);
         let members = members.map(|&member| self.member(member));
         let table = self.support_table();
-        let exact = self.exact_lookup();
         quote! {
             impl #ident {
                 #table
-                #exact
                 #(#members)*
             }
         }

@@ -244,30 +244,30 @@ fn kept_words(b: &[u8], len: usize) -> (u128, u128) {
             w.copy_from_slice(&b[at..at + 16]);
             u128::from_le_bytes(w)
         };
-        let high = word(len - 16).checked_shr(((32 - len) * 8) as u32);
-        (word(0), high.unwrap_or(0))
+        let high = word(len - 16)
+            .checked_shr(((32 - len) * 8) as u32)
+            .unwrap_or(0);
+        (word(0), high)
     } else if len >= 8 {
         let word = |at: usize| {
             let mut w = [0_u8; 8];
             w.copy_from_slice(&b[at..at + 8]);
             u64::from_le_bytes(w)
         };
-        let high = word(len - 8).checked_shr(((16 - len) * 8) as u32);
-        (
-            u128::from(word(0)) | (u128::from(high.unwrap_or(0)) << 64),
-            0,
-        )
+        let high = word(len - 8)
+            .checked_shr(((16 - len) * 8) as u32)
+            .unwrap_or(0);
+        (u128::from(word(0)) | (u128::from(high) << 64), 0)
     } else if len >= 4 {
         let word = |at: usize| {
             let mut w = [0_u8; 4];
             w.copy_from_slice(&b[at..at + 4]);
             u32::from_le_bytes(w)
         };
-        let high = word(len - 4).checked_shr(((8 - len) * 8) as u32);
-        (
-            u128::from(word(0)) | (u128::from(high.unwrap_or(0)) << 32),
-            0,
-        )
+        let high = word(len - 4)
+            .checked_shr(((8 - len) * 8) as u32)
+            .unwrap_or(0);
+        (u128::from(word(0)) | (u128::from(high) << 32), 0)
     } else {
         let mut low = 0;
         let mut i = 0;

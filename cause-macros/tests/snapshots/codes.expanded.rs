@@ -114,52 +114,6 @@ impl Cause {
         },
         codes: true,
     };
-    #[inline]
-    fn __exact(s: &::core::primitive::str) -> ::core::option::Option<Self> {
-        match s.len() {
-            1usize => {
-                match s {
-                    "1" => ::core::option::Option::Some(Cause::Other),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            2usize => {
-                match s {
-                    "17" => ::core::option::Option::Some(Cause::Busy),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            4usize => {
-                match s {
-                    "Busy" => ::core::option::Option::Some(Cause::Busy),
-                    "busy" => ::core::option::Option::Some(Cause::Busy),
-                    "BUSY" => ::core::option::Option::Some(Cause::Busy),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            5usize => {
-                match s {
-                    "Other" => ::core::option::Option::Some(Cause::Other),
-                    "OTHER" => ::core::option::Option::Some(Cause::Other),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            9usize => {
-                match s {
-                    "Busy Here" => ::core::option::Option::Some(Cause::Busy),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            12usize => {
-                match s {
-                    "Dialog Error" => ::core::option::Option::Some(Cause::DialogError),
-                    "DIALOG_ERROR" => ::core::option::Option::Some(Cause::DialogError),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
     /// Every cause, in the order of the table.
     /**
 # Example
@@ -401,7 +355,7 @@ assert_eq!(Cause::find("other"), Some(Cause::Other));
     #[inline]
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-        let __exact = Self::__exact(text);
+        let __exact = <Self as ::core::str::FromStr>::from_str(text).ok();
         if __exact.is_some() {
             return __exact;
         }
@@ -1140,7 +1094,50 @@ impl ::core::str::FromStr for Cause {
     /// Parses a cause's value, an alias, its constant or its `code` in digits, matched exactly (case and spaces included).
     #[inline]
     fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-        match Self::__exact(s) {
+        let __found: ::core::option::Option<Self> = match s.len() {
+            1usize => {
+                match s {
+                    "1" => ::core::option::Option::Some(Cause::Other),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            2usize => {
+                match s {
+                    "17" => ::core::option::Option::Some(Cause::Busy),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            4usize => {
+                match s {
+                    "Busy" => ::core::option::Option::Some(Cause::Busy),
+                    "busy" => ::core::option::Option::Some(Cause::Busy),
+                    "BUSY" => ::core::option::Option::Some(Cause::Busy),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            5usize => {
+                match s {
+                    "Other" => ::core::option::Option::Some(Cause::Other),
+                    "OTHER" => ::core::option::Option::Some(Cause::Other),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            9usize => {
+                match s {
+                    "Busy Here" => ::core::option::Option::Some(Cause::Busy),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            12usize => {
+                match s {
+                    "Dialog Error" => ::core::option::Option::Some(Cause::DialogError),
+                    "DIALOG_ERROR" => ::core::option::Option::Some(Cause::DialogError),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
+        match __found {
             ::core::option::Option::Some(cause) => ::core::result::Result::Ok(cause),
             ::core::option::Option::None => {
                 ::core::result::Result::Err(ParseCauseError::__new(s))

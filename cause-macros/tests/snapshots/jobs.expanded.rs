@@ -74,33 +74,6 @@ impl Cause {
         codes: true,
     };
     #[inline]
-    fn __exact(s: &::core::primitive::str) -> ::core::option::Option<Self> {
-        match s.len() {
-            1usize => {
-                match s {
-                    "1" => ::core::option::Option::Some(Cause::Done),
-                    "9" => ::core::option::Option::Some(Cause::Killed),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            4usize => {
-                match s {
-                    "done" => ::core::option::Option::Some(Cause::Done),
-                    "DONE" => ::core::option::Option::Some(Cause::Done),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            6usize => {
-                match s {
-                    "killed" => ::core::option::Option::Some(Cause::Killed),
-                    "KILLED" => ::core::option::Option::Some(Cause::Killed),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    #[inline]
     const fn __position(self) -> ::core::primitive::usize {
         const __POSITION: [::core::primitive::usize; 9usize] = [
             0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 1usize,
@@ -261,7 +234,30 @@ assert_eq!(Cause::find("done"), Some(Cause::Done));
     #[inline]
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-        let __exact = Self::__exact(text);
+        let __exact = match text.len() {
+            1usize => {
+                match text {
+                    "1" => ::core::option::Option::Some(Cause::Done),
+                    "9" => ::core::option::Option::Some(Cause::Killed),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            4usize => {
+                match text {
+                    "done" => ::core::option::Option::Some(Cause::Done),
+                    "DONE" => ::core::option::Option::Some(Cause::Done),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            6usize => {
+                match text {
+                    "killed" => ::core::option::Option::Some(Cause::Killed),
+                    "KILLED" => ::core::option::Option::Some(Cause::Killed),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
         if __exact.is_some() {
             return __exact;
         }

@@ -59,31 +59,6 @@ impl Cause {
         },
         codes: false,
     };
-    #[inline]
-    fn __exact(s: &::core::primitive::str) -> ::core::option::Option<Self> {
-        match s.len() {
-            3usize => {
-                match s {
-                    "a|b" => ::core::option::Option::Some(Cause::Pipe),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            4usize => {
-                match s {
-                    "PIPE" => ::core::option::Option::Some(Cause::Pipe),
-                    "TICK" => ::core::option::Option::Some(Cause::Tick),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            6usize => {
-                match s {
-                    "`tick`" => ::core::option::Option::Some(Cause::Tick),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
     /// Every cause, in the order of the table.
     /**
 # Example
@@ -251,7 +226,7 @@ assert_eq!(Cause::find("pipe"), Some(Cause::Pipe));
     #[inline]
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-        let __exact = Self::__exact(text);
+        let __exact = <Self as ::core::str::FromStr>::from_str(text).ok();
         if __exact.is_some() {
             return __exact;
         }
@@ -470,7 +445,29 @@ impl ::core::str::FromStr for Cause {
     /// Parses a cause's value or its constant, matched exactly (case and spaces included).
     #[inline]
     fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-        match Self::__exact(s) {
+        let __found: ::core::option::Option<Self> = match s.len() {
+            3usize => {
+                match s {
+                    "a|b" => ::core::option::Option::Some(Cause::Pipe),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            4usize => {
+                match s {
+                    "PIPE" => ::core::option::Option::Some(Cause::Pipe),
+                    "TICK" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            6usize => {
+                match s {
+                    "`tick`" => ::core::option::Option::Some(Cause::Tick),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
+        match __found {
             ::core::option::Option::Some(cause) => ::core::result::Result::Ok(cause),
             ::core::option::Option::None => {
                 ::core::result::Result::Err(ParseCauseError::__new(s))

@@ -59,25 +59,6 @@ impl Cause {
         codes: true,
     };
     #[inline]
-    fn __exact(s: &::core::primitive::str) -> ::core::option::Option<Self> {
-        match s.len() {
-            1usize => {
-                match s {
-                    "1" => ::core::option::Option::Some(Cause::Failed),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            6usize => {
-                match s {
-                    "Failed" => ::core::option::Option::Some(Cause::Failed),
-                    "FAILED" => ::core::option::Option::Some(Cause::Failed),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    #[inline]
     const fn __position(self) -> ::core::primitive::usize {
         const __POSITION: [::core::primitive::usize; 1usize] = [0usize];
         __POSITION[self as ::core::primitive::usize - 1]
@@ -235,7 +216,7 @@ assert_eq!(Cause::find("failed"), Some(Cause::Failed));
     #[inline]
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-        let __exact = Self::__exact(text);
+        let __exact = <Self as ::core::str::FromStr>::from_str(text).ok();
         if __exact.is_some() {
             return __exact;
         }
@@ -778,7 +759,23 @@ impl ::core::str::FromStr for Cause {
     /// Parses a cause's value, its constant or its `code` in digits, matched exactly (case and spaces included).
     #[inline]
     fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
-        match Self::__exact(s) {
+        let __found: ::core::option::Option<Self> = match s.len() {
+            1usize => {
+                match s {
+                    "1" => ::core::option::Option::Some(Cause::Failed),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            6usize => {
+                match s {
+                    "Failed" => ::core::option::Option::Some(Cause::Failed),
+                    "FAILED" => ::core::option::Option::Some(Cause::Failed),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
+        match __found {
             ::core::option::Option::Some(cause) => ::core::result::Result::Ok(cause),
             ::core::option::Option::None => {
                 ::core::result::Result::Err(ParseCauseError::__new(s))

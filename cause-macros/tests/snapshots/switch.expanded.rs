@@ -131,46 +131,6 @@ impl Cause {
         codes: true,
     };
     #[inline]
-    fn __exact(s: &::core::primitive::str) -> ::core::option::Option<Self> {
-        match s.len() {
-            2usize => {
-                match s {
-                    "17" => ::core::option::Option::Some(Cause::UserBusy),
-                    "34" => ::core::option::Option::Some(Cause::Congestion),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            3usize => {
-                match s {
-                    "127" => ::core::option::Option::Some(Cause::Interworking),
-                    "702" => ::core::option::Option::Some(Cause::LoseRace),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            9usize => {
-                match s {
-                    "USER_BUSY" => ::core::option::Option::Some(Cause::UserBusy),
-                    "LOSE_RACE" => ::core::option::Option::Some(Cause::LoseRace),
-                    "lose race" => ::core::option::Option::Some(Cause::LoseRace),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            10usize => {
-                match s {
-                    "CONGESTION" => ::core::option::Option::Some(Cause::Congestion),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            12usize => {
-                match s {
-                    "INTERWORKING" => ::core::option::Option::Some(Cause::Interworking),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    #[inline]
     const fn __position(self) -> ::core::primitive::usize {
         const __POSITION: [::core::primitive::usize; 686usize] = [
             0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize,
@@ -460,7 +420,43 @@ assert_eq!(Cause::find("user_busy"), Some(Cause::UserBusy));
     #[inline]
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-        let __exact = Self::__exact(text);
+        let __exact = match text.len() {
+            2usize => {
+                match text {
+                    "17" => ::core::option::Option::Some(Cause::UserBusy),
+                    "34" => ::core::option::Option::Some(Cause::Congestion),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            3usize => {
+                match text {
+                    "127" => ::core::option::Option::Some(Cause::Interworking),
+                    "702" => ::core::option::Option::Some(Cause::LoseRace),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            9usize => {
+                match text {
+                    "USER_BUSY" => ::core::option::Option::Some(Cause::UserBusy),
+                    "LOSE_RACE" => ::core::option::Option::Some(Cause::LoseRace),
+                    "lose race" => ::core::option::Option::Some(Cause::LoseRace),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            10usize => {
+                match text {
+                    "CONGESTION" => ::core::option::Option::Some(Cause::Congestion),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            12usize => {
+                match text {
+                    "INTERWORKING" => ::core::option::Option::Some(Cause::Interworking),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            _ => ::core::option::Option::None,
+        };
         if __exact.is_some() {
             return __exact;
         }
