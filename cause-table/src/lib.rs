@@ -28,6 +28,7 @@ pub mod model;
 mod names;
 mod ranges;
 mod spec;
+mod toml;
 mod toml_fields;
 mod validate;
 
