@@ -195,10 +195,10 @@ mod snapshots;
 /// `::core` paths and `cause_macros::__private` only, so it builds in `no_std` crates and
 /// beside any local `Option` or `Result`. The second is the code every table shares (the parse
 /// error's kept input, its message and closest values, `find`'s forgiving search), written
-/// once in `cause-macros` rather than in every expansion: the crate that calls the macro
-/// depends on `cause-macros` under that name, as calling it `cause_macros::cause_table!`
-/// does (a renamed dependency is not supported), and nothing else. Lookups by status code are arrays indexed by the code; per-variant data are
-/// arrays indexed by the variant's position. With `codes = "every-row"`, each row's code is the
+/// once rather than in every expansion; the expansion reaches it through this macro's
+/// `$crate`, so a crate that depends on `cause-macros` under another name gets it too, and
+/// needs nothing else. Lookups by status code are arrays indexed by the code; per-variant data
+/// are arrays indexed by the variant's position. With `codes = "every-row"`, each row's code is the
 /// variant's discriminant (`Q850::UserBusy as u8 == 17`), with a `repr` wide enough for the
 /// table's `[ranges] code` unless the call gives one.
 ///
