@@ -28,7 +28,6 @@ pub mod model;
 mod names;
 mod ranges;
 mod spec;
-mod toml;
 mod toml_fields;
 mod validate;
 

@@ -3,7 +3,7 @@
 //! `in-dialog-status-codes`, `response`, `[failure] codes` and the keys of `[reason-phrases]`);
 //! `code = [1, 127]` bounds each row's own `code`. Without a range, any `u16` is allowed.
 
-use crate::toml::Value;
+use toml_span::Value;
 
 use crate::diag::{Diagnostics, Loc};
 use crate::toml_fields::Fields;

@@ -8,8 +8,8 @@ mod reports;
 mod syntax;
 mod table;
 
-use crate::toml::Value;
-use crate::toml::{Table, ValueInner};
+use toml_span::Value;
+use toml_span::value::{Table, ValueInner};
 
 use cause::CauseRow;
 use syntax::syntax_error;
@@ -169,7 +169,7 @@ impl Spec {
     /// Parses `source`; `None` when the TOML itself does not parse (its first syntax error is
     /// recorded).
     pub fn from_toml(source: &str, diags: &Diagnostics) -> Option<Spec> {
-        let document = match crate::toml::parse(source) {
+        let document = match toml_span::parse(source) {
             Ok(document) => document,
             Err(error) => {
                 syntax_error(&error, source, diags);

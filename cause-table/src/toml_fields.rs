@@ -1,8 +1,8 @@
 //! Reading a TOML document with positions: the keys of a table, typed, each value with its
 //! byte span. It knows TOML, not what a table of causes means: `spec.rs` gives the meaning.
 
-use crate::toml::Value;
-use crate::toml::{Array, Table, ValueInner};
+use toml_span::Value;
+use toml_span::value::{Array, Table, ValueInner};
 
 use crate::diag::{ByteSpan, Diagnostics, Loc};
 use crate::names;
@@ -228,7 +228,7 @@ fn describe(value: &ValueInner<'_>) -> &'static str {
     match value {
         ValueInner::String(_) => "a string",
         ValueInner::Integer(_) => "an integer",
-        ValueInner::Float => "a float",
+        ValueInner::Float(_) => "a float",
         ValueInner::Boolean(_) => "a boolean",
         ValueInner::Array(_) => "an array",
         ValueInner::Table(_) => "a table",

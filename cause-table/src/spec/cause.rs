@@ -1,7 +1,7 @@
 //! One `[[cause]]` row: its keys read and checked on their own, whole, or what the stand-in
 //! keeps of it beside its errors.
 
-use crate::toml::Table;
+use toml_span::value::Table;
 
 use super::table::{Declared, undeclared};
 use super::{

@@ -1,16 +1,17 @@
 //! Errors in the TOML itself, which stop the parser: said with what the text is where that
 //! helps (a date or time, which no cause table takes).
 
-use crate::toml::ErrorKind;
+use toml_span::ErrorKind;
 
 use crate::diag::{ByteSpan, Diagnostics};
 
 /// The parser stops at the first error in the TOML itself; a duplicate also points back at
 /// its first definition.
-pub(super) fn syntax_error(error: &crate::toml::Error, source: &str, diags: &Diagnostics) {
+pub(super) fn syntax_error(error: &toml_span::Error, source: &str, diags: &Diagnostics) {
     let span: ByteSpan = error.span.into();
     let mut message = format!("invalid TOML: {error}");
-    // The reader takes no dates or times, and calls one an invalid number: say what it is.
+    // toml-span reads no dates or times, and calls one an invalid number (pointing inside a
+    // time, past its leading digits): say what it is.
     let before = source.get(..span.start).unwrap_or_default();
     let start = before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let text = source.get(start..).unwrap_or_default();

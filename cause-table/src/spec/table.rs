@@ -9,7 +9,7 @@
 //! in-dialog-status-codes = true    # rows may give `in-dialog-status-codes`
 //! ```
 
-use crate::toml::ValueInner;
+use toml_span::value::ValueInner;
 
 use crate::diag::{ByteSpan, Diagnostics};
 use crate::model::RowCodes;

@@ -316,7 +316,7 @@ fn toml_errors_say_where_and_what() {
         first("code = 99999999999999999999\n"),
         "t.toml:1:8: invalid TOML: invalid number"
     );
-    for (source, column) in [("value = 1979-05-27\n", 9), ("value = 07:32:00\n", 9)] {
+    for (source, column) in [("value = 1979-05-27\n", 9), ("value = 07:32:00\n", 10)] {
         assert_eq!(
             first(source),
             format!(
