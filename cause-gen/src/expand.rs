@@ -29,8 +29,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::input::{Input, Item};
-use cause_table::docs::{DocContext, VariantDoc};
-use cause_table::model::{Cause, Model, RowCodes};
+use cause_model::docs::{DocContext, VariantDoc};
+use cause_model::model::{Cause, Model, RowCodes};
 
 use tables::{code_table, total_code_table};
 

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use crate::error::Error;
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use cause_table::model::Model;
+use cause_model::model::Model;
 
 /// `error`, and beside it the items of `stand_in` (`validate::stand_in`).
 pub fn expand_with_errors(input: &Input, error: Error, stand_in: &Model) -> TokenStream {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cause_table::diag::line_col;
+use cause_model::diag::line_col;
 
 use crate::error::{Error, Result};
 use crate::input::LitStr;

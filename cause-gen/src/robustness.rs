@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use cause_table::diag::{MAX_SHOWN, Renderer};
+use cause_model::diag::{MAX_SHOWN, Renderer};
 
 const VALID: &str = include_str!("../../cause-macros/tests/pass/table.toml");
 

@@ -12,7 +12,7 @@ use super::failures::{
 use super::member::{Member, MemberFn};
 use super::tables::{StringMatch, code_table};
 use super::{Generator, accessor};
-use cause_table::model::RowCodes;
+use cause_model::model::RowCodes;
 
 /// The lookups, in the order of the generated impl.
 pub const MEMBERS: &[MemberFn] = &[

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::tables::StringMatch;
 use super::{Generator, str_lit};
-use cause_table::model::RowCodes;
+use cause_model::model::RowCodes;
 
 impl Generator<'_> {
     pub(super) fn cause_traits(&self) -> TokenStream {

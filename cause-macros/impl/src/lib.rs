@@ -26,7 +26,7 @@ pub fn cause_table(input: TokenStream) -> TokenStream {
     let call = cause_gen::CallSite {
         base_dir: calling_dir(&input),
     };
-    cause_gen::generate(&input, &call).into()
+    cause_gen::generate(&input, &call, cause_table::check).into()
 }
 
 /// The directory of the file that calls the macro, as `include_str!` resolves paths; the
