@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use cause_core::{AsteriskCause, FreeSwitchCause, Gateway, Q850, Reason, Relay};
-use cause_table::markdown::code_span;
+use cause_model::markdown::code_span;
 
 use crate::text::{codes_text, row};
 

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use cause_core::{Cause, JsSipCause, LinphoneReason};
-use cause_table::markdown::{code_span, link_labels};
+use cause_model::markdown::{code_span, link_labels};
 
 use crate::lookup::{
     did_you_mean, looks_like_a_number, reason_hint, request_line_hint, status_code,

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use cause_core::{Location, Reason, ReasonCause, ReasonProtocol};
-use cause_table::markdown::{code_span, link_labels};
+use cause_model::markdown::{code_span, link_labels};
 use serde::Serialize;
 
 use crate::text::{head, plain, quoted, row};

@@ -8,7 +8,7 @@ use cause_core::{
     AsteriskCause, Category, Cause, FreeSwitchCategory, FreeSwitchCause, JsSipCategory, JsSipCause,
     Q850, Q850Class, reason_phrase,
 };
-use cause_table::markdown::{code_span, link_labels};
+use cause_model::markdown::{code_span, link_labels};
 use serde::Serialize;
 
 use crate::text::{codes_text, head, row, status_codes};

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::ops::RangeInclusive;
 
 use cause_core::{Cause, JsSipCause, Q850, reason_phrase};
-use cause_table::markdown::{plain_text, table_cell};
+use cause_model::markdown::{plain_text, table_cell};
 
 use crate::phrases::Given;
 
@@ -72,7 +72,7 @@ pub fn status_codes<T: PartialEq>(
     if ranges.is_empty() {
         return listed;
     }
-    let unlisted = cause_table::docs::unlisted_codes(&ranges, rows);
+    let unlisted = cause_model::docs::unlisted_codes(&ranges, rows);
     match listed.is_empty() {
         true => unlisted,
         false => format!("{listed}, and {unlisted}"),

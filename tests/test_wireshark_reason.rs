@@ -9,7 +9,7 @@
 mod doc_blocks;
 
 use cause_core::Reason;
-use cause_table::markdown::{code_span, table_cell};
+use cause_model::markdown::{code_span, table_cell};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

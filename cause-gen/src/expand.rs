@@ -1,7 +1,10 @@
 //! Tokens from a checked model.
 //!
-//! The generated code names only `::core` items and items it defines, so it compiles in any
-//! crate, `no_std` or not, whatever that crate calls its own types. Per-variant data lives in
+//! The generated code names only `::core` items, items it defines, and the support code every
+//! table shares, in `::cause_macros::__private` (the crate the caller names the macro through,
+//! as serde's derives reach `serde::__private`), so it compiles in any crate, `no_std` or not,
+//! whatever that crate calls its own types. An expansion keeps only what is its table's own:
+//! its data, and the items that must be its own types with their docs. Per-variant data lives in
 //! `const` arrays indexed by the discriminant, and code lookups in arrays indexed by
 //! `code - lowest`, so every lookup is a bounds check and a load: no search at run time.
 //!
@@ -26,8 +29,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::input::{Input, Item};
-use cause_table::docs::{DocContext, VariantDoc};
-use cause_table::model::{Cause, Model};
+use cause_model::docs::{DocContext, VariantDoc};
+use cause_model::model::{Cause, Model, RowCodes};
 
 use tables::{code_table, total_code_table};
 
@@ -171,10 +174,43 @@ impl<'a> Generator<'a> {
         let ident = &self.input.cause.ident;
         let members = accessors::MEMBERS.iter().chain(lookups::MEMBERS);
         let members = members.map(|&member| self.member(member));
+        let table = self.support_table();
         quote! {
             impl #ident {
+                #table
                 #(#members)*
             }
+        }
+    }
+
+    /// The module of `cause-macros` that holds what every expansion shares (`ParseError`,
+    /// `find`'s forgiving search): through the `$crate` that `cause_macros::cause_table!`
+    /// passes on, which reaches it from the calling crate however that crate named the
+    /// dependency; `::cause_macros` where the call came without it (tests, fuzz targets).
+    fn support(&self) -> TokenStream {
+        match &self.input.krate {
+            Some(krate) => quote!(#krate::__private),
+            None => quote!(::cause_macros::__private),
+        }
+    }
+
+    /// The table as the shared code reads it: the enum's name and each cause's spellings,
+    /// read from the per-cause arrays.
+    fn support_table(&self) -> TokenStream {
+        let ident = &self.input.cause.ident;
+        let name = ident.to_string();
+        let codes = self.model.row_codes != RowCodes::None;
+        let support = self.support();
+        quote! {
+            const __TABLE: #support::Table = #support::Table {
+                name: #name,
+                len: #ident::ALL.len(),
+                spellings: |__at| {
+                    let __cause = #ident::ALL[__at];
+                    (__cause.as_str(), __cause.name(), __cause.aliases())
+                },
+                codes: #codes,
+            };
         }
     }
 

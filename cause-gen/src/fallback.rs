@@ -4,12 +4,13 @@
 
 use proc_macro2::TokenStream;
 
+use crate::error::Error;
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use cause_table::model::Model;
+use cause_model::model::Model;
 
 /// `error`, and beside it the items of `stand_in` (`validate::stand_in`).
-pub fn expand_with_errors(input: &Input, error: syn::Error, stand_in: &Model) -> TokenStream {
+pub fn expand_with_errors(input: &Input, error: Error, stand_in: &Model) -> TokenStream {
     let stub = expand(input, stand_in, &Env { track_path: None });
     let error = error.into_compile_error();
     quote::quote!(#error #stub)

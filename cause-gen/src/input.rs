@@ -13,15 +13,21 @@
 //! ```
 
 mod serde_attr;
+mod tokens;
 
 pub use serde_attr::SerdeAttr;
 
-use proc_macro2::{Delimiter, Ident as RawIdent, Punct, Spacing, TokenStream, TokenTree};
-use syn::parse::{Parse, ParseStream};
-use syn::{Ident, LitStr, Token};
+use proc_macro2::{Delimiter, Ident, TokenStream, TokenTree};
+
+use crate::error::{Error, Result};
+pub(crate) use tokens::LitStr;
+use tokens::Tokens;
 
 /// A parsed call of `cause_table!`: the items to generate and the table's path.
 pub struct Input {
+    /// `[$crate]`, which `cause_macros::cause_table!` puts before the caller's items: the path
+    /// of the crate holding the support code the expansion calls.
+    pub(crate) krate: Option<TokenStream>,
     pub(crate) cause: Item,
     /// `#[examples(...)]` on the cause enum: how the variants' examples reach it.
     pub(crate) examples: ExamplesAttr,
@@ -64,7 +70,7 @@ pub enum ExamplesAttr {
 const EXAMPLES_FORMS: &str = "expected `#[examples(path = \"my_crate::module::Cause\")]` (the path the doctests `use`) or `#[examples(ignore)]` (show the examples without running them)";
 
 /// Takes the `#[examples(...)]` attribute out of `attrs`.
-fn take_examples(attrs: &mut Vec<TokenStream>) -> syn::Result<ExamplesAttr> {
+fn take_examples(attrs: &mut Vec<TokenStream>) -> Result<ExamplesAttr> {
     let mut found = ExamplesAttr::Default;
     let mut error = None;
     attrs.retain(|attr| {
@@ -76,13 +82,13 @@ fn take_examples(attrs: &mut Vec<TokenStream>) -> syn::Result<ExamplesAttr> {
             return true;
         }
         match inner.next() {
-            Some(TokenTree::Group(args)) => match syn::parse2::<ExamplesArgs>(args.stream()) {
-                Ok(args) => found = args.0,
-                Err(e) => error = Some(syn::Error::new(e.span(), EXAMPLES_FORMS)),
+            Some(TokenTree::Group(args)) => match examples_args(args.stream()) {
+                Ok(args) => found = args,
+                Err(e) => error = Some(Error::new(e.span(), EXAMPLES_FORMS)),
             },
             other => {
                 let span = other.map_or(body.span(), |t| t.span());
-                error = Some(syn::Error::new(span, EXAMPLES_FORMS));
+                error = Some(Error::new(span, EXAMPLES_FORMS));
             }
         }
         false
@@ -91,24 +97,21 @@ fn take_examples(attrs: &mut Vec<TokenStream>) -> syn::Result<ExamplesAttr> {
 }
 
 /// `path = "..."` or `ignore`, inside `#[examples(...)]`.
-struct ExamplesArgs(ExamplesAttr);
-
-impl Parse for ExamplesArgs {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let name: Ident = input.parse()?;
-        let attr = if name == "ignore" {
-            ExamplesAttr::Ignore
-        } else if name == "path" {
-            input.parse::<Token![=]>()?;
-            ExamplesAttr::Path(input.parse::<LitStr>()?.value())
-        } else {
-            return Err(syn::Error::new(name.span(), EXAMPLES_FORMS));
-        };
-        if !input.is_empty() {
-            return Err(input.error(EXAMPLES_FORMS));
-        }
-        Ok(ExamplesArgs(attr))
+fn examples_args(args: TokenStream) -> Result<ExamplesAttr> {
+    let mut input = Tokens::new(args);
+    let name = input.ident()?;
+    let attr = if name == "ignore" {
+        ExamplesAttr::Ignore
+    } else if name == "path" {
+        input.punct('=')?;
+        ExamplesAttr::Path(input.lit_str()?.value())
+    } else {
+        return Err(Error::new(name.span(), EXAMPLES_FORMS));
+    };
+    if !input.is_empty() {
+        return Err(input.error(EXAMPLES_FORMS));
     }
+    Ok(attr)
 }
 
 /// What every error about the call's shape shows: the items, in order, and which are optional.
@@ -136,28 +139,37 @@ impl Optional {
     }
 }
 
-impl Parse for Input {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
+impl Input {
+    /// The call from the macro's tokens.
+    pub fn from_tokens(tokens: TokenStream) -> Result<Input> {
+        Input::parse(&mut Tokens::new(tokens))
+    }
+
+    fn parse(input: &mut Tokens) -> Result<Self> {
+        // `[$crate]`: no call of the user's can start with a bracket (an attribute starts with
+        // `#`).
+        let krate = input.group(Delimiter::Bracket).map(|group| group.stream());
         let (cause, path) = Item::parse_with(input, |input| {
-            if !input.peek(Token![enum]) {
+            if !input.peek_word("enum") {
                 return Err(input.error(format!(
                     "expected the cause enum first, such as `pub enum Cause in \"causes.toml\";`\n{USAGE}"
                 )));
             }
-            input.parse::<Token![enum]>()?;
-            let ident = input.parse()?;
-            if !input.peek(Token![in]) || !input.peek2(LitStr) {
+            input.word("enum")?;
+            let ident = input.ident()?;
+            if !input.peek_word("in") || !input.peek_str_after_one() {
                 return Err(input.error(
                     "expected `in \"causes.toml\"` after the enum's name: the path of the table, relative to this file",
                 ));
             }
-            input.parse::<Token![in]>()?;
-            Ok((ident, input.parse::<LitStr>()?))
+            input.word("in")?;
+            Ok((ident, input.lit_str()?))
         })?;
         let mut cause = cause;
         let examples = take_examples(&mut cause.attrs)?;
         let serde = serde_attr::take_serde(&mut cause.attrs)?;
         let mut parsed = Input {
+            krate,
             cause,
             examples,
             serde,
@@ -179,7 +191,7 @@ impl Parse for Input {
                     "a second `{}` item: the call names each item once\n{USAGE}",
                     kind.keyword()
                 );
-                return Err(syn::Error::new(item.ident.span(), message));
+                return Err(Error::new(item.ident.span(), message));
             }
             if last.is_some_and(|last| last > kind) {
                 let message = format!(
@@ -187,7 +199,7 @@ impl Parse for Input {
                     kind.keyword(),
                     item.ident
                 );
-                return Err(syn::Error::new(item.ident.span(), message));
+                return Err(Error::new(item.ident.span(), message));
             }
             last = Some(kind);
             *slot = Some(item);
@@ -200,22 +212,22 @@ impl Parse for Input {
 }
 
 /// One optional item: `#[attrs] vis enum|struct|fn Name;`.
-fn parse_optional(input: ParseStream) -> syn::Result<(Optional, Item)> {
+fn parse_optional(input: &mut Tokens) -> Result<(Optional, Item)> {
     let (item, kind) = Item::parse_with(input, |input| {
-        let kind = if input.peek(Token![enum]) {
-            input.parse::<Token![enum]>()?;
-            Optional::Category
-        } else if input.peek(Token![struct]) {
-            input.parse::<Token![struct]>()?;
-            Optional::ParseError
-        } else if input.peek(Token![fn]) {
-            input.parse::<Token![fn]>()?;
-            Optional::ReasonPhrase
-        } else {
+        let optionals = [
+            Optional::Category,
+            Optional::ParseError,
+            Optional::ReasonPhrase,
+        ];
+        let Some(kind) = optionals
+            .into_iter()
+            .find(|kind| input.peek_word(kind.keyword()))
+        else {
             return Err(input.error(format!("expected `enum`, `struct` or `fn`\n{USAGE}")));
         };
-        let ident = input.parse()?;
-        if input.peek(Token![in]) {
+        input.word(kind.keyword())?;
+        let ident = input.ident()?;
+        if input.peek_word("in") {
             return Err(input.error(format!(
                 "only the first enum, the cause enum, names a table\n{USAGE}"
             )));
@@ -227,10 +239,13 @@ fn parse_optional(input: ParseStream) -> syn::Result<(Optional, Item)> {
 
 /// A call from its text, as tests and fuzz targets write it: `"pub enum Cause in \"t.toml\";"`.
 impl std::str::FromStr for Input {
-    type Err = syn::Error;
+    type Err = Error;
 
-    fn from_str(call: &str) -> syn::Result<Input> {
-        syn::parse_str(call)
+    fn from_str(call: &str) -> Result<Input> {
+        let tokens: TokenStream = call
+            .parse()
+            .map_err(|e| Error::new(proc_macro2::Span::call_site(), e))?;
+        Input::from_tokens(tokens)
     }
 }
 
@@ -250,18 +265,18 @@ impl Input {
     }
 
     /// Each item defines a name in the caller's module: two with one name cannot both exist.
-    fn check_names(&self) -> syn::Result<()> {
+    fn check_names(&self) -> Result<()> {
         let items: Vec<&Item> = self.items().collect();
         for (i, item) in items.iter().enumerate() {
             if let Some(first) = items[..i].iter().find(|other| other.ident == item.ident) {
-                let mut error = syn::Error::new(
+                let mut error = Error::new(
                     item.ident.span(),
                     format!(
                         "the name `{}` is given to two items: each generated item needs a name of its own",
                         item.ident
                     ),
                 );
-                error.combine(syn::Error::new(first.ident.span(), "first given here"));
+                error.combine(Error::new(first.ident.span(), "first given here"));
                 return Err(error);
             }
         }
@@ -269,9 +284,9 @@ impl Input {
     }
 
     /// serde reads a cause with `FromStr`, which needs the parse error.
-    fn check_serde(&self) -> syn::Result<()> {
+    fn check_serde(&self) -> Result<()> {
         match (&self.serde, &self.parse_error) {
-            (Some(serde), None) => Err(syn::Error::new(
+            (Some(serde), None) => Err(Error::new(
                 serde.span,
                 format!(
                     "`#[serde]` needs the parse error item, such as `pub struct Parse{}Error;`: serde reads a cause as `FromStr` does, and fails with its error",
@@ -283,7 +298,7 @@ impl Input {
     }
 
     /// `#[derive(Default)]` on a generated enum cannot work: say so once, at the derive.
-    fn check_derives(&self) -> syn::Result<()> {
+    fn check_derives(&self) -> Result<()> {
         let enums = std::iter::once(&self.cause).chain(&self.category);
         for item in enums {
             for attr in &item.attrs {
@@ -302,7 +317,7 @@ impl Input {
                     .into_iter()
                     .find(|t| matches!(t, TokenTree::Ident(name) if name == "Default"));
                 if let Some(default) = default {
-                    return Err(syn::Error::new(
+                    return Err(Error::new(
                         default.span(),
                         format!(
                             "`Default` cannot be derived for `{}`: a generated enum has no variant marked `#[default]`; implement `Default` by hand, returning the variant you mean",
@@ -347,51 +362,45 @@ impl Item {
 
     /// `#[attrs] vis <rest> ;` where `rest` parses the keyword and the name.
     fn parse_with<T>(
-        input: ParseStream,
-        rest: impl FnOnce(ParseStream) -> syn::Result<(Ident, T)>,
-    ) -> syn::Result<(Item, T)> {
+        input: &mut Tokens,
+        rest: impl FnOnce(&mut Tokens) -> Result<(Ident, T)>,
+    ) -> Result<(Item, T)> {
         let attrs = parse_attributes(input)?;
-        let vis = parse_visibility(input)?;
+        let vis = parse_visibility(input);
         let (ident, extra) = rest(input)?;
-        input.parse::<Token![;]>()?;
+        input.punct(';')?;
         Ok((Item { attrs, vis, ident }, extra))
     }
 }
 
-// Attributes and visibility are only passed through, so they are read as tokens: syn's
-// `Attribute` and `Visibility` would need its `derive` feature, measured as a third of the
-// crate's clean build. The tokens are rebuilt from what was parsed rather than printed by syn,
-// which would need its `printing` feature and with it `quote` before syn can start building.
+// Attributes and visibility are only passed through, so they are read as tokens.
 
 /// `#[...]` and doc comments (which reach a macro as `#[doc = "..."]`).
-fn parse_attributes(input: ParseStream) -> syn::Result<Vec<TokenStream>> {
+fn parse_attributes(input: &mut Tokens) -> Result<Vec<TokenStream>> {
     let mut attrs = Vec::new();
-    while input.peek(Token![#]) {
-        let pound_span = input.parse::<Token![#]>()?.span;
-        let body: TokenTree = input.parse()?;
-        match &body {
-            TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => {
-                let mut pound = Punct::new('#', Spacing::Alone);
-                pound.set_span(pound_span);
-                attrs.push(TokenStream::from_iter([TokenTree::Punct(pound), body]));
-            }
-            _ => return Err(syn::Error::new(body.span(), "expected `[` after `#`")),
-        }
+    while input.peek_punct('#') {
+        let pound = input.punct('#')?;
+        let Some(body) = input.group(Delimiter::Bracket) else {
+            return Err(input.error("expected `[` after `#`"));
+        };
+        attrs.push(TokenStream::from_iter([
+            TokenTree::Punct(pound),
+            TokenTree::Group(body),
+        ]));
     }
     Ok(attrs)
 }
 
 /// `pub`, `pub(crate)`, `pub(super)`, `pub(in path)`, or nothing.
-fn parse_visibility(input: ParseStream) -> syn::Result<TokenStream> {
-    if !input.peek(Token![pub]) {
-        return Ok(TokenStream::new());
+fn parse_visibility(input: &mut Tokens) -> TokenStream {
+    let Ok(public) = input.word("pub") else {
+        return TokenStream::new();
+    };
+    let mut vis = TokenStream::from_iter([TokenTree::Ident(public)]);
+    if let Some(scope) = input.group(Delimiter::Parenthesis) {
+        vis.extend([TokenTree::Group(scope)]);
     }
-    let span = input.parse::<Token![pub]>()?.span;
-    let mut vis = TokenStream::from_iter([TokenTree::Ident(RawIdent::new("pub", span))]);
-    if input.peek(syn::token::Paren) {
-        vis.extend([input.parse::<TokenTree>()?]);
-    }
-    Ok(vis)
+    vis
 }
 
 #[cfg(test)]

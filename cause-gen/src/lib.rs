@@ -11,15 +11,18 @@
 //! any text ([`expand_table`]). The table format and the generated API are
 //! documented on `cause_macros::cause_table!`.
 //!
-//! The pipeline, one file per stage: `load.rs` reads the file, [`cause-table`](cause_table)
-//! checks its text into a model (or every error in it), and `expand.rs` turns the model into
-//! items, with the docs' strings from `cause_table::docs`. A table with errors becomes those errors
+//! The pipeline, one file per stage: `load.rs` reads the file, `cause_table::check` (handed in,
+//! as a [`Check`](cause_model::Check)) checks its text into a [model](cause_model::model) or
+//! every error in it, and `expand.rs` turns the model into items, with the docs' strings from
+//! `cause_model::docs`. This crate depends on `cause-model`, not on `cause-table`, so that a
+//! clean build compiles the two side by side. A table with errors becomes those errors
 //! beside stand-in items (`fallback.rs`).
 
 // Lints for the generated code are checked in the crates that call the macro (cause-core and
 // the tests): these cover the generator's own code.
 #![deny(missing_docs, unsafe_code)]
 
+mod error;
 mod expand;
 mod fallback;
 mod input;
@@ -33,5 +36,6 @@ mod scale;
 #[cfg(test)]
 mod synthetic;
 
+pub use error::{Error, Result};
 pub use input::Input;
 pub use pipeline::{CallSite, expand_table, generate};

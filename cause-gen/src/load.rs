@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use syn::LitStr;
+use cause_model::diag::line_col;
 
-use cause_table::diag::line_col;
+use crate::error::{Error, Result};
+use crate::input::LitStr;
 
 /// The table's text and where it came from.
 pub struct TableFile {
@@ -18,14 +19,14 @@ pub struct TableFile {
 impl TableFile {
     /// Reads the file `path` names, relative to `base` (the directory of the calling file).
     /// Every fault of the file as a whole is an error spanned on the path literal.
-    pub fn read(path: &LitStr, base: &Path) -> syn::Result<TableFile> {
+    pub fn read(path: &LitStr, base: &Path) -> Result<TableFile> {
         let written = path.value();
         let full = base.join(&written);
-        let error = |message: String| syn::Error::new(path.span(), format!("{written}: {message}"));
+        let error = |message: String| Error::new(path.span(), format!("{written}: {message}"));
         if written.is_empty() {
             // No path to put before the message.
             let message = "the table's path is empty: name a TOML file, such as \"causes.toml\"";
-            return Err(syn::Error::new(path.span(), message));
+            return Err(Error::new(path.span(), message));
         }
         if full.is_dir() {
             return Err(error(format!(
@@ -44,7 +45,7 @@ impl TableFile {
             // The valid prefix is UTF-8, so the position of the first bad byte is well defined.
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
             let at = line_col(&prefix, valid);
-            syn::Error::new(
+            Error::new(
                 path.span(),
                 format!(
                     "{written}:{}:{}: the file is not UTF-8 text: a TOML table must be UTF-8",

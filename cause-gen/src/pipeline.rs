@@ -1,14 +1,15 @@
 //! The stages of one macro call, in order: read the table file (`load.rs`), check its text into
-//! a model (`cause_table::check`), expand the model into items (`expand.rs`). A table with
+//! a model (`cause_table::check`, handed in as a [`Check`]), expand the model into items (`expand.rs`). A table with
 //! errors becomes those errors beside stand-in items (`fallback.rs`).
 
 use std::path::PathBuf;
 
-use cause_table::Rejected;
-use cause_table::diag::Renderer;
-use cause_table::model::Model;
+use cause_model::diag::Renderer;
+use cause_model::model::Model;
+use cause_model::{Check, Rejected};
 use proc_macro2::{Span, TokenStream};
 
+use crate::error::{Error, Result};
 use crate::expand::{Env, expand};
 use crate::fallback;
 use crate::input::Input;
@@ -21,29 +22,34 @@ pub struct CallSite {
     pub base_dir: PathBuf,
 }
 
-/// The items for the call, or its errors beside stand-in items.
-pub fn generate(input: &Input, call: &CallSite) -> TokenStream {
-    try_generate(input, call)
+/// The items for the call, or its errors beside stand-in items; `check` reads the table
+/// (`cause_table::check`).
+pub fn generate(input: &Input, call: &CallSite, check: Check) -> TokenStream {
+    try_generate(input, call, check)
         .unwrap_or_else(|(error, stand_in)| fallback::expand_with_errors(input, error, &stand_in))
 }
 
 /// An error of the call or its table, and the stand-in model to expand beside it.
-type Failed = (syn::Error, Box<Model>);
+type Failed = (Error, Box<Model>);
 
 /// Read the table, build and validate its model, then expand it.
-fn try_generate(input: &Input, call: &CallSite) -> Result<TokenStream, Failed> {
+fn try_generate(
+    input: &Input,
+    call: &CallSite,
+    check: Check,
+) -> std::result::Result<TokenStream, Failed> {
     let file = TableFile::read(&input.path, &call.base_dir)
         .map_err(|error| (error, Box::new(Model::stand_in_without_rows())))?;
     let track_path = file.path.to_string_lossy();
-    expand_source(input, &file.source, &file.written, Some(&track_path))
+    expand_source(input, &file.source, &file.written, Some(&track_path), check)
 }
 
 /// The items for `input` from the text of its table, without reading a file or tracking one:
 /// every stage after the read (spec, validate, expand), for tests and fuzz targets. A table
 /// with errors gives them as one error, as the macro reports them (the path as the call
-/// writes it, line, column, the offending line).
-pub fn expand_table(input: &Input, source: &str) -> syn::Result<TokenStream> {
-    expand_source(input, source, &input.path.value(), None).map_err(|(error, _)| error)
+/// writes it, line, column, the offending line). `check` reads the table (`cause_table::check`).
+pub fn expand_table(input: &Input, source: &str, check: Check) -> Result<TokenStream> {
+    expand_source(input, source, &input.path.value(), None, check).map_err(|(error, _)| error)
 }
 
 /// Build and validate the model of `source` (the table `written` names), then expand it.
@@ -52,8 +58,9 @@ fn expand_source(
     source: &str,
     written: &str,
     track_path: Option<&str>,
-) -> Result<TokenStream, Failed> {
-    let model = cause_table::check(source).map_err(|Rejected { errors, stand_in }| {
+    check: Check,
+) -> std::result::Result<TokenStream, Failed> {
+    let model = check(source).map_err(|Rejected { errors, stand_in }| {
         let renderer = Renderer {
             path: written,
             source,
@@ -73,15 +80,15 @@ fn expand_source(
 
 /// The call's items and the table must agree: a table with categories needs their enum, and
 /// a category enum needs categories.
-fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Result<()> {
+fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> Result<()> {
     match (&input.category, model.categories.is_none()) {
-        (None, false) => Err(syn::Error::new(
+        (None, false) => Err(Error::new(
             input.cause.ident.span(),
             format!(
                 "{table} declares categories (`[[category]]`): name their enum in the call, such as `pub enum Category;` after this enum"
             ),
         )),
-        (Some(item), true) => Err(syn::Error::new(
+        (Some(item), true) => Err(Error::new(
             item.ident.span(),
             format!(
                 "`{}` would be the category enum, but {table} declares no `[[category]]`: remove it from the call, or declare categories",
@@ -94,11 +101,11 @@ fn check_call_fits_table(input: &Input, model: &Model, table: &str) -> syn::Resu
 
 /// One compiler error of every message, each on `span` (the path literal of the call). A
 /// rejected table has at least one; were it none, the error still says the table is invalid.
-fn combined_error(span: Span, table: &str, messages: Vec<String>) -> syn::Error {
-    let mut errors = messages.into_iter().map(|m| syn::Error::new(span, m));
+fn combined_error(span: Span, table: &str, messages: Vec<String>) -> Error {
+    let mut errors = messages.into_iter().map(|m| Error::new(span, m));
     let first = errors
         .next()
-        .unwrap_or_else(|| syn::Error::new(span, format!("{table}: invalid table")));
+        .unwrap_or_else(|| Error::new(span, format!("{table}: invalid table")));
     errors.fold(first, |mut combined, error| {
         combined.combine(error);
         combined

@@ -6,14 +6,13 @@ use proptest::prelude::*;
 
 use crate::expand::{Env, expand};
 use crate::input::Input;
-use cause_table::diag::{MAX_SHOWN, Renderer};
+use cause_model::diag::{MAX_SHOWN, Renderer};
 
 const VALID: &str = include_str!("../../cause-macros/tests/pass/table.toml");
 
 fn input() -> Input {
-    syn::parse_str(
-        "pub enum Cause in \"t.toml\"; pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;",
-    )
+    "pub enum Cause in \"t.toml\"; pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;"
+        .parse()
     .unwrap_or_else(|e| panic!("the test's macro input parses: {e}"))
 }
 

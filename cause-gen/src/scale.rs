@@ -11,9 +11,8 @@ use crate::synthetic;
 
 fn expansion_time(n: usize) -> (Duration, usize) {
     let source = synthetic::table(n);
-    let input: Input = syn::parse_str(
-        "pub enum Cause in \"t.toml\"; pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;",
-    )
+    let input: Input = "pub enum Cause in \"t.toml\"; pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;"
+        .parse()
     .unwrap_or_else(|e| panic!("the test's macro input parses: {e}"));
     let env = Env { track_path: None };
     let start = Instant::now();

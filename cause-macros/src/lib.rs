@@ -9,18 +9,25 @@
 //! built with it.
 //!
 //! See [`cause_table!`] for the syntax, the table format and the generated API: they are this
-//! crate's public API, which semver covers. The generator itself is the ordinary library
-//! `cause-gen` (over `cause-table`), internal to this crate and pinned to its exact version:
-//! depend on this crate, never on those.
-
+//! crate's public API, which semver covers. The macro itself is the proc-macro crate
+//! `cause-macros-impl`, over the ordinary libraries `cause-gen` and `cause-table`, and the
+//! code its expansions call is `cause-macros-support`, all internal to this crate and pinned
+//! to its exact version: depend on this crate, never on those.
+//!
+//! What every table's expansion would write the same way (the parse error's kept input, its
+//! closest values and its message, the forgiving search of `find`) is written once, in
+//! `cause-macros-support`, which this crate re-exports as a hidden module the expansions call,
+//! as serde's derives call `serde::__private`. `cause_table!` is a `macro_rules!` that hands
+//! its own `$crate` to the procedural macro, so the expansion reaches that module from any
+//! crate that depends on this one, under any name. This crate is `no_std`.
+#![no_std]
 #![deny(missing_docs, unsafe_code)]
 
 #[cfg(test)]
+extern crate std;
+
+#[cfg(test)]
 mod snapshots;
-
-use std::path::PathBuf;
-
-use proc_macro::TokenStream;
 
 /// Generates a cause enum, its category enum, its parse error and a reason-phrase lookup from
 /// a TOML table.
@@ -185,9 +192,13 @@ use proc_macro::TokenStream;
 ///
 /// The derives above are always there: list only others (`#[derive(Default)]` is not
 /// possible on a `#[non_exhaustive]` enum without a default variant). The code uses
-/// `::core` paths only, so it builds in `no_std` crates and beside any local `Option` or
-/// `Result`. Lookups by status code are arrays indexed by the code; per-variant data are
-/// arrays indexed by the variant's position. With `codes = "every-row"`, each row's code is the
+/// `::core` paths and `cause_macros::__private` only, so it builds in `no_std` crates and
+/// beside any local `Option` or `Result`. The second is the code every table shares (the parse
+/// error's kept input, its message and closest values, `find`'s forgiving search), written
+/// once rather than in every expansion; the expansion reaches it through this macro's
+/// `$crate`, so a crate that depends on `cause-macros` under another name gets it too, and
+/// needs nothing else. Lookups by status code are arrays indexed by the code; per-variant data
+/// are arrays indexed by the variant's position. With `codes = "every-row"`, each row's code is the
 /// variant's discriminant (`Q850::UserBusy as u8 == 17`), with a `repr` wide enough for the
 /// table's `[ranges] code` unless the call gives one.
 ///
@@ -202,22 +213,17 @@ use proc_macro::TokenStream;
 /// re-exported elsewhere, give the path the doctests should `use`:
 /// `#[examples(path = "my_crate::JobCause")]` on the enum; `#[examples(ignore)]` shows them
 /// unrun.
-#[proc_macro]
-pub fn cause_table(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as cause_gen::Input);
-    let call = cause_gen::CallSite {
-        base_dir: calling_dir(&input),
+#[macro_export]
+macro_rules! cause_table {
+    ($($input:tt)*) => {
+        $crate::__private::cause_table! { [$crate] $($input)* }
     };
-    cause_gen::generate(&input, &call).into()
 }
 
-/// The directory of the file that calls the macro, as `include_str!` resolves paths; the
-/// crate's manifest directory where the compiler does not say (some IDE expansions).
-fn calling_dir(input: &cause_gen::Input) -> PathBuf {
-    let file = input.path_span().unwrap().local_file(); // ok: to proc_macro::Span, in a macro
-    let dir = file.and_then(|f| f.parent().map(PathBuf::from));
-    let dir = dir.or_else(|| std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from));
-    let dir = dir.unwrap_or_default();
-    // rustc may give the file relative to its working directory, which this process shares.
-    std::path::absolute(&dir).unwrap_or(dir)
+// Not public API: what the expansions of `cause_table!` call. Its items change with the
+// generator, which is pinned to this crate's exact version.
+#[doc(hidden)]
+pub mod __private {
+    pub use cause_macros_impl::cause_table;
+    pub use cause_macros_support::*;
 }

@@ -1,49 +1,36 @@
 //! A cause table, the TOML file behind [`cause-macros`](https://docs.rs/cause-macros), read and
 //! checked: its [`Model`], or every error in it with its line and column.
 //!
-//! **Internal.** This crate is part of `cause-macros` (through `cause-gen`, which depends on it
-//! at exactly its own version, `=0.1.0`): its items may change in any release, minor or patch,
-//! and the model's types are `#[non_exhaustive]`, to grow with the table format. Depend on
-//! `cause-macros`; its `cause_table!` documents the table format.
+//! **Internal.** This crate is part of `cause-macros` (through cause-macros-impl, which
+//! depends on it at exactly its own version, `=0.1.0`): its items may change in any release,
+//! minor or patch. Depend on `cause-macros`; its `cause_table!` documents the table format.
 //!
-//! This is the first half of the generator, the half that writes strings, not tokens, so it
-//! needs no Rust syntax crate: [`check`] turns the table's text into the checked model that
-//! [`cause-gen`](https://docs.rs/cause-gen) expands into items, [`docs`] writes the rustdoc of
-//! those items from it, and [`markdown`] holds the rules by which the table's text lands in
-//! rustdoc. Keeping it a crate of its own lets it compile beside `syn` rather than after it:
-//! a clean build of `cause-core` is the two halves side by side on two cores, not one after
-//! the other. The table format is documented on `cause_macros::cause_table!`.
+//! This is the first half of the generator: [`check`] reads the table's TOML with `toml-span`,
+//! which keeps every value's position, and turns it into the checked [`Model`] (of the crate
+//! `cause-model`, re-exported here with its rustdoc writer, [`docs`], and [`markdown`]) that
+//! [`cause-gen`](https://docs.rs/cause-gen) expands into items. `cause-gen` does not depend on
+//! this crate, only on `cause-model`: the proc macro hands it [`check`], so that a clean build
+//! compiles `toml-span` and this crate on one core while `proc-macro2`, `quote` and
+//! `cause-gen` compile on the other.
 //!
 //! The stages, one file each: `spec.rs` turns the TOML into a spec (per-row checks, with
 //! `toml_fields.rs`, `ranges.rs` and the naming rules of `names.rs`), `validate.rs` checks
-//! across rows and produces the model (`model.rs`); `diag.rs` collects and renders errors;
-//! `docs.rs` describes the checked table.
+//! across rows and produces the model; `diag.rs` collects the errors.
 
 #![deny(missing_docs, unsafe_code)]
 
 pub mod diag;
-pub mod docs;
-pub mod markdown;
-pub mod model;
 mod names;
 mod ranges;
 mod spec;
 mod toml_fields;
 mod validate;
 
+pub use cause_model::{Rejected, docs, markdown, model};
+
 use diag::{Diagnostic, Diagnostics};
 use model::Model;
 use spec::Spec;
-
-/// A table with errors.
-#[derive(Debug)]
-pub struct Rejected {
-    /// Every error in the table, in table order (file-level faults first).
-    pub errors: Vec<Diagnostic>,
-    /// The stand-in to expand beside the errors: the rows that parsed, so that the caller's
-    /// uses of their variants add no errors to the table's own.
-    pub stand_in: Box<Model>,
-}
 
 /// The checked model of a table's text, or every error in it with the stand-in model of the
 /// rows that parsed.

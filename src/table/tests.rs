@@ -1,7 +1,7 @@
 //! The markdown rules of `table.rs`'s cells.
 
 use super::*;
-use cause_table::markdown::table_cell;
+use cause_model::markdown::table_cell;
 
 #[test]
 fn table_cells_follow_the_rules_of_the_docs() {

@@ -72,7 +72,7 @@ pub fn table(text: &str) {
     ];
     for call in calls {
         let input: cause_gen::Input = call.parse().expect("the call parses");
-        let _ = cause_gen::expand_table(&input, text);
+        let _ = cause_gen::expand_table(&input, text, cause_table::check);
     }
 }
 

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::member::{Member, MemberFn};
 use super::{Generator, accessor, codes, str_lit};
-use cause_table::model::{Cause, Mode, Report};
+use cause_model::model::{Cause, Mode, Report};
 
 /// The accessors, in the order of the generated impl (the lookups follow them).
 pub const MEMBERS: &[MemberFn] = &[

@@ -8,7 +8,7 @@ use super::member::{Member, MemberFn};
 use super::tables::indexed_table;
 use super::{Generator, accessor, derive, str_lit};
 use crate::input::Item;
-use cause_table::model::Category;
+use cause_model::model::Category;
 
 /// The category enum's members, in the order of its impl.
 const MEMBERS: &[MemberFn] = &[all, key, title, causes];

@@ -12,7 +12,7 @@ use super::failures::{
 use super::member::{Member, MemberFn};
 use super::tables::{StringMatch, code_table};
 use super::{Generator, accessor};
-use cause_table::model::RowCodes;
+use cause_model::model::RowCodes;
 
 /// The lookups, in the order of the generated impl.
 pub const MEMBERS: &[MemberFn] = &[
@@ -74,14 +74,21 @@ fn from_name(g: &Generator) -> Option<Member> {
 
 /// The forgiving lookup: exact first, then trimmed and in any ASCII case.
 fn find(g: &Generator) -> Option<Member> {
-    let spellings = g.spellings();
-    let matcher = StringMatch {
-        cause: &g.input.cause.ident,
-        variants: &g.variants,
-        hit: |variant| quote!(::core::option::Option::Some(#variant)),
-        miss: quote!(::core::option::Option::None),
+    // The exact step is `FromStr`'s match where the table has one, so that the dispatch on
+    // the length, a table's largest code of its own, is written once (a miss there builds
+    // the parse error, a few nanoseconds on the way to the forgiving search).
+    let exact = match &g.input.parse_error {
+        Some(_) => quote!(<Self as ::core::str::FromStr>::from_str(text).ok()),
+        None => {
+            let matcher = StringMatch {
+                cause: &g.input.cause.ident,
+                variants: &g.variants,
+                hit: |variant| quote!(::core::option::Option::Some(#variant)),
+                miss: quote!(::core::option::Option::None),
+            };
+            matcher.expand(quote!(text), g.spellings().entries())
+        }
     };
-    let exact = matcher.expand(quote!(text), spellings.entries());
     let accessor = accessor();
     let name = &g.docs.enum_name;
     let example = g.model.causes.first().and_then(|first| {
@@ -99,17 +106,11 @@ fn find(g: &Generator) -> Option<Member> {
         })
     });
     let has_codes = g.model.row_codes != RowCodes::None;
-    // A code typed with spaces around it: digits only, so "+17" is no code.
-    let by_code = has_codes.then(|| {
-        quote! {
-            if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
-                return match __text.parse::<::core::primitive::u16>() {
-                    ::core::result::Result::Ok(__code) => Self::from_code(__code),
-                    ::core::result::Result::Err(_) => ::core::option::Option::None,
-                };
-            }
-        }
-    });
+    let support = g.support();
+    let by_code = match has_codes {
+        true => quote!(Self::from_code(__code)),
+        false => quote!(::core::option::Option::None),
+    };
     Some(Member {
         doc: format!(
             "The cause a person most likely means by `text`: the cause whose spelling it is\n\
@@ -133,12 +134,11 @@ fn find(g: &Generator) -> Option<Member> {
                 if __exact.is_some() {
                     return __exact;
                 }
-                let __text = text.trim();
-                #by_code
-                let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
-                Self::ALL.iter().copied().find(|__cause| {
-                    __same(__cause.as_str()) || __same(__cause.name()) || __cause.aliases().iter().any(|__a| __same(__a))
-                })
+                match #support::find(text, &Self::__TABLE) {
+                    ::core::option::Option::Some(#support::Found::At(__at)) => ::core::option::Option::Some(Self::ALL[__at]),
+                    ::core::option::Option::Some(#support::Found::Code(__code)) => #by_code,
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
             }
         },
     })

@@ -10,8 +10,8 @@ use quote::quote;
 
 use super::Generator;
 use crate::input::{ExamplesAttr, Input};
-use cause_table::docs::{ExampleDoc, ExampleMode, ExampleUse};
-use cause_table::model::{Cause, Model};
+use cause_model::docs::{ExampleDoc, ExampleMode, ExampleUse};
+use cause_model::model::{Cause, Model};
 
 /// A generated method or constant.
 pub struct Member {

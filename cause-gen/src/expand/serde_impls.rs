@@ -10,7 +10,7 @@ use quote::quote;
 
 use super::Generator;
 use crate::input::SerdeAttr;
-use cause_table::model::RowCodes;
+use cause_model::model::RowCodes;
 
 impl Generator<'_> {
     pub(super) fn serde(&self) -> TokenStream {

@@ -2,8 +2,9 @@
 //! implementations of the generated types, always or behind the calling crate's feature.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use syn::parse::{Parse, ParseStream};
-use syn::{Ident, LitStr, Token};
+
+use super::tokens::Tokens;
+use crate::error::{Error, Result};
 
 /// How the caller asked for serde.
 #[derive(Debug, Clone)]
@@ -18,7 +19,7 @@ pub struct SerdeAttr {
 const SERDE_FORMS: &str = "expected `#[serde]` (serde always) or `#[serde(feature = \"serde\")]` (serde when the calling crate's feature is on): the generated types then implement `Serialize` and `Deserialize`";
 
 /// Takes the `#[serde...]` attribute out of `attrs`.
-pub fn take_serde(attrs: &mut Vec<TokenStream>) -> syn::Result<Option<SerdeAttr>> {
+pub fn take_serde(attrs: &mut Vec<TokenStream>) -> Result<Option<SerdeAttr>> {
     let mut found = None;
     let mut error = None;
     attrs.retain(|attr| {
@@ -40,17 +41,17 @@ pub fn take_serde(attrs: &mut Vec<TokenStream>) -> syn::Result<Option<SerdeAttr>
             }
             // #[serde(feature = "serde")]
             Some(TokenTree::Group(args)) if inner.next().is_none() => {
-                match syn::parse2::<FeatureArg>(args.stream()) {
-                    Ok(FeatureArg(feature)) => {
+                match feature_arg(args.stream()) {
+                    Ok(feature) => {
                         found = Some(SerdeAttr {
                             feature: Some(feature),
                             span,
                         })
                     }
-                    Err(e) => error = Some(syn::Error::new(e.span(), SERDE_FORMS)),
+                    Err(e) => error = Some(Error::new(e.span(), SERDE_FORMS)),
                 }
             }
-            Some(other) => error = Some(syn::Error::new(other.span(), SERDE_FORMS)),
+            Some(other) => error = Some(Error::new(other.span(), SERDE_FORMS)),
         }
         false
     });
@@ -58,25 +59,19 @@ pub fn take_serde(attrs: &mut Vec<TokenStream>) -> syn::Result<Option<SerdeAttr>
 }
 
 /// `feature = "name"`, inside `#[serde(...)]`.
-struct FeatureArg(String);
-
-impl Parse for FeatureArg {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let name: Ident = input.parse()?;
-        if name != "feature" {
-            return Err(syn::Error::new(name.span(), SERDE_FORMS));
-        }
-        input.parse::<Token![=]>()?;
-        let feature = input.parse::<LitStr>()?;
-        if !input.is_empty() {
-            return Err(input.error(SERDE_FORMS));
-        }
-        if feature.value().is_empty() {
-            return Err(syn::Error::new(
-                feature.span(),
-                "the feature's name is empty",
-            ));
-        }
-        Ok(FeatureArg(feature.value()))
+fn feature_arg(args: TokenStream) -> Result<String> {
+    let mut input = Tokens::new(args);
+    let name = input.ident()?;
+    if name != "feature" {
+        return Err(Error::new(name.span(), SERDE_FORMS));
     }
+    input.punct('=')?;
+    let feature = input.lit_str()?;
+    if !input.is_empty() {
+        return Err(input.error(SERDE_FORMS));
+    }
+    if feature.value().is_empty() {
+        return Err(Error::new(feature.span(), "the feature's name is empty"));
+    }
+    Ok(feature.value())
 }

@@ -1,5 +1,6 @@
-//! The expansion names only `::core` items and its own, so local items called `Option`,
-//! `Some`, `Result`, `Ok`, `Err`, `str` or `core` change nothing, and it builds warning-free.
+//! The expansion names only `::core` items, the support of `::cause_macros` and its own items,
+//! so local items called `Option`, `Some`, `Result`, `Ok`, `Err`, `str`, `core` or
+//! `cause_macros` change nothing, and it builds warning-free.
 #![deny(warnings, missing_docs)]
 #![allow(non_camel_case_types, dead_code)]
 //! Hygiene test crate.
@@ -12,8 +13,9 @@ struct Err;
 struct str;
 mod core {}
 mod std {}
+mod cause_macros {}
 
-cause_macros::cause_table! {
+::cause_macros::cause_table! {
     /// A cause.
     #[serde]
     pub enum Cause in "table.toml";

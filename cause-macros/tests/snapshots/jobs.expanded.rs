@@ -64,6 +64,15 @@ assert_eq!(Cause::from_code(9), Some(Cause::Killed));
     Killed = 9,
 }
 impl Cause {
+    const __TABLE: ::cause_macros::__private::Table = ::cause_macros::__private::Table {
+        name: "Cause",
+        len: Cause::ALL.len(),
+        spellings: |__at| {
+            let __cause = Cause::ALL[__at];
+            (__cause.as_str(), __cause.name(), __cause.aliases())
+        },
+        codes: true,
+    };
     #[inline]
     const fn __position(self) -> ::core::primitive::usize {
         const __POSITION: [::core::primitive::usize; 9usize] = [
@@ -252,21 +261,15 @@ assert_eq!(Cause::find("done"), Some(Cause::Done));
         if __exact.is_some() {
             return __exact;
         }
-        let __text = text.trim();
-        if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
-            return match __text.parse::<::core::primitive::u16>() {
-                ::core::result::Result::Ok(__code) => Self::from_code(__code),
-                ::core::result::Result::Err(_) => ::core::option::Option::None,
-            };
+        match ::cause_macros::__private::find(text, &Self::__TABLE) {
+            ::core::option::Option::Some(::cause_macros::__private::Found::At(__at)) => {
+                ::core::option::Option::Some(Self::ALL[__at])
+            }
+            ::core::option::Option::Some(
+                ::cause_macros::__private::Found::Code(__code),
+            ) => Self::from_code(__code),
+            ::core::option::Option::None => ::core::option::Option::None,
         }
-        let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|__cause| {
-                __same(__cause.as_str()) || __same(__cause.name())
-                    || __cause.aliases().iter().any(|__a| __same(__a))
-            })
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.

@@ -49,6 +49,15 @@ assert_eq!(Cause::from_code(1), Some(Cause::Failed));
     Failed = 1,
 }
 impl Cause {
+    const __TABLE: ::cause_macros::__private::Table = ::cause_macros::__private::Table {
+        name: "Cause",
+        len: Cause::ALL.len(),
+        spellings: |__at| {
+            let __cause = Cause::ALL[__at];
+            (__cause.as_str(), __cause.name(), __cause.aliases())
+        },
+        codes: true,
+    };
     #[inline]
     const fn __position(self) -> ::core::primitive::usize {
         const __POSITION: [::core::primitive::usize; 1usize] = [0usize];
@@ -207,40 +216,19 @@ assert_eq!(Cause::find("failed"), Some(Cause::Failed));
     #[inline]
     #[must_use]
     pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-        let __exact = match text.len() {
-            1usize => {
-                match text {
-                    "1" => ::core::option::Option::Some(Cause::Failed),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            6usize => {
-                match text {
-                    "Failed" => ::core::option::Option::Some(Cause::Failed),
-                    "FAILED" => ::core::option::Option::Some(Cause::Failed),
-                    _ => ::core::option::Option::None,
-                }
-            }
-            _ => ::core::option::Option::None,
-        };
+        let __exact = <Self as ::core::str::FromStr>::from_str(text).ok();
         if __exact.is_some() {
             return __exact;
         }
-        let __text = text.trim();
-        if !__text.is_empty() && __text.bytes().all(|__b| __b.is_ascii_digit()) {
-            return match __text.parse::<::core::primitive::u16>() {
-                ::core::result::Result::Ok(__code) => Self::from_code(__code),
-                ::core::result::Result::Err(_) => ::core::option::Option::None,
-            };
+        match ::cause_macros::__private::find(text, &Self::__TABLE) {
+            ::core::option::Option::Some(::cause_macros::__private::Found::At(__at)) => {
+                ::core::option::Option::Some(Self::ALL[__at])
+            }
+            ::core::option::Option::Some(
+                ::cause_macros::__private::Found::Code(__code),
+            ) => Self::from_code(__code),
+            ::core::option::Option::None => ::core::option::Option::None,
         }
-        let __same = |__s: &::core::primitive::str| __s.eq_ignore_ascii_case(__text);
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|__cause| {
-                __same(__cause.as_str()) || __same(__cause.name())
-                    || __cause.aliases().iter().any(|__a| __same(__a))
-            })
     }
     /// The cause whose `status-codes` list `code`, whatever the response class;
     /// `None` if no cause lists it.
@@ -926,105 +914,16 @@ impl ::core::fmt::Display for Category {
     ::core::cmp::Eq,
     ::core::hash::Hash
 )]
-pub struct ParseCauseError {
-    __input: [::core::primitive::u8; 32usize],
-    __len: ::core::primitive::u8,
-    __cut: ::core::primitive::bool,
-    __code: ::core::primitive::bool,
-}
+pub struct ParseCauseError(::cause_macros::__private::ParseError);
 impl ParseCauseError {
-    #[inline(never)]
+    #[inline]
     fn __new(__s: &::core::primitive::str) -> Self {
-        #[inline(always)]
-        fn __kept_words(
-            __b: &[::core::primitive::u8],
-            __len: ::core::primitive::usize,
-        ) -> (::core::primitive::u128, ::core::primitive::u128) {
-            if __len >= 16 {
-                let __word = |__at: ::core::primitive::usize| {
-                    let mut __w = [0_u8; 16usize];
-                    __w.copy_from_slice(&__b[__at..__at + 16usize]);
-                    ::core::primitive::u128::from_le_bytes(__w)
-                };
-                let __high = __word(__len - 16)
-                    .checked_shr(((32 - __len) * 8) as ::core::primitive::u32)
-                    .unwrap_or(0);
-                (__word(0), __high)
-            } else if __len >= 8 {
-                let __word = |__at: ::core::primitive::usize| {
-                    let mut __w = [0_u8; 8usize];
-                    __w.copy_from_slice(&__b[__at..__at + 8usize]);
-                    ::core::primitive::u64::from_le_bytes(__w)
-                };
-                let __high = __word(__len - 8)
-                    .checked_shr(((16 - __len) * 8) as ::core::primitive::u32)
-                    .unwrap_or(0);
-                (
-                    ::core::primitive::u128::from(__word(0))
-                        | (::core::primitive::u128::from(__high) << 64),
-                    0,
-                )
-            } else if __len >= 4 {
-                let __word = |__at: ::core::primitive::usize| {
-                    let mut __w = [0_u8; 4usize];
-                    __w.copy_from_slice(&__b[__at..__at + 4usize]);
-                    ::core::primitive::u32::from_le_bytes(__w)
-                };
-                let __high = __word(__len - 4)
-                    .checked_shr(((8 - __len) * 8) as ::core::primitive::u32)
-                    .unwrap_or(0);
-                (
-                    ::core::primitive::u128::from(__word(0))
-                        | (::core::primitive::u128::from(__high) << 32),
-                    0,
-                )
-            } else {
-                let mut __low: ::core::primitive::u128 = 0;
-                let mut __i = 0;
-                while __i < __len {
-                    __low |= ::core::primitive::u128::from(__b[__i]) << (__i * 8);
-                    __i += 1;
-                }
-                (__low, 0)
-            }
-        }
-        let __bytes = __s.as_bytes();
-        let __len = if __bytes.len() < 32usize { __bytes.len() } else { 32usize };
-        let (__low, __high) = __kept_words(__bytes, __len);
-        let mut __input = [0; 32usize];
-        __input[..16].copy_from_slice(&__low.to_le_bytes());
-        __input[16..].copy_from_slice(&__high.to_le_bytes());
-        Self {
-            __input,
-            __len: __len as ::core::primitive::u8,
-            __cut: __len < __bytes.len(),
-            __code: false,
-        }
+        Self(::cause_macros::__private::ParseError::new(__s))
     }
-    #[cold]
-    #[inline(never)]
+    #[inline]
     #[allow(dead_code)]
     fn __from_code(__code: ::core::primitive::u16) -> Self {
-        let mut __digits = [0; 5];
-        let mut __start = __digits.len();
-        let mut __rest = __code;
-        loop {
-            __start -= 1;
-            __digits[__start] = b'0' + (__rest % 10) as ::core::primitive::u8;
-            __rest /= 10;
-            if __rest == 0 {
-                break;
-            }
-        }
-        let mut __input = [0; 32usize];
-        let __len = __digits.len() - __start;
-        __input[..__len].copy_from_slice(&__digits[__start..]);
-        Self {
-            __input,
-            __len: __len as ::core::primitive::u8,
-            __cut: false,
-            __code: true,
-        }
+        Self(::cause_macros::__private::ParseError::from_code(__code))
     }
     /// The string that did not parse: all of it, or its first 32 bytes (see
     /// [`is_cut`](Self::is_cut)).
@@ -1041,21 +940,12 @@ assert!(!error.is_cut());
 */
     #[must_use]
     pub fn input(&self) -> &::core::primitive::str {
-        let __kept = &self.__input[..self.__len as ::core::primitive::usize];
-        match ::core::str::from_utf8(__kept) {
-            ::core::result::Result::Ok(__s) => __s,
-            ::core::result::Result::Err(__e) => {
-                match ::core::str::from_utf8(&__kept[..__e.valid_up_to()]) {
-                    ::core::result::Result::Ok(__s) => __s,
-                    ::core::result::Result::Err(_) => "",
-                }
-            }
-        }
+        self.0.input()
     }
     /// Whether the string was longer than [`input`](Self::input) keeps.
     #[must_use]
     pub fn is_cut(&self) -> ::core::primitive::bool {
-        self.__cut
+        self.0.is_cut()
     }
     /// The values or aliases closest to the input, best first, at most three: those its
     /// message offers ("did you mean ..."). A cause's constant counts too, and offers
@@ -1073,141 +963,17 @@ assert_eq!(error.suggestions().next(), Some("Failed"));
     pub fn suggestions(
         &self,
     ) -> impl ::core::iter::Iterator<Item = &'static ::core::primitive::str> {
-        self.__closest().into_iter().flatten()
-    }
-    /// Up to three values or aliases closest to the input, best first: those
-    /// within one edit in three (case aside) of a value, an alias or a constant (for
-    /// which its value is offered). None for a code.
-    fn __closest(
-        &self,
-    ) -> [::core::option::Option<&'static ::core::primitive::str>; 3usize] {
-        fn __distance(
-            __a: &[::core::primitive::u8],
-            __b: &[::core::primitive::u8],
-        ) -> ::core::option::Option<::core::primitive::usize> {
-            if __a.len() > 32usize || __b.len() > 32usize {
-                return ::core::option::Option::None;
-            }
-            let __same = |__x: ::core::primitive::u8, __y: ::core::primitive::u8| {
-                __x.eq_ignore_ascii_case(&__y)
-            };
-            let mut __rows = [[0_usize; 32usize + 1]; 3];
-            for (__j, __cell) in __rows[1].iter_mut().enumerate() {
-                *__cell = __j;
-            }
-            for __i in 1..=__a.len() {
-                __rows[2][0] = __i;
-                for __j in 1..=__b.len() {
-                    let __cost = if __same(__a[__i - 1], __b[__j - 1]) { 0 } else { 1 };
-                    let mut __v = ::core::cmp::min(
-                        ::core::cmp::min(__rows[1][__j] + 1, __rows[2][__j - 1] + 1),
-                        __rows[1][__j - 1] + __cost,
-                    );
-                    if __i > 1 && __j > 1 && __same(__a[__i - 1], __b[__j - 2])
-                        && __same(__a[__i - 2], __b[__j - 1])
-                    {
-                        __v = ::core::cmp::min(__v, __rows[0][__j - 2] + 1);
-                    }
-                    __rows[2][__j] = __v;
-                }
-                __rows[0] = __rows[1];
-                __rows[1] = __rows[2];
-            }
-            ::core::option::Option::Some(__rows[1][__b.len()])
-        }
-        let __input = self.input().as_bytes();
-        let mut __best: [(
-            ::core::primitive::usize,
-            ::core::option::Option<&'static ::core::primitive::str>,
-        ); 3usize] = [(
-            ::core::primitive::usize::MAX,
-            ::core::option::Option::None,
-        ); 3usize];
-        if self.__code {
-            return [::core::option::Option::None; 3usize];
-        }
-        for __cause in Cause::ALL {
-            let __named = ::core::iter::once((__cause.as_str(), __cause.as_str()))
-                .chain(::core::iter::once((__cause.name(), __cause.as_str())))
-                .chain(__cause.aliases().iter().map(|__alias| (*__alias, *__alias)));
-            for (__name, __offer) in __named {
-                let ::core::option::Option::Some(__d) = __distance(
-                    __input,
-                    __name.as_bytes(),
-                ) else {
-                    continue;
-                };
-                let __limit = if __name.len() / 3 > 1 { __name.len() / 3 } else { 1 };
-                if __d > __limit {
-                    continue;
-                }
-                if let ::core::option::Option::Some(__seen) = __best
-                    .iter()
-                    .position(|__b| __b.1 == ::core::option::Option::Some(__offer))
-                {
-                    if __best[__seen].0 <= __d {
-                        continue;
-                    }
-                    let mut __i = __seen;
-                    while __i + 1 < 3usize {
-                        __best[__i] = __best[__i + 1];
-                        __i += 1;
-                    }
-                    __best[3usize - 1] = (
-                        ::core::primitive::usize::MAX,
-                        ::core::option::Option::None,
-                    );
-                }
-                let mut __at = 3usize;
-                while __at > 0 && __best[__at - 1].0 > __d {
-                    __at -= 1;
-                }
-                if __at < 3usize {
-                    let mut __i = 3usize - 1;
-                    while __i > __at {
-                        __best[__i] = __best[__i - 1];
-                        __i -= 1;
-                    }
-                    __best[__at] = (__d, ::core::option::Option::Some(__offer));
-                }
-            }
-        }
-        [__best[0].1, __best[1].1, __best[2].1]
+        self.0.closest(&Cause::__TABLE).into_iter().flatten()
     }
 }
 impl ::core::fmt::Debug for ParseCauseError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.debug_struct(::core::stringify!(ParseCauseError))
-            .field("input", &self.input())
-            .field("cut", &self.__cut)
-            .finish()
+        self.0.debug("ParseCauseError", f)
     }
 }
 impl ::core::fmt::Display for ParseCauseError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str("`")?;
-        f.write_str(self.input())?;
-        if self.__cut {
-            f.write_str("\u{2026}")?;
-        }
-        f.write_str(
-            if self.__code {
-                "` is not the code of any Cause"
-            } else {
-                "` is not the value of any Cause"
-            },
-        )?;
-        let __closest = self.__closest();
-        let mut __first = true;
-        for __value in __closest.iter().flatten() {
-            f.write_str(if __first { ": did you mean " } else { " or " })?;
-            ::core::write!(f, "{:?}", __value)?;
-            __first = false;
-        }
-        if !__first {
-            f.write_str("?")?;
-        }
-        ::core::result::Result::Ok(())
+        self.0.display(&Cause::__TABLE, f)
     }
 }
 impl ::core::error::Error for ParseCauseError {}

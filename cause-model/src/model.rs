@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 /// A table that passed every check, or the stand-in beside a table's errors.
 #[derive(Debug)]
-#[non_exhaustive]
 pub struct Model {
     /// In table order: the variants of the cause enum.
     pub causes: Vec<Cause>,
@@ -68,7 +67,6 @@ pub enum RowCodes {
 /// The shape of the generated API as the table declares it (`[table]`, and `[failure]` as one
 /// table or as `[[failure]]` ranges), never as its rows happen to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Shape {
     /// `[table] codes`.
     pub row_codes: RowCodes,
@@ -105,7 +103,6 @@ impl Shape {
 
 /// One `[[cause]]`.
 #[derive(Debug, Clone)]
-#[non_exhaustive]
 pub struct Cause {
     /// `constant`: `BUSY`.
     pub constant: String,
@@ -143,7 +140,6 @@ pub enum Report {
 
 /// A cause's `response`, and the cause that response maps back to as a failure response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Response {
     /// The status code.
     pub code: u16,
@@ -155,7 +151,6 @@ pub struct Response {
 
 /// The `[[category]]` rows and which causes each holds.
 #[derive(Debug)]
-#[non_exhaustive]
 pub struct Categories {
     /// In table order: the variants of the category enum.
     pub list: Vec<Category>,
@@ -165,7 +160,6 @@ pub struct Categories {
 
 /// One `[[category]]`.
 #[derive(Debug, Clone)]
-#[non_exhaustive]
 pub struct Category {
     /// `key`: `sip-error`.
     pub key: String,
@@ -181,7 +175,6 @@ pub struct Category {
 
 /// A `[failure]` range of failure codes and the index of its fallback cause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Failure {
     /// The lowest code of the range.
     pub low: u16,
@@ -194,7 +187,7 @@ pub struct Failure {
 impl Cause {
     /// The row as a stand-in keeps it: what names it (constant, variant, value, code), none
     /// of the codes or aliases that another row could clash with.
-    pub(crate) fn for_stand_in(self) -> Cause {
+    pub fn for_stand_in(self) -> Cause {
         Cause {
             status_codes: Vec::new(),
             in_dialog_status_codes: Vec::new(),
@@ -265,7 +258,7 @@ impl Model {
     }
 
     /// A stand-in model of `causes` (already [`Cause::for_stand_in`]).
-    pub(crate) fn stand_in(
+    pub fn stand_in(
         causes: Vec<Cause>,
         categories: Option<Categories>,
         status_code_range: Option<(u16, u16)>,

@@ -2,7 +2,7 @@
 //! the table described in markdown, one table of causes per category, each variant's facts and
 //! example. `cause-gen` only splices them in (each generated method's own rustdoc is written
 //! beside its tokens, in `cause-gen`'s `expand/`). Strings here, tokens there: so this crate
-//! needs no Rust syntax crate and builds beside `syn`.
+//! needs no Rust syntax crate and builds beside `proc-macro2` and `quote`.
 //!
 //! Descriptions are markdown written by whoever edits the table, so everything taken from it is
 //! escaped for where it lands, by the rules of `markdown.rs`.
@@ -364,7 +364,7 @@ impl DocContext<'_> {
 /// whatever else shows a table (the `sip-cause` tool).
 ///
 /// ```
-/// use cause_table::docs::unlisted_codes;
+/// use cause_model::docs::unlisted_codes;
 ///
 /// assert_eq!(unlisted_codes(&[(300, 699)], "cause"), "every failure response (300..=699) no other cause lists");
 /// assert_eq!(unlisted_codes(&[(100, 399)], "cause"), "every response (100..=399) no other cause lists");
@@ -435,65 +435,5 @@ fn ranges_text(ranges: &[(u16, u16)]) -> String {
     match parts.is_empty() {
         true => last,
         false => format!("{} or {last}", parts.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A table whose fallbacks stand for a range below the failures too, as Asterisk's
-    /// `ast_sip_hangup_sip2cause` defaults do (anything under 400 is normal clearing).
-    const CLASSES: &str = r#"
-[[failure]]
-codes = [100, 399]
-fallback = "NORMAL"
-
-[[failure]]
-codes = [400, 699]
-fallback = "OTHER"
-
-[[cause]]
-constant = "NORMAL"
-value = "Normal"
-description = "Normal."
-status-codes = [200]
-
-[[cause]]
-constant = "OTHER"
-value = "Other"
-description = "Other."
-"#;
-
-    #[test]
-    fn a_fallback_is_described_by_what_its_codes_are() {
-        let model = crate::check(CLASSES).expect("a valid table");
-        let docs = DocContext {
-            model: &model,
-            enum_name: "Cause".to_owned(),
-            category_name: None,
-            parses: false,
-            examples: ExampleMode::None,
-        };
-        let page = docs.enum_doc();
-        assert!(
-            page.contains("| 200, and every response (100..=399) no other cause lists |"),
-            "{page}"
-        );
-        assert!(
-            page.contains("A response (100..=399) whose code no cause lists maps to [`NORMAL`](Cause::Normal)."),
-            "{page}"
-        );
-        assert!(
-            page.contains("A final failure response (400..=699) whose code no cause lists maps to [`OTHER`](Cause::Other)."),
-            "{page}"
-        );
-        let normal = docs.variant_doc(0).text;
-        assert!(
-            normal.contains(
-                "- Status codes: 200, and every response (100..=399) no other cause lists\n"
-            ),
-            "{normal}"
-        );
     }
 }
