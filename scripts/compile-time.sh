@@ -90,7 +90,7 @@ fi
 if [[ $mode == features ]]; then
   echo "| Features | clean build (s) | cause-core's own CPU (s) | other crates' CPU (s) |"
   echo "|---|---|---|---|"
-  for features in default jssip linphone freeswitch asterisk serde alloc all; do
+  for features in default jssip linphone freeswitch asterisk reason-protocols nas ran wlan ims stir preemption serde alloc all; do
     case $features in
       default) args=() ;;
       all) args=(--all-features) ;;
