@@ -74,11 +74,21 @@ fn headline(reason: LinphoneReason) -> String {
 pub fn code(code: u16, given: Option<&Given>) -> String {
     let mut out = status_head(code, given);
     let Some(reason) = LinphoneReason::for_failure_response(code) else {
+        // A redirect it follows: the call ends on it only where it carries no Contact.
+        let unfollowed = LinphoneReason::for_redirect_without_contact(code)
+            .filter(|_| (300..=399).contains(&code));
+        let with = match unfollowed {
+            Some(_) => " with a Contact (it follows one)",
+            None => "",
+        };
         let _ = writeln!(
             out,
-            "linphone: none (a Linphone call does not end on {code}; the responses it ends on are {})",
+            "linphone: none (a Linphone call does not end on {code}{with}; the responses it ends on are {})",
             failure_ranges()
         );
+        if let Some(reason) = unfollowed {
+            let _ = writeln!(out, "linphone, without a Contact: {}", headline(reason));
+        }
         return out;
     };
     let _ = writeln!(out, "linphone: {}", headline(reason));

@@ -16,7 +16,11 @@ fn a_code_shows_the_reason_a_linphone_call_reports() {
     }
     assert_eq!(
         stdout(&["--linphone", "302"]),
-        "302 Moved Temporarily\nlinphone: none (a Linphone call does not end on 302; the responses it ends on are 300, 303..=400, 402..=406, 408..=421, 423..=699)\n"
+        "302 Moved Temporarily\nlinphone: none (a Linphone call does not end on 302 with a Contact (it follows one); the responses it ends on are 300, 303..=400, 402..=406, 408..=421, 423..=699)\nlinphone, without a Contact: NONE \"No error\" (LinphoneReason 0)\n"
+    );
+    assert_eq!(
+        stdout(&["--linphone", "401"]),
+        "401 Unauthorized\nlinphone: none (a Linphone call does not end on 401; the responses it ends on are 300, 303..=400, 402..=406, 408..=421, 423..=699)\n"
     );
     assert!(stdout(&["--linphone", "500"]).starts_with(
         "500 Server Internal Error\nlinphone: UNKNOWN \"Unknown error\" (LinphoneReason 22)\n"

@@ -3,8 +3,8 @@
 //! records again through `scripts/record-libraries.sh` and fails on any difference), so this
 //! test needs no system library: every reason's spelling and value, the response liblinphone
 //! sends when an app declines a call with it, the reason a real call reports for every final
-//! response 300..=699, and every code where the public `linphone_error_code_to_reason`
-//! answers otherwise, which the row it names must say.
+//! response 300..=699 and for every redirect without a `Contact`, and every code where the
+//! public `linphone_error_code_to_reason` answers otherwise, which the row it names must say.
 
 mod doc_blocks;
 
@@ -25,6 +25,8 @@ struct Recording {
     error_code_to_reason_otherwise: u16,
     /// By final response: what a call the far end ended with it reports.
     calls: BTreeMap<u16, Call>,
+    /// By redirect (300..=399): what a call reports when the far end's 3xx has no `Contact`.
+    calls_without_contact: BTreeMap<u16, Call>,
     /// By `LinphoneReason` value: what the far end got when the app declined its call.
     declines: BTreeMap<u16, Decline>,
     /// How a process ends whose call gets a 422 without `Min-SE`: `exit 0` or a signal.
@@ -119,6 +121,48 @@ fn every_final_response_gives_the_reason_a_real_call_reports() {
         .map(|(&code, _)| code)
         .collect();
     assert_eq!(not_ending, [301, 302, 401, 407, 422]);
+}
+
+#[test]
+fn every_redirect_without_a_contact_gives_the_reason_a_real_call_reports() {
+    let recording = recording();
+    let calls = &recording.calls_without_contact;
+    assert_eq!(
+        calls.keys().copied().collect::<Vec<_>>(),
+        (300..=399).collect::<Vec<u16>>()
+    );
+    for (&code, call) in calls {
+        // Without a Contact nothing is followed: every redirect ends the call at once.
+        assert!(
+            call.ends && call.invites == "one",
+            "{code}: {:?}",
+            call.invites
+        );
+        assert_eq!(
+            LinphoneReason::for_redirect_without_contact(code),
+            Some(reason(call.reason)),
+            "{code}"
+        );
+    }
+    // Only the two redirects liblinphone follows report something of their own without a
+    // Contact; every other 3xx reports what it does with one.
+    let own: Vec<(u16, LinphoneReason)> = (300..=399)
+        .filter_map(|code| {
+            let reason = LinphoneReason::for_redirect_without_contact(code)?;
+            (Some(reason) != LinphoneReason::for_failure_response(code)).then_some((code, reason))
+        })
+        .collect();
+    assert_eq!(
+        own,
+        [
+            (301, LinphoneReason::MovedPermanently),
+            (302, LinphoneReason::None)
+        ]
+    );
+    assert_eq!(
+        LinphoneReason::MovedPermanently.without_contact_status_codes(),
+        &[301]
+    );
 }
 
 #[test]

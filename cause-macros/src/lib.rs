@@ -68,6 +68,7 @@ mod snapshots;
 ///                                # the key, no row may)
 /// responses = true               # rows may give a `response`
 /// in-dialog-status-codes = true  # rows may give `in-dialog-status-codes`
+/// without-contact-status-codes = true  # rows may give `without-contact-status-codes`
 ///
 /// [ranges]                       # optional: the numbers the table allows (else any u16)
 /// status-codes = [100, 699]      # bounds every status code, response and reason-phrase key
@@ -96,6 +97,8 @@ mod snapshots;
 /// status-codes = [486, 600]      # optional
 /// in-dialog-status-codes = []    # as `[table]` declares: codes that mean this cause inside
 ///                                # a dialog
+/// without-contact-status-codes = []  # as `[table]` declares: redirects (3xx) that end a
+///                                # request as this cause when they carry no `Contact`
 /// response = 486                 # as `[table]` declares: the final response that ends a
 ///                                # request for it
 /// code = 17                      # as `[table]` declares: the row's own number, unique
@@ -132,6 +135,7 @@ mod snapshots;
 /// | `[defaults] response` | `DEFAULT_RESPONSE` |
 /// | `[table] responses = true` | `response` |
 /// | `[table] in-dialog-status-codes = true` | `in_dialog_status_codes`, `for_in_dialog_failure` |
+/// | `[table] without-contact-status-codes = true` | `without_contact_status_codes`, `for_redirect_without_contact` |
 /// | `[table] codes = "some-rows"` | `code() -> Option<u16>`, `from_code` |
 /// | `[table] codes = "every-row"` | `code() -> u16` (the discriminant, with a `repr`), `from_code`, `From<Cause> for u16`, and with the parse error `TryFrom<u16>` |
 /// | `codes` and `responses` | `response_for_code` |
@@ -156,6 +160,7 @@ mod snapshots;
 ///     pub const fn category(self) -> Category;
 ///     pub const fn status_codes(self) -> &'static [u16];
 ///     pub const fn in_dialog_status_codes(self) -> &'static [u16];   // [table] in-dialog-status-codes
+///     pub const fn without_contact_status_codes(self) -> &'static [u16];  // [table] without-contact-status-codes
 ///     pub const fn response(self) -> Option<u16>;     // Some(486), with [table] responses
 ///     pub const fn code(self) -> u16;                  // codes = "every-row" ("some-rows": Option<u16>)
 ///     pub const fn from_code(code: u16) -> Option<Cause>;        // with [table] codes
@@ -166,6 +171,7 @@ mod snapshots;
 ///     pub const fn from_status_code(code: u16) -> Option<Cause>;
 ///     pub const fn for_failure_response(code: u16) -> Option<Cause>;   // with [failure]
 ///     pub const fn for_in_dialog_failure(code: u16) -> Option<Cause>;  // [table] in-dialog-status-codes
+///     pub const fn for_redirect_without_contact(code: u16) -> Option<Cause>;  // [table] without-contact-status-codes
 /// }
 /// impl Display for Cause { /* the value */ }
 /// impl FromStr for Cause { type Err = ParseCauseError; /* a value or an alias */ }

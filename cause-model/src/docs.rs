@@ -195,6 +195,13 @@ impl DocContext<'_> {
             cell.push_str("in a dialog: ");
             cell.push_str(&self.codes_text(&cause.in_dialog_status_codes));
         }
+        if !cause.without_contact_status_codes.is_empty() {
+            if !cell.is_empty() {
+                cell.push_str("; ");
+            }
+            cell.push_str("without a `Contact`: ");
+            cell.push_str(&self.codes_text(&cause.without_contact_status_codes));
+        }
         cell
     }
 
@@ -261,6 +268,10 @@ impl DocContext<'_> {
         if !cause.in_dialog_status_codes.is_empty() {
             let codes = self.codes_text(&cause.in_dialog_status_codes);
             fact("In-dialog status codes", codes);
+        }
+        if !cause.without_contact_status_codes.is_empty() {
+            let codes = self.codes_text(&cause.without_contact_status_codes);
+            fact("Redirects without a `Contact`", codes);
         }
         if let Some(response) = cause.response {
             let mut text = self.code_text(response.code);
@@ -339,6 +350,12 @@ impl DocContext<'_> {
             let _ = writeln!(
                 example,
                 "assert_eq!({name}::for_in_dialog_failure({code}), Some({variant}));"
+            );
+        }
+        if let Some(code) = cause.without_contact_status_codes.first() {
+            let _ = writeln!(
+                example,
+                "assert_eq!({name}::for_redirect_without_contact({code}), Some({variant}));"
             );
         }
         example

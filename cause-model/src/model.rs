@@ -26,6 +26,8 @@ pub struct Model {
     pub has_responses: bool,
     /// `[table] in-dialog-status-codes = true`: only then are their lookups generated.
     pub has_in_dialog: bool,
+    /// `[table] without-contact-status-codes = true`: only then are their lookups generated.
+    pub has_without_contact: bool,
     /// `[table] codes`: whether `code()` is generated and its type.
     pub row_codes: RowCodes,
     /// `[failure]` as one table: only then is `FALLBACK` generated (`[[failure]]` ranges each
@@ -74,6 +76,8 @@ pub struct Shape {
     pub responses: bool,
     /// `[table] in-dialog-status-codes`.
     pub in_dialog: bool,
+    /// `[table] without-contact-status-codes`.
+    pub without_contact: bool,
     /// `[failure]` as one table.
     pub fallback: bool,
 }
@@ -86,16 +90,19 @@ impl Shape {
             row_codes: RowCodes::All,
             responses: true,
             in_dialog: true,
+            without_contact: true,
             fallback: false,
         }
     }
 
-    /// The shape with `row_codes`, `responses`, `in_dialog` and `fallback` as given.
+    /// The shape with `row_codes`, `responses`, `in_dialog` and `fallback` as given, and no
+    /// `without-contact-status-codes` (set the field where the table declares them).
     pub fn with(row_codes: RowCodes, responses: bool, in_dialog: bool, fallback: bool) -> Shape {
         Shape {
             row_codes,
             responses,
             in_dialog,
+            without_contact: false,
             fallback,
         }
     }
@@ -116,6 +123,8 @@ pub struct Cause {
     pub status_codes: Vec<u16>,
     /// `in-dialog-status-codes`, in table order.
     pub in_dialog_status_codes: Vec<u16>,
+    /// `without-contact-status-codes`, in table order.
+    pub without_contact_status_codes: Vec<u16>,
     /// `response`, or the table's default response.
     pub response: Option<Response>,
     /// `code`: the row's own number.
@@ -191,6 +200,7 @@ impl Cause {
         Cause {
             status_codes: Vec::new(),
             in_dialog_status_codes: Vec::new(),
+            without_contact_status_codes: Vec::new(),
             response: None,
             aliases: Vec::new(),
             report: None,
@@ -226,6 +236,7 @@ impl Model {
         let mut model = Model {
             has_responses: shape.responses,
             has_in_dialog: shape.in_dialog,
+            has_without_contact: shape.without_contact,
             has_fallback: shape.fallback && failures.len() == 1,
             causes,
             categories,

@@ -98,6 +98,9 @@ pub struct CauseSpec {
     pub description: Loc<String>,
     pub status_codes: Vec<Loc<u16>>,
     pub in_dialog_status_codes: Vec<Loc<u16>>,
+    /// `without-contact-status-codes`: the redirects (3xx) that end the request as this cause
+    /// when they carry no usable `Contact`.
+    pub without_contact_status_codes: Vec<Loc<u16>>,
     /// `response`: the final response a user agent sends to end a request for this cause.
     pub response: Option<Loc<u16>>,
     /// `code`: the row's own number, unique in the table (a Q.850 cause value, an exit code).
@@ -136,6 +139,7 @@ const CAUSE_KEYS: &[&str] = &[
     "description",
     "status-codes",
     "in-dialog-status-codes",
+    "without-contact-status-codes",
     "response",
     "code",
     "aliases",

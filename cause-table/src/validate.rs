@@ -214,7 +214,12 @@ fn check_categories_used(spec: &Spec, diags: &Diagnostics) {
 /// `status-codes = [486, 486]` is a typo, not a meaning.
 fn check_codes_once_per_list(spec: &Spec, diags: &Diagnostics) {
     for cause in &spec.causes {
-        for list in [&cause.status_codes, &cause.in_dialog_status_codes] {
+        let lists = [
+            &cause.status_codes,
+            &cause.in_dialog_status_codes,
+            &cause.without_contact_status_codes,
+        ];
+        for list in lists {
             report_duplicates(list.iter(), diags, |code| {
                 format!("status code {code} is listed twice")
             });
@@ -223,11 +228,14 @@ fn check_codes_once_per_list(spec: &Spec, diags: &Diagnostics) {
 }
 
 /// A code maps to one cause: no code in two causes' `status-codes`, nor in two causes'
-/// `in-dialog-status-codes`. (One code may be in both kinds of list: 408 means Unavailable
-/// for a new request and Dialog Error inside a dialog.)
+/// `in-dialog-status-codes` or `without-contact-status-codes`. (One code may be in two kinds
+/// of list: 408 means Unavailable for a new request and Dialog Error inside a dialog.) And a
+/// `without-contact-status-codes` code is a redirect, 300..=399: no other response has a
+/// `Contact` to follow.
 fn check_codes_once_across_causes(spec: &Spec, diags: &Diagnostics) {
     let mut status = HashMap::new();
     let mut in_dialog = HashMap::new();
+    let mut without_contact = HashMap::new();
     for cause in &spec.causes {
         let lists = [
             (&cause.status_codes, &mut status, "status-codes"),
@@ -236,7 +244,23 @@ fn check_codes_once_across_causes(spec: &Spec, diags: &Diagnostics) {
                 &mut in_dialog,
                 "in-dialog-status-codes",
             ),
+            (
+                &cause.without_contact_status_codes,
+                &mut without_contact,
+                "without-contact-status-codes",
+            ),
         ];
+        for code in &cause.without_contact_status_codes {
+            if !(300..=399).contains(&code.value) {
+                diags.error(
+                    code.span.clone(),
+                    format!(
+                        "status code {} is not a redirect: `without-contact-status-codes` lists 3xx responses (300..=399), the ones a `Contact` is followed on",
+                        code.value
+                    ),
+                );
+            }
+        }
         for (codes, seen, key) in lists {
             for code in dedup(codes) {
                 match seen.get(&code.value) {
@@ -339,6 +363,7 @@ fn check_reason_phrases_cover_codes(spec: &Spec, diags: &Diagnostics) {
     let rows = spec.causes.iter().flat_map(|cause| {
         (cause.status_codes.iter())
             .chain(&cause.in_dialog_status_codes)
+            .chain(&cause.without_contact_status_codes)
             .chain(&cause.response)
     });
     for code in default.chain(rows) {

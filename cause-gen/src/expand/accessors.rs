@@ -18,6 +18,7 @@ pub const MEMBERS: &[MemberFn] = &[
     category,
     status_codes,
     in_dialog_status_codes,
+    without_contact_status_codes,
     response,
     aliases,
     reported,
@@ -210,6 +211,28 @@ fn in_dialog_status_codes(g: &Generator) -> Option<Member> {
         item: quote! {
             #accessor
             pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #body }
+        },
+    })
+}
+
+/// With `[table] without-contact-status-codes = true`.
+fn without_contact_status_codes(g: &Generator) -> Option<Member> {
+    if !g.model.has_without_contact {
+        return None;
+    }
+    let u16 = quote!(::core::primitive::u16);
+    let body = per_cause_slice(g, &u16, |c| codes(&c.without_contact_status_codes));
+    let accessor = accessor();
+    let call = "{p}.without_contact_status_codes()";
+    Some(Member {
+        doc: "The redirects (3xx) that end a request as this cause when they carry no usable\n\
+              `Contact` (see [`for_redirect_without_contact`](Self::for_redirect_without_contact))."
+            .into(),
+        example: g.code_list_example(|c| &c.without_contact_status_codes, call),
+        with_category: false,
+        item: quote! {
+            #accessor
+            pub const fn without_contact_status_codes(self) -> &'static [::core::primitive::u16] { #body }
         },
     })
 }

@@ -1,9 +1,10 @@
-//! The cause enum's lookups of final failure responses, from `[failure]` and
-//! `in-dialog-status-codes`: the codes it covers, the fallbacks, the cause of a response. One
+//! The cause enum's lookups of final failure responses, from `[failure]`,
+//! `in-dialog-status-codes` and `without-contact-status-codes`: the codes it covers, the fallbacks, the cause of a response. One
 //! function per member, as in `lookups.rs`, whose [`MEMBERS`](super::lookups::MEMBERS) orders
 //! them.
 
-use proc_macro2::Literal;
+use cause_model::model::Cause;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::member::Member;
@@ -166,7 +167,33 @@ pub(super) fn for_in_dialog_failure(g: &Generator) -> Option<Member> {
     if !g.model.has_in_dialog {
         return None;
     }
-    // Outside the in-dialog codes, a code means what it means outside a dialog.
+    let doc = "The cause of a failure response to a request sent inside a dialog: the cause whose \
+               `in-dialog-status-codes` list `code`";
+    let lookup = quote!(for_in_dialog_failure);
+    Some(list_lookup(g, |c| &c.in_dialog_status_codes, lookup, doc))
+}
+
+/// With `[table] without-contact-status-codes = true`.
+pub(super) fn for_redirect_without_contact(g: &Generator) -> Option<Member> {
+    if !g.model.has_without_contact {
+        return None;
+    }
+    let doc = "The cause a request ends with when the redirect `code` (3xx) carries no usable \
+               `Contact`, so that it cannot be followed: the cause whose \
+               `without-contact-status-codes` list `code`";
+    let lookup = quote!(for_redirect_without_contact);
+    Some(list_lookup(
+        g,
+        |c| &c.without_contact_status_codes,
+        lookup,
+        doc,
+    ))
+}
+
+/// The lookup `name(code)` of a second list of status codes that rows may give besides
+/// `status-codes`: the cause whose `list` holds `code`, else what the code means on its own
+/// (`for_failure_response`, or `from_status_code` in a table without failure ranges).
+fn list_lookup(g: &Generator, list: fn(&Cause) -> &[u16], name: TokenStream, doc: &str) -> Member {
     let (otherwise, otherwise_doc) = match g.model.failure_span() {
         Some(_) => (
             quote!(Self::for_failure_response(code)),
@@ -176,29 +203,26 @@ pub(super) fn for_in_dialog_failure(g: &Generator) -> Option<Member> {
     };
     let causes = g.model.causes.iter().zip(&g.variants);
     let arms = causes
-        .filter(|(cause, _)| !cause.in_dialog_status_codes.is_empty())
+        .filter(|(cause, _)| !list(cause).is_empty())
         .map(|(cause, variant)| {
-            let codes = cause.in_dialog_status_codes.iter();
+            let codes = list(cause).iter();
             let codes = codes.map(|&code| Literal::u16_unsuffixed(code));
             quote!(#(#codes)|* => ::core::option::Option::Some(#variant),)
         });
     let accessor = accessor();
-    let call = format!("{}::for_in_dialog_failure({{code}})", g.docs.enum_name);
-    Some(Member {
-        doc: format!(
-            "The cause of a failure response to a request sent inside a dialog: the cause whose \
-             `in-dialog-status-codes` list `code`, else [`{otherwise_doc}`](Self::{otherwise_doc})."
-        ),
-        example: g.code_lookup_example(|c| &c.in_dialog_status_codes, &call),
+    let call = format!("{}::{name}({{code}})", g.docs.enum_name);
+    Member {
+        doc: format!("{doc}, else [`{otherwise_doc}`](Self::{otherwise_doc})."),
+        example: g.code_lookup_example(list, &call),
         with_category: false,
         item: quote! {
             #accessor
-            pub const fn for_in_dialog_failure(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+            pub const fn #name(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 match code {
                     #(#arms)*
                     _ => #otherwise,
                 }
             }
         },
-    })
+    }
 }

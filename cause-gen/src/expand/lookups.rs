@@ -8,6 +8,7 @@ use quote::quote;
 
 use super::failures::{
     failure_codes, failures, fallback, for_failure_response, for_in_dialog_failure,
+    for_redirect_without_contact,
 };
 use super::member::{Member, MemberFn};
 use super::tables::{StringMatch, code_table};
@@ -25,6 +26,7 @@ pub const MEMBERS: &[MemberFn] = &[
     failures,
     for_failure_response,
     for_in_dialog_failure,
+    for_redirect_without_contact,
     code,
     from_code,
     default_response,

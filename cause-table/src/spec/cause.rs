@@ -41,6 +41,8 @@ impl CauseSpec {
         let range = &ranges.status_codes;
         let status_codes = code_list(&fields, "status-codes", range);
         let in_dialog_status_codes = code_list(&fields, "in-dialog-status-codes", range);
+        let without_contact_status_codes =
+            code_list(&fields, "without-contact-status-codes", range);
         let response = single_code(&fields, "response", &ranges.status_codes, "status code");
         let code = single_code(&fields, "code", &ranges.code, "code");
         let aliases = fields.string_list("aliases");
@@ -53,6 +55,7 @@ impl CauseSpec {
         let variant = variant_of(&constant, constant_ok, explicit, "constant", diags);
         let codes_parsed = status_codes.is_some()
             && in_dialog_status_codes.is_some()
+            && without_contact_status_codes.is_some()
             && response.is_some()
             && code.is_some()
             && report.is_some();
@@ -73,6 +76,7 @@ impl CauseSpec {
             description,
             status_codes: status_codes.unwrap_or_default(),
             in_dialog_status_codes: in_dialog_status_codes.unwrap_or_default(),
+            without_contact_status_codes: without_contact_status_codes.unwrap_or_default(),
             response: response.flatten(),
             code: code.flatten(),
             aliases,
@@ -97,6 +101,7 @@ impl CauseSpec {
             description: Loc::new(String::new(), span),
             status_codes: Vec::new(),
             in_dialog_status_codes: Vec::new(),
+            without_contact_status_codes: Vec::new(),
             response: None,
             code: code.flatten(),
             aliases: Vec::new(),
@@ -120,6 +125,11 @@ fn check_declared(fields: &Fields<'_, '_>, declared: &Declared, diags: &Diagnost
             "in-dialog-status-codes",
             declared.in_dialog,
             "`in-dialog-status-codes = true`",
+        ),
+        (
+            "without-contact-status-codes",
+            declared.without_contact,
+            "`without-contact-status-codes = true`",
         ),
     ];
     for (key, allowed, declaration) in optional {

@@ -7,6 +7,7 @@
 //! codes = "every-row"              # or "some-rows"; without it no row has a `code`
 //! responses = true                 # rows may give a `response`
 //! in-dialog-status-codes = true    # rows may give `in-dialog-status-codes`
+//! without-contact-status-codes = true  # rows may give `without-contact-status-codes`
 //! ```
 
 use toml_span::value::ValueInner;
@@ -15,7 +16,12 @@ use crate::diag::{ByteSpan, Diagnostics};
 use crate::model::RowCodes;
 use crate::toml_fields::Fields;
 
-const TABLE_KEYS: &[&str] = &["codes", "responses", "in-dialog-status-codes"];
+const TABLE_KEYS: &[&str] = &[
+    "codes",
+    "responses",
+    "in-dialog-status-codes",
+    "without-contact-status-codes",
+];
 
 /// What `[table]` declares, each with where it says so (for the errors of rows that break it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +32,8 @@ pub struct Declared {
     pub responses: bool,
     /// `in-dialog-status-codes = true`: rows may give `in-dialog-status-codes`.
     pub in_dialog: bool,
+    /// `without-contact-status-codes = true`: rows may give `without-contact-status-codes`.
+    pub without_contact: bool,
 }
 
 impl Declared {
@@ -35,6 +43,7 @@ impl Declared {
             codes: RowCodes::None,
             responses: false,
             in_dialog: false,
+            without_contact: false,
         }
     }
 
@@ -65,6 +74,12 @@ impl Declared {
             &fields,
             "in-dialog-status-codes",
             "in-dialog-status-codes",
+            diags,
+        );
+        declared.without_contact = flag(
+            &fields,
+            "without-contact-status-codes",
+            "without-contact-status-codes",
             diags,
         );
         declared

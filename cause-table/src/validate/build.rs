@@ -35,12 +35,15 @@ pub(super) fn into_model(
     let phrases = phrases.map(|p| (p.code.value, p.phrase.value)).collect();
     let (code_high, status_code_range) = (spec.code_high, spec.status_code_range);
     let declared = &spec.declared;
-    let shape = Shape::with(
-        declared.codes,
-        declared.responses,
-        declared.in_dialog,
-        spec.single_failure,
-    );
+    let shape = Shape {
+        without_contact: declared.without_contact,
+        ..Shape::with(
+            declared.codes,
+            declared.responses,
+            declared.in_dialog,
+            spec.single_failure,
+        )
+    };
     let mode = (shape, code_high, Mode::Checked);
     let mut model = Model::new(causes, categories, failures, phrases, mode);
     model.status_code_range = status_code_range;
@@ -113,6 +116,7 @@ fn cause(row: CauseSpec) -> model::Cause {
         description: row.description.value,
         status_codes: codes(row.status_codes),
         in_dialog_status_codes: codes(row.in_dialog_status_codes),
+        without_contact_status_codes: codes(row.without_contact_status_codes),
         response: row.response.map(|code| Response {
             code: code.value,
             maps_back: None,
