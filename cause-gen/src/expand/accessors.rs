@@ -198,21 +198,10 @@ fn in_dialog_status_codes(g: &Generator) -> Option<Member> {
     if !g.model.has_in_dialog {
         return None;
     }
-    let u16 = quote!(::core::primitive::u16);
-    let body = per_cause_slice(g, &u16, |c| codes(&c.in_dialog_status_codes));
-    let accessor = accessor();
-    let call = "{p}.in_dialog_status_codes()";
-    Some(Member {
-        doc: "The status codes that mean this cause when they answer a request sent inside\n\
-              a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure))."
-            .into(),
-        example: g.code_list_example(|c| &c.in_dialog_status_codes, call),
-        with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn in_dialog_status_codes(self) -> &'static [::core::primitive::u16] { #body }
-        },
-    })
+    let doc = "The status codes that mean this cause when they answer a request sent inside\n\
+               a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).";
+    let name = quote!(in_dialog_status_codes);
+    Some(code_list(g, |c| &c.in_dialog_status_codes, name, doc))
 }
 
 /// With `[table] without-contact-status-codes = true`.
@@ -220,21 +209,28 @@ fn without_contact_status_codes(g: &Generator) -> Option<Member> {
     if !g.model.has_without_contact {
         return None;
     }
+    let doc = "The redirects (3xx) that end a request as this cause when they carry no usable\n\
+               `Contact` (see [`for_redirect_without_contact`](Self::for_redirect_without_contact)).";
+    let name = quote!(without_contact_status_codes);
+    Some(code_list(g, |c| &c.without_contact_status_codes, name, doc))
+}
+
+/// The accessor `name(self)` of a second list of status codes that rows may give besides
+/// `status-codes`.
+fn code_list(g: &Generator, list: fn(&Cause) -> &[u16], name: TokenStream, doc: &str) -> Member {
     let u16 = quote!(::core::primitive::u16);
-    let body = per_cause_slice(g, &u16, |c| codes(&c.without_contact_status_codes));
+    let body = per_cause_slice(g, &u16, |c| codes(list(c)));
     let accessor = accessor();
-    let call = "{p}.without_contact_status_codes()";
-    Some(Member {
-        doc: "The redirects (3xx) that end a request as this cause when they carry no usable\n\
-              `Contact` (see [`for_redirect_without_contact`](Self::for_redirect_without_contact))."
-            .into(),
-        example: g.code_list_example(|c| &c.without_contact_status_codes, call),
+    let call = format!("{{p}}.{name}()");
+    Member {
+        doc: doc.into(),
+        example: g.code_list_example(list, &call),
         with_category: false,
         item: quote! {
             #accessor
-            pub const fn without_contact_status_codes(self) -> &'static [::core::primitive::u16] { #body }
+            pub const fn #name(self) -> &'static [::core::primitive::u16] { #body }
         },
-    })
+    }
 }
 
 /// With `[table] responses = true`.
