@@ -1,11 +1,11 @@
-//! An error of the call or its table: one or more messages, each on a span of the call, emitted
-//! as `compile_error!`s. What the generator needs of `syn::Error`, without `syn`: the call is
+//! An error of the call or its table: one or more messages, each on a span of the call, which
+//! the macro emits as `compile_error!`s. What the generator needs of `syn::Error`, without `syn`: the call is
 //! small enough to read token by token (`input/tokens.rs`), and syn was a third of a clean
 //! build's critical path.
 
 use std::fmt;
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use crate::tt::Span;
 
 /// One or more compiler errors, each a message on a span.
 #[derive(Clone)]
@@ -39,36 +39,13 @@ impl Error {
         self.messages.iter().map(|(_, message)| message.as_str())
     }
 
-    /// `::core::compile_error! { "message" }` for every message, each on its span, so that
-    /// rustc underlines where it points.
-    pub fn into_compile_error(self) -> TokenStream {
+    /// Every message with its span, in order: the macro emits each as a
+    /// `::core::compile_error!` on the span's token, so that rustc underlines where it points.
+    pub fn spanned(&self) -> impl Iterator<Item = (Span, &str)> {
         self.messages
-            .into_iter()
-            .flat_map(|(span, message)| compile_error(span, &message))
-            .collect()
+            .iter()
+            .map(|(span, message)| (*span, message.as_str()))
     }
-}
-
-fn compile_error(span: Span, message: &str) -> TokenStream {
-    let punct = |ch, spacing| {
-        let mut punct = Punct::new(ch, spacing);
-        punct.set_span(span);
-        TokenTree::Punct(punct)
-    };
-    let mut text = Literal::string(message);
-    text.set_span(span);
-    let mut body = Group::new(Delimiter::Brace, TokenTree::Literal(text).into());
-    body.set_span(span);
-    TokenStream::from_iter([
-        punct(':', Spacing::Joint),
-        punct(':', Spacing::Alone),
-        TokenTree::Ident(Ident::new("core", span)),
-        punct(':', Spacing::Joint),
-        punct(':', Spacing::Alone),
-        TokenTree::Ident(Ident::new("compile_error", span)),
-        punct('!', Spacing::Alone),
-        TokenTree::Group(body),
-    ])
 }
 
 /// The first message, as `syn::Error` shows itself.

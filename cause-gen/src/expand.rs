@@ -1,4 +1,13 @@
-//! Tokens from a checked model.
+//! Rust source from a checked model.
+//!
+//! The expansion is written as text (`format!` templates, `{{`/`}}` for the braces of the code
+//! they write), as a build script writes code: the macro lexes it with the compiler's own
+//! lexer, which is what `quote!` and `proc-macro2` cost a clean build a fifth of its time to
+//! do. What the caller wrote (attributes, visibilities, names, `$crate`) goes in as holes
+//! ([`Ident::code`](crate::tt::Ident::code)) that the macro fills with the caller's tokens,
+//! spans and hygiene included; [`lit`] writes a string as a literal. The tests compare the
+//! expansion of every table in the workspace with the snapshots, and the robustness tests
+//! check that whatever a table holds, the text lexes.
 //!
 //! The generated code names only `::core` items, items it defines, and the support code every
 //! table shares, in `::cause_macros::__private` (the crate the caller names the macro through,
@@ -9,10 +18,10 @@
 //! `code - lowest`, so every lookup is a bounds check and a load: no search at run time.
 //!
 //! Each generated method or constant is one function that writes its rustdoc, its example
-//! and its tokens together ([`member::Member`]): the cause enum's accessors are in
+//! and its code together ([`member::Member`]): the cause enum's accessors are in
 //! `accessors.rs`, its lookups in `lookups.rs`, each file with the list that orders them.
 //! The category enum is in `category.rs`, the parse error in `parse_error.rs`, the standard
-//! traits in `traits.rs`, serde in `serde_impls.rs`, and the token helpers the lookups share in
+//! traits in `traits.rs`, serde in `serde_impls.rs`, and the code helpers the lookups share in
 //! `tables.rs`.
 
 mod accessors;
@@ -24,9 +33,6 @@ mod parse_error;
 mod serde_impls;
 mod tables;
 mod traits;
-
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
 
 use crate::input::{Input, Item};
 use cause_model::docs::{DocContext, VariantDoc};
@@ -41,7 +47,7 @@ pub struct Env<'a> {
     pub track_path: Option<&'a str>,
 }
 
-pub fn expand(input: &Input, model: &Model, env: &Env) -> TokenStream {
+pub fn expand(input: &Input, model: &Model, env: &Env) -> String {
     let generator = Generator::new(input, model);
     let cause_enum = generator.cause_enum();
     let cause_impl = generator.cause_impl();
@@ -57,20 +63,19 @@ pub fn expand(input: &Input, model: &Model, env: &Env) -> TokenStream {
         .as_ref()
         .map(|item| generator.reason_phrase(item));
     let track = env.track_path.map(|path| {
-        quote!(
-            const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
-        )
+        let path = lit(path);
+        format!("const _: &[::core::primitive::u8] = ::core::include_bytes!({path});")
     });
-    quote! {
-        #cause_enum
-        #cause_impl
-        #cause_traits
-        #serde
-        #category
-        #parse_error
-        #reason_phrase
-        #track
-    }
+    let items = [
+        Some(cause_enum),
+        Some(cause_impl),
+        Some(cause_traits),
+        Some(serde),
+    ];
+    let items = items
+        .into_iter()
+        .chain([category, parse_error, reason_phrase, track]);
+    join_with(items.flatten(), "\n")
 }
 
 /// The expansion of one call: the call, the model, and what is derived from them once.
@@ -79,30 +84,33 @@ struct Generator<'a> {
     model: &'a Model,
     docs: DocContext<'a>,
     /// `Cause::Busy`, one path per cause, in table order.
-    variants: Vec<TokenStream>,
+    variants: Vec<String>,
     /// The category variant of each category, in table order.
-    category_variants: Vec<Ident>,
+    category_variants: Vec<String>,
 }
 
 impl<'a> Generator<'a> {
     fn new(input: &'a Input, model: &'a Model) -> Self {
-        let cause = &input.cause.ident;
+        let cause = input.cause.ident.code();
         let variants = model
             .causes
             .iter()
             .map(|c| {
-                let variant = format_ident!("{}", c.variant);
-                quote!(#cause::#variant)
+                let variant = c.variant.to_string();
+                format!("{cause}::{variant}")
             })
             .collect();
         let category_variants = model
             .category_list()
             .iter()
-            .map(|c| format_ident!("{}", c.variant))
+            .map(|c| c.variant.to_string())
             .collect();
         let names = (
-            input.cause.ident.to_string(),
-            input.category.as_ref().map(|item| item.ident.to_string()),
+            input.cause.ident.name().to_owned(),
+            input
+                .category
+                .as_ref()
+                .map(|item| item.ident.name().to_owned()),
         );
         let parses = input.parse_error.is_some();
         let docs = DocContext::new(model, names, parses, member::example_mode(input, model));
@@ -117,37 +125,36 @@ impl<'a> Generator<'a> {
 
     /// The item's attributes; the stand-in drops a `repr`, which an enum without variants
     /// cannot have (E0084).
-    fn attrs<'i>(&self, item: &'i Item) -> Vec<&'i TokenStream> {
+    fn attrs(&self, item: &Item) -> String {
         if self.model.is_stand_in() {
-            item.attrs_without_repr().collect()
+            join(item.attrs_without_repr().map(|attr| attr.code()))
         } else {
-            item.attrs.iter().collect()
+            join(item.attrs.iter().map(|attr| attr.code()))
         }
     }
 
-    fn cause_enum(&self) -> TokenStream {
+    fn cause_enum(&self) -> String {
         let Item { vis, ident, .. } = &self.input.cause;
+        let (vis, ident) = (vis.code(), ident.code());
         let attrs = self.attrs(&self.input.cause);
-        let doc = self.docs.enum_doc();
+        let doc = lit(&self.docs.enum_doc());
         let variants = self.model.causes.iter().enumerate().map(|(index, cause)| {
             let VariantDoc { text, example } = self.docs.variant_doc(index);
             let example = example.map(|example| self.example_attrs(example));
-            let variant = format_ident!("{}", cause.variant);
+            let example = example.unwrap_or_default();
+            let variant = &cause.variant;
             // Where every row has a code, the code is the discriminant: `Q850::UserBusy as u8`.
-            let discriminant = (self.model.code_repr.zip(cause.code)).map(|(_, code)| {
-                let code = Literal::u16_unsuffixed(code);
-                quote!(= #code)
-            });
-            quote!(#[doc = #text] #example #variant #discriminant,)
+            let discriminant =
+                (self.model.code_repr.zip(cause.code)).map(|(_, code)| format!("= {code}"));
+            let discriminant = discriminant.unwrap_or_default();
+            let text = lit(&text);
+            format!("#[doc = {text}] {example} {variant} {discriminant},")
         });
         let repr = self
             .model
             .code_repr
             .filter(|_| !self.input.cause.has_repr());
-        let repr = repr.map(|ty| {
-            let ty = format_ident!("{ty}");
-            quote!(#[repr(#ty)])
-        });
+        let repr = repr.map(|ty| format!("#[repr({ty})]")).unwrap_or_default();
         let derive = derive(&[
             "Clone",
             "Copy",
@@ -157,104 +164,102 @@ impl<'a> Generator<'a> {
             "PartialOrd",
             "Ord",
         ]);
-        quote! {
-            #(#attrs)*
-            #[doc = #doc]
-            #derive
-            #repr
+        format!(
+            "
+            {attrs}
+            #[doc = {doc}]
+            {derive}
+            {repr}
             #[non_exhaustive]
-            #vis enum #ident {
-                #(#variants)*
-            }
-        }
+            {vis} enum {ident} {{
+                {variants}
+            }}
+            ",
+            variants = join(variants)
+        )
     }
 
     /// The cause enum's inherent impl: its accessors, then its lookups.
-    fn cause_impl(&self) -> TokenStream {
-        let ident = &self.input.cause.ident;
+    fn cause_impl(&self) -> String {
+        let ident = self.input.cause.ident.code();
         let members = accessors::MEMBERS.iter().chain(lookups::MEMBERS);
         let members = members.map(|&member| self.member(member));
         let table = self.support_table();
-        quote! {
-            impl #ident {
-                #table
-                #(#members)*
-            }
-        }
+        format!(
+            "
+            impl {ident} {{
+                {table}
+                {members}
+            }}
+            ",
+            members = join(members)
+        )
     }
 
     /// The module of `cause-macros` that holds what every expansion shares (`ParseError`,
     /// `find`'s forgiving search): through the `$crate` that `cause_macros::cause_table!`
     /// passes on, which reaches it from the calling crate however that crate named the
     /// dependency; `::cause_macros` where the call came without it (tests, fuzz targets).
-    fn support(&self) -> TokenStream {
+    fn support(&self) -> String {
         match &self.input.krate {
-            Some(krate) => quote!(#krate::__private),
-            None => quote!(::cause_macros::__private),
+            Some(krate) => format!("{}::__private", krate.code()),
+            None => "::cause_macros::__private".to_owned(),
         }
     }
 
     /// The table as the shared code reads it: the enum's name and each cause's spellings,
     /// read from the per-cause arrays.
-    fn support_table(&self) -> TokenStream {
-        let ident = &self.input.cause.ident;
-        let name = ident.to_string();
+    fn support_table(&self) -> String {
+        let ident = self.input.cause.ident.code();
+        let name = lit(self.input.cause.ident.name());
         let codes = self.model.row_codes != RowCodes::None;
         let support = self.support();
-        quote! {
-            const __TABLE: #support::Table = #support::Table {
-                name: #name,
-                len: #ident::ALL.len(),
-                spellings: |__at| {
-                    let __cause = #ident::ALL[__at];
+        format!(
+            "
+            const __TABLE: {support}::Table = {support}::Table {{
+                name: {name},
+                len: {ident}::ALL.len(),
+                spellings: |__at| {{
+                    let __cause = {ident}::ALL[__at];
                     (__cause.as_str(), __cause.name(), __cause.aliases())
-                },
-                codes: #codes,
-            };
-        }
+                }},
+                codes: {codes},
+            }};
+            "
+        )
     }
 
     /// A `const fn(self)` body returning one item per cause (see [`tables::indexed_table`]).
-    fn per_cause(&self, ty: TokenStream, item: impl Fn(&Cause) -> TokenStream) -> TokenStream {
-        self.per_cause_of(quote!(self), ty, item)
+    fn per_cause(&self, ty: String, item: impl Fn(&Cause) -> String) -> String {
+        self.per_cause_of("self".to_owned(), ty, item)
     }
 
     /// [`per_cause`](Self::per_cause) for the cause `subject` (an expression of the enum).
-    fn per_cause_of(
-        &self,
-        subject: TokenStream,
-        ty: TokenStream,
-        item: impl Fn(&Cause) -> TokenStream,
-    ) -> TokenStream {
+    fn per_cause_of(&self, subject: String, ty: String, item: impl Fn(&Cause) -> String) -> String {
         let items = self.model.causes.iter().map(item).collect();
         self.per_cause_items(subject, ty, items)
     }
 
     /// The body returning `items[i]` for the cause at position `i`.
-    fn per_cause_items(
-        &self,
-        subject: TokenStream,
-        ty: TokenStream,
-        items: Vec<TokenStream>,
-    ) -> TokenStream {
+    fn per_cause_items(&self, subject: String, ty: String, items: Vec<String>) -> String {
         let position = self.position(&subject);
         tables::indexed_table(subject, position, ty, items)
     }
 
     /// The position in the table of the cause `subject`: its discriminant, or where the
     /// discriminants are the rows' codes, the private `__position()`.
-    fn position(&self, subject: &TokenStream) -> TokenStream {
+    fn position(&self, subject: &str) -> String {
         match self.model.code_repr {
-            Some(_) => quote!(Self::__position(#subject)),
-            None => quote!(#subject as ::core::primitive::usize),
+            Some(_) => format!("Self::__position({subject})"),
+            None => format!("{subject} as ::core::primitive::usize"),
         }
     }
 
     /// `Some(Cause::X)` for each code a cause lists in `status-codes`.
-    fn status_code_items(&self) -> Vec<(u16, TokenStream)> {
+    fn status_code_items(&self) -> Vec<(u16, String)> {
         let causes = self.model.causes.iter().zip(&self.variants);
         let listed = causes.flat_map(|(cause, variant)| {
-            let some = quote!(::core::option::Option::Some(#variant));
+            let some = format!("::core::option::Option::Some({variant})");
             let codes = cause.status_codes.iter();
             codes.map(move |&code| (code, some.clone()))
         });
@@ -263,21 +268,21 @@ impl<'a> Generator<'a> {
 
     /// The reason-phrase lookup: `Option<&str>`, or with `[defaults] reason-phrase` a `&str`
     /// for every code, the default for a code the table does not list.
-    fn reason_phrase(&self, item: &Item) -> TokenStream {
-        let Item { attrs, vis, ident } = item;
+    fn reason_phrase(&self, item: &Item) -> String {
+        let (attrs, vis, ident) = (self.attrs(item), item.vis.code(), item.ident.code());
         let default = self.model.default_reason_phrase.as_deref();
-        let wrap = |phrase: TokenStream| match default {
+        let wrap = |phrase: String| match default {
             Some(_) => phrase,
-            None => quote!(::core::option::Option::Some(#phrase)),
+            None => format!("::core::option::Option::Some({phrase})"),
         };
         let phrases = self.model.reason_phrases.iter();
         let phrases = phrases.map(|(code, phrase)| (*code, wrap(str_lit(phrase))));
-        let str_type = quote!(&'static ::core::primitive::str);
+        let str_type = "&'static ::core::primitive::str".to_owned();
         let (output, otherwise) = match default {
             Some(default) => (str_type, str_lit(default)),
             None => (
-                quote!(::core::option::Option<#str_type>),
-                quote!(::core::option::Option::None),
+                format!("::core::option::Option<{str_type}>"),
+                "::core::option::Option::None".to_owned(),
             ),
         };
         let body = match default {
@@ -297,27 +302,30 @@ impl<'a> Generator<'a> {
                 " The reason phrase of a status code, as the table's `[reason-phrases]` spells it{}; {otherwise} for a code it does not list.",
                 example.unwrap_or_default()
             );
-            quote!(#[doc = #doc])
+            doc_attr(&doc)
         });
-        quote! {
-            #(#attrs)*
-            #doc
-            #accessor
-            #vis const fn #ident(code: ::core::primitive::u16) -> #output {
-                #body
-            }
-        }
+        let doc = doc.unwrap_or_default();
+        format!(
+            "
+            {attrs}
+            {doc}
+            {accessor}
+            {vis} const fn {ident}(code: ::core::primitive::u16) -> {output} {{
+                {body}
+            }}
+            "
+        )
     }
 }
 
 /// The attributes of every generated lookup: `#[inline]`, so that a lookup across crates is
 /// as fast as a local `match`, and `#[must_use]`, since a lookup has no other effect.
-fn accessor() -> TokenStream {
-    quote!(#[inline] #[must_use])
+fn accessor() -> &'static str {
+    "#[inline] #[must_use]"
 }
 
 /// `#[derive(...)]` of the named traits, each by its full `::core` path.
-fn derive(traits: &[&str]) -> TokenStream {
+fn derive(traits: &[&str]) -> String {
     let paths = traits.iter().map(|name| {
         let module = match *name {
             "Debug" => "fmt",
@@ -326,21 +334,62 @@ fn derive(traits: &[&str]) -> TokenStream {
             "Hash" => "hash",
             _ => "cmp",
         };
-        let (module, name) = (format_ident!("{module}"), format_ident!("{name}"));
-        quote!(::core::#module::#name)
+        format!("::core::{module}::{name}")
     });
-    quote!(#[derive(#(#paths),*)])
+    format!("#[derive({paths})]", paths = join_with(paths, ","))
 }
 
-fn codes(codes: &[u16]) -> Vec<TokenStream> {
-    let literal = |&code: &u16| {
-        let literal = Literal::u16_unsuffixed(code);
-        quote!(#literal)
-    };
-    codes.iter().map(literal).collect()
+fn codes(codes: &[u16]) -> Vec<String> {
+    codes.iter().map(u16::to_string).collect()
 }
 
-fn str_lit(s: &str) -> TokenStream {
-    let lit = Literal::string(s);
-    quote!(#lit)
+fn str_lit(s: &str) -> String {
+    lit(s)
+}
+
+/// `#[doc = "text"]`.
+pub(crate) fn doc_attr(text: &str) -> String {
+    format!("#[doc = {}]", lit(text))
+}
+
+/// A Rust string literal of `s`, escaped as `proc_macro2::Literal::string` escapes it
+/// (`\u{..}` for what is not printable, `\"` and `\\`, a `'` as itself).
+pub(crate) fn lit(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars();
+    while let Some(ch) = chars.next() {
+        match ch {
+            // `\0` before an octal digit would read as clippy's `octal_escapes`.
+            '\0' if chars.as_str().starts_with(|next: char| next.is_digit(8)) => {
+                out.push_str("\\x00")
+            }
+            '\0' => out.push_str("\\0"),
+            '\'' => out.push(ch),
+            _ => out.extend(ch.escape_debug()),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Code fragments one after another: `#(#items)*`.
+pub(crate) fn join<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
+    join_with(items, "")
+}
+
+/// Code fragments with `separator` between them: `#(#items),*`.
+pub(crate) fn join_with<T: AsRef<str>>(
+    items: impl IntoIterator<Item = T>,
+    separator: &str,
+) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push(' ');
+        out.push_str(item.as_ref());
+    }
+    out
 }

@@ -17,7 +17,7 @@ mod tokens;
 
 pub use serde_attr::SerdeAttr;
 
-use proc_macro2::{Delimiter, Ident, TokenStream, TokenTree};
+use crate::tt::{Delimiter, Ident, Span, TokenStream, TokenTree};
 
 use crate::error::{Error, Result};
 pub(crate) use tokens::LitStr;
@@ -25,6 +25,8 @@ use tokens::Tokens;
 
 /// A parsed call of `cause_table!`: the items to generate and the table's path.
 pub struct Input {
+    /// The whole call, as the macro gave it: what the expansion's holes stand for.
+    call: TokenStream,
     /// `[$crate]`, which `cause_macros::cause_table!` puts before the caller's items: the path
     /// of the crate holding the support code the expansion calls.
     pub(crate) krate: Option<TokenStream>,
@@ -142,10 +144,10 @@ impl Optional {
 impl Input {
     /// The call from the macro's tokens.
     pub fn from_tokens(tokens: TokenStream) -> Result<Input> {
-        Input::parse(&mut Tokens::new(tokens))
+        Input::parse(&mut Tokens::new(tokens.clone()), tokens)
     }
 
-    fn parse(input: &mut Tokens) -> Result<Self> {
+    fn parse(input: &mut Tokens, call: TokenStream) -> Result<Self> {
         // `[$crate]`: no call of the user's can start with a bracket (an attribute starts with
         // `#`).
         let krate = input.group(Delimiter::Bracket).map(|group| group.stream());
@@ -169,6 +171,7 @@ impl Input {
         let examples = take_examples(&mut cause.attrs)?;
         let serde = serde_attr::take_serde(&mut cause.attrs)?;
         let mut parsed = Input {
+            call,
             krate,
             cause,
             examples,
@@ -197,7 +200,7 @@ impl Input {
                 let message = format!(
                     "`{} {}` is out of order\n{USAGE}",
                     kind.keyword(),
-                    item.ident
+                    item.ident.name()
                 );
                 return Err(Error::new(item.ident.span(), message));
             }
@@ -237,14 +240,14 @@ fn parse_optional(input: &mut Tokens) -> Result<(Optional, Item)> {
     Ok((kind, item))
 }
 
-/// A call from its text, as tests and fuzz targets write it: `"pub enum Cause in \"t.toml\";"`.
+/// A call from its text, as tests and fuzz targets write it: `"pub enum Cause in \"t.toml\";"`
+/// (with the feature `from-str`, which reads it with `proc-macro2`).
+#[cfg(any(test, feature = "from-str"))]
 impl std::str::FromStr for Input {
     type Err = Error;
 
     fn from_str(call: &str) -> Result<Input> {
-        let tokens: TokenStream = call
-            .parse()
-            .map_err(|e| Error::new(proc_macro2::Span::call_site(), e))?;
+        let tokens = crate::tt::from_text(call).map_err(|e| Error::new(Span::call_site(), e))?;
         Input::from_tokens(tokens)
     }
 }
@@ -252,8 +255,13 @@ impl std::str::FromStr for Input {
 impl Input {
     /// The span of the table's path literal: where the table's errors point, and whose file
     /// the path is relative to.
-    pub fn path_span(&self) -> proc_macro2::Span {
+    pub fn path_span(&self) -> Span {
         self.path.span()
+    }
+
+    /// The call's tree numbered `index` (the tree a hole of the expansion stands for).
+    pub fn token(&self, index: usize) -> Option<&TokenTree> {
+        self.call.find(index)
     }
 
     /// The items, in the order of the call.
@@ -273,7 +281,7 @@ impl Input {
                     item.ident.span(),
                     format!(
                         "the name `{}` is given to two items: each generated item needs a name of its own",
-                        item.ident
+                        item.ident.name()
                     ),
                 );
                 error.combine(Error::new(first.ident.span(), "first given here"));
@@ -290,7 +298,7 @@ impl Input {
                 serde.span,
                 format!(
                     "`#[serde]` needs the parse error item, such as `pub struct Parse{}Error;`: serde reads a cause as `FromStr` does, and fails with its error",
-                    self.cause.ident
+                    self.cause.ident.name()
                 ),
             )),
             _ => Ok(()),
@@ -321,7 +329,7 @@ impl Input {
                         default.span(),
                         format!(
                             "`Default` cannot be derived for `{}`: a generated enum has no variant marked `#[default]`; implement `Default` by hand, returning the variant you mean",
-                            item.ident
+                            item.ident.name()
                         ),
                     ));
                 }

@@ -17,6 +17,13 @@
 //! `cause_model::docs`. This crate depends on `cause-model`, not on `cause-table`, so that a
 //! clean build compiles the two side by side. A table with errors becomes those errors
 //! beside stand-in items (`fallback.rs`).
+//!
+//! It depends on nothing but `cause-model`: the macro hands it the call as [`tt`] trees (the
+//! compiler's tokens, owned and numbered) and gets back an [`Expansion`], Rust source text
+//! with holes where the caller's tokens go, which the macro lexes and fills. `proc-macro2`
+//! and `quote`, with their build scripts, were a fifth of the CPU of a clean build of
+//! cause-core and the start of its longest chain. The feature `from-str` reads a call written
+//! as text (`Input: FromStr`, with `proc-macro2`), for tests and fuzz targets.
 
 // Lints for the generated code are checked in the crates that call the macro (cause-core and
 // the tests): these cover the generator's own code.
@@ -28,6 +35,7 @@ mod fallback;
 mod input;
 mod load;
 mod pipeline;
+pub mod tt;
 
 #[cfg(test)]
 mod robustness;
@@ -38,4 +46,4 @@ mod synthetic;
 
 pub use error::{Error, Result};
 pub use input::Input;
-pub use pipeline::{CallSite, expand_table, generate};
+pub use pipeline::{CallSite, Expansion, expand_table, generate};

@@ -1,4 +1,4 @@
-//! Whatever the table file holds, the pipeline returns tokens or errors that carry a
+//! Whatever the table file holds, the pipeline returns code that lexes or errors that carry a
 //! position: it never panics. Random bytes, random TOML-looking text, and valid tables with
 //! one thing changed are fed to build, validate, render and expand.
 
@@ -21,8 +21,16 @@ fn check(source: &str) {
     match cause_table::check(source).map_err(|rejected| rejected.errors) {
         Ok(model) => {
             let env = Env { track_path: None };
-            let tokens = expand(&input(), &model, &env);
-            assert!(!tokens.is_empty());
+            let input = input();
+            let code = expand(&input, &model, &env);
+            // The expansion is text that the macro hands to the compiler's lexer: whatever
+            // the table holds (quotes, backslashes, control characters), it must lex.
+            let text = crate::Expansion { errors: None, code }.text(&input);
+            let lexed = text.parse::<proc_macro2::TokenStream>();
+            assert!(
+                lexed.is_ok_and(|tokens| !tokens.is_empty()),
+                "{source:?} expands to text that does not lex"
+            );
         }
         Err(errors) => {
             assert!(!errors.is_empty(), "an Err with no error for {source:?}");

@@ -28,7 +28,7 @@ fn expansion_time_grows_linearly_with_the_table() {
     let (small, small_len) = expansion_time(1_000);
     let (large, large_len) = expansion_time(10_000);
     println!(
-        "expansion: 1,000 causes {:.3} s ({:.1} MB of tokens), 10,000 causes {:.3} s ({:.1} MB)",
+        "expansion: 1,000 causes {:.3} s ({:.1} MB of code), 10,000 causes {:.3} s ({:.1} MB)",
         small.as_secs_f64(),
         small_len as f64 / 1e6,
         large.as_secs_f64(),

@@ -1,11 +1,9 @@
 //! The cause enum's accessors: what the table says of each cause. One function per member,
-//! its rustdoc, example and tokens together; [`MEMBERS`] orders them in the impl.
-
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+//! its rustdoc, example and code together; [`MEMBERS`] orders them in the impl.
 
 use super::member::{Member, MemberFn};
 use super::{Generator, accessor, codes, str_lit};
+use super::{join_with, lit};
 use cause_model::model::{Cause, Mode, Report};
 
 /// The accessors, in the order of the generated impl (the lookups follow them).
@@ -38,18 +36,21 @@ fn position(g: &Generator) -> Option<Member> {
         }
     }
     let len = positions.len();
-    let low = Literal::u16_unsuffixed(low);
+    let positions = positions.iter().map(|position| format!("{position}usize"));
     Some(Member {
         doc: String::new(),
         example: None,
         with_category: false,
-        item: quote! {
+        item: format!(
+            "
             #[inline]
-            const fn __position(self) -> ::core::primitive::usize {
-                const __POSITION: [::core::primitive::usize; #len] = [#(#positions),*];
-                __POSITION[self as ::core::primitive::usize - #low]
-            }
-        },
+            const fn __position(self) -> ::core::primitive::usize {{
+                const __POSITION: [::core::primitive::usize; {len}usize] = [{positions}];
+                __POSITION[self as ::core::primitive::usize - {low}]
+            }}
+            ",
+            positions = join_with(positions, ",")
+        ),
     })
 }
 
@@ -65,12 +66,15 @@ fn all(g: &Generator) -> Option<Member> {
         doc: "Every cause, in the order of the table.".into(),
         example,
         with_category: false,
-        item: quote!(pub const ALL: &'static [Self] = &[#(#variants),*];),
+        item: format!(
+            "pub const ALL: &'static [Self] = &[{variants}];",
+            variants = join_with(variants, ",")
+        ),
     })
 }
 
 fn name(g: &Generator) -> Option<Member> {
-    let body = g.per_cause(quote!(&'static ::core::primitive::str), |c| {
+    let body = g.per_cause("&'static ::core::primitive::str".to_owned(), |c| {
         str_lit(&c.constant)
     });
     let accessor = accessor();
@@ -91,15 +95,17 @@ fn name(g: &Generator) -> Option<Member> {
         },
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn name(self) -> &'static ::core::primitive::str { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn name(self) -> &'static ::core::primitive::str {{ {body} }}
+            "
+        ),
     })
 }
 
 fn as_str(g: &Generator) -> Option<Member> {
-    let body = g.per_cause(quote!(&'static ::core::primitive::str), |c| {
+    let body = g.per_cause("&'static ::core::primitive::str".to_owned(), |c| {
         str_lit(&c.value)
     });
     let accessor = accessor();
@@ -114,15 +120,17 @@ fn as_str(g: &Generator) -> Option<Member> {
             .into(),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn as_str(self) -> &'static ::core::primitive::str { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn as_str(self) -> &'static ::core::primitive::str {{ {body} }}
+            "
+        ),
     })
 }
 
 fn description(g: &Generator) -> Option<Member> {
-    let body = g.per_cause(quote!(&'static ::core::primitive::str), |c| {
+    let body = g.per_cause("&'static ::core::primitive::str".to_owned(), |c| {
         str_lit(&c.description)
     });
     let accessor = accessor();
@@ -135,49 +143,55 @@ fn description(g: &Generator) -> Option<Member> {
         doc: "When this cause happens, as the table describes it (markdown).".into(),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn description(self) -> &'static ::core::primitive::str { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn description(self) -> &'static ::core::primitive::str {{ {body} }}
+            "
+        ),
     })
 }
 
 /// With categories: the call names their enum (the pipeline checks that they agree; the
 /// stand-in has the method for any call that names one).
 fn category(g: &Generator) -> Option<Member> {
-    let category = &g.input.category.as_ref()?.ident;
+    let category_item = &g.input.category.as_ref()?.ident;
+    let category = category_item.code();
     let body = match &g.model.categories {
         Some(categories) => {
             let variants = categories.of_cause.iter().map(|&index| {
                 let variant = &g.category_variants[index];
-                quote!(#category::#variant)
+                format!("{category}::{variant}")
             });
-            g.per_cause_items(quote!(self), quote!(#category), variants.collect())
+            g.per_cause_items("self".to_owned(), category.clone(), variants.collect())
         }
         // The stand-in of a table whose categories did not parse: never run.
-        None => quote!(loop {}),
+        None => "loop {}".to_owned(),
     };
     let accessor = accessor();
     let example = g.model.causes.first().and_then(|first| {
         let variant = &g.model.category_of(0)?.variant;
         Some(format!(
-            "assert_eq!({}.category(), {category}::{variant});\n",
-            g.path(first)
+            "assert_eq!({}.category(), {}::{variant});\n",
+            g.path(first),
+            category_item.name()
         ))
     });
     Some(Member {
         doc: "The category the table puts this cause in.".into(),
         example,
         with_category: true,
-        item: quote! {
-            #accessor
-            pub const fn category(self) -> #category { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn category(self) -> {category} {{ {body} }}
+            "
+        ),
     })
 }
 
 fn status_codes(g: &Generator) -> Option<Member> {
-    let u16 = quote!(::core::primitive::u16);
+    let u16 = "::core::primitive::u16".to_owned();
     let body = per_cause_slice(g, &u16, |c| codes(&c.status_codes));
     let accessor = accessor();
     Some(Member {
@@ -186,10 +200,12 @@ fn status_codes(g: &Generator) -> Option<Member> {
             .into(),
         example: g.code_list_example(|c| &c.status_codes, "{p}.status_codes()"),
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn status_codes(self) -> &'static [::core::primitive::u16] { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn status_codes(self) -> &'static [::core::primitive::u16] {{ {body} }}
+            "
+        ),
     })
 }
 
@@ -200,7 +216,7 @@ fn in_dialog_status_codes(g: &Generator) -> Option<Member> {
     }
     let doc = "The status codes that mean this cause when they answer a request sent inside\n\
                a dialog (see [`for_in_dialog_failure`](Self::for_in_dialog_failure)).";
-    let name = quote!(in_dialog_status_codes);
+    let name = "in_dialog_status_codes".to_owned();
     Some(code_list(g, |c| &c.in_dialog_status_codes, name, doc))
 }
 
@@ -211,14 +227,14 @@ fn without_contact_status_codes(g: &Generator) -> Option<Member> {
     }
     let doc = "The redirects (3xx) that end a request as this cause when they carry no usable\n\
                `Contact` (see [`for_redirect_without_contact`](Self::for_redirect_without_contact)).";
-    let name = quote!(without_contact_status_codes);
+    let name = "without_contact_status_codes".to_owned();
     Some(code_list(g, |c| &c.without_contact_status_codes, name, doc))
 }
 
 /// The accessor `name(self)` of a second list of status codes that rows may give besides
 /// `status-codes`.
-fn code_list(g: &Generator, list: fn(&Cause) -> &[u16], name: TokenStream, doc: &str) -> Member {
-    let u16 = quote!(::core::primitive::u16);
+fn code_list(g: &Generator, list: fn(&Cause) -> &[u16], name: String, doc: &str) -> Member {
+    let u16 = "::core::primitive::u16".to_owned();
     let body = per_cause_slice(g, &u16, |c| codes(list(c)));
     let accessor = accessor();
     let call = format!("{{p}}.{name}()");
@@ -226,10 +242,12 @@ fn code_list(g: &Generator, list: fn(&Cause) -> &[u16], name: TokenStream, doc: 
         doc: doc.into(),
         example: g.code_list_example(list, &call),
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn #name(self) -> &'static [::core::primitive::u16] { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn {name}(self) -> &'static [::core::primitive::u16] {{ {body} }}
+            "
+        ),
     }
 }
 
@@ -238,13 +256,13 @@ fn response(g: &Generator) -> Option<Member> {
     if !g.model.has_responses {
         return None;
     }
-    let option_u16 = quote!(::core::option::Option<::core::primitive::u16>);
+    let option_u16 = "::core::option::Option<::core::primitive::u16>".to_owned();
     let body = g.per_cause(option_u16, |c| match &c.response {
         Some(response) => {
-            let code = Literal::u16_unsuffixed(response.code);
-            quote!(::core::option::Option::Some(#code))
+            let code = response.code.to_string();
+            format!("::core::option::Option::Some({code})")
         }
-        None => quote!(::core::option::Option::None),
+        None => "::core::option::Option::None".to_owned(),
     });
     let accessor = accessor();
     let example = g.first(|c| c.response.is_some()).map(|cause| {
@@ -261,15 +279,15 @@ fn response(g: &Generator) -> Option<Member> {
             .into(),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> { #body }
-        },
+        item: format!("
+            {accessor}
+            pub const fn response(self) -> ::core::option::Option<::core::primitive::u16> {{ {body} }}
+            "),
     })
 }
 
 fn aliases(g: &Generator) -> Option<Member> {
-    let str = quote!(&'static ::core::primitive::str);
+    let str = "&'static ::core::primitive::str".to_owned();
     let body = per_cause_slice(g, &str, |c| c.aliases.iter().map(|a| str_lit(a)).collect());
     let accessor = accessor();
     let example = match g.first(|c| !c.aliases.is_empty()) {
@@ -292,10 +310,12 @@ fn aliases(g: &Generator) -> Option<Member> {
             .into(),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn aliases(self) -> &'static [&'static ::core::primitive::str] {{ {body} }}
+            "
+        ),
     })
 }
 
@@ -317,13 +337,13 @@ fn report_member(g: &Generator, never: bool) -> Option<Member> {
         None if stand_in => "the reporter",
         None => return None,
     };
-    let option = quote!(::core::option::Option<&'static ::core::primitive::str>);
+    let option = "::core::option::Option<&'static ::core::primitive::str>".to_owned();
     let body = g.per_cause(option.clone(), |cause| match report_text(cause, never) {
         Some(text) => {
             let text = str_lit(text);
-            quote!(::core::option::Option::Some(#text))
+            format!("::core::option::Option::Some({text})")
         }
-        None => quote!(::core::option::Option::None),
+        None => "::core::option::Option::None".to_owned(),
     });
     let accessor = accessor();
     let example = g.first(|c| report_text(c, never).is_some()).map(|cause| {
@@ -337,7 +357,7 @@ fn report_member(g: &Generator, never: bool) -> Option<Member> {
                  but no event carries it): what happens instead, as the table's `never-reported`\n\
                  says (markdown). A peer waiting for such a value waits forever."
             ),
-            quote!(pub const fn never_reported(self) -> #option { #body }),
+            format!("pub const fn never_reported(self) -> {option} {{ {body} }}"),
         )
     } else {
         (
@@ -345,26 +365,32 @@ fn report_member(g: &Generator, never: bool) -> Option<Member> {
                 "How {by} reports this value (its event, and what triggers it), as the table's\n\
                  `reported` says (markdown); `None` where the row does not say."
             ),
-            quote!(pub const fn reported(self) -> #option { #body }),
+            format!("pub const fn reported(self) -> {option} {{ {body} }}"),
         )
     };
     // The reporter's name, once, beside `reported()`.
     let by_const = (!never).then(|| {
         let doc = format!(" Who reports the values: the table's `[reports] by`, {by:?}.");
-        quote! {
-            #[doc = #doc]
-            pub const REPORTED_BY: &'static ::core::primitive::str = #by;
-        }
+        let (doc, by) = (lit(&doc), lit(by));
+        format!(
+            "
+            #[doc = {doc}]
+            pub const REPORTED_BY: &'static ::core::primitive::str = {by};
+            "
+        )
     });
+    let by_const = by_const.unwrap_or_default();
     Some(Member {
         doc,
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            #item
-            #by_const
-        },
+        item: format!(
+            "
+            {accessor}
+            {item}
+            {by_const}
+            "
+        ),
     })
 }
 
@@ -380,21 +406,17 @@ fn report_text(cause: &Cause, never: bool) -> Option<&str> {
 
 /// [`Generator::per_cause`] for slices, the empty ones sharing one constant: every `&[...]`
 /// in a `const` is a promoted constant of its own, and 10,000 empty ones took rustc 1.5 s.
-fn per_cause_slice(
-    g: &Generator,
-    elem: &TokenStream,
-    items: impl Fn(&Cause) -> Vec<TokenStream>,
-) -> TokenStream {
-    let body = g.per_cause(quote!(&'static [#elem]), |cause| {
+fn per_cause_slice(g: &Generator, elem: &str, items: impl Fn(&Cause) -> Vec<String>) -> String {
+    let body = g.per_cause(format!("&'static [{elem}]"), |cause| {
         let items = items(cause);
         if items.is_empty() {
-            quote!(__EMPTY)
+            "__EMPTY".to_owned()
         } else {
-            quote!(&[#(#items),*])
+            format!("&[{items}]", items = join_with(items, ","))
         }
     });
     if g.model.causes.is_empty() {
         return body;
     }
-    quote!(const __EMPTY: &[#elem] = &[]; #body)
+    format!("const __EMPTY: &[{elem}] = &[]; {body}")
 }

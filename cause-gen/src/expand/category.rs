@@ -1,12 +1,10 @@
-//! Tokens for the category enum: one variant per `[[category]]`, with its key, title and the
+//! Code for the category enum: one variant per `[[category]]`, with its key, title and the
 //! causes it holds.
-
-use proc_macro2::TokenStream;
-use quote::quote;
 
 use super::member::{Member, MemberFn};
 use super::tables::indexed_table;
 use super::{Generator, accessor, derive, str_lit};
+use super::{doc_attr, join, join_with};
 use crate::input::Item;
 use cause_model::model::Category;
 
@@ -14,13 +12,13 @@ use cause_model::model::Category;
 const MEMBERS: &[MemberFn] = &[all, key, title, causes];
 
 impl Generator<'_> {
-    pub(super) fn category(&self, item: &Item) -> TokenStream {
-        let Item { vis, ident, .. } = item;
+    pub(super) fn category(&self, item: &Item) -> String {
+        let (vis, ident) = (item.vis.code(), item.ident.code());
         let attrs = self.attrs(item);
         let categories = self.model.category_list().iter();
         let variants = categories.zip(&self.category_variants).map(|(c, v)| {
             let doc = self.docs.category_doc(c);
-            quote!(#[doc = #doc] #v,)
+            format!("{} {v},", doc_attr(&doc))
         });
         let derive = derive(&[
             "Debug",
@@ -33,37 +31,37 @@ impl Generator<'_> {
             "Ord",
         ]);
         let members = MEMBERS.iter().map(|&member| self.member(member));
-        quote! {
-            #(#attrs)*
-            #derive
+        format!(
+            "
+            {attrs}
+            {derive}
             #[non_exhaustive]
-            #vis enum #ident {
-                #(#variants)*
-            }
+            {vis} enum {ident} {{
+                {variants}
+            }}
 
-            impl #ident {
-                #(#members)*
-            }
+            impl {ident} {{
+                {members}
+            }}
 
-            impl ::core::fmt::Display for #ident {
+            impl ::core::fmt::Display for {ident} {{
                 #[inline]
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
                     f.pad(self.title())
-                }
-            }
-        }
+                }}
+            }}
+            ",
+            variants = join(variants),
+            members = join(members)
+        )
     }
 
     /// A `const fn(self)` body returning one item per category.
-    fn per_category(
-        &self,
-        ty: TokenStream,
-        item: impl Fn(&Category) -> TokenStream,
-    ) -> TokenStream {
+    fn per_category(&self, ty: String, item: impl Fn(&Category) -> String) -> String {
         let items = self.model.category_list().iter().map(item).collect();
         indexed_table(
-            quote!(self),
-            quote!(self as ::core::primitive::usize),
+            "self".to_owned(),
+            "self as ::core::primitive::usize".to_owned(),
             ty,
             items,
         )
@@ -79,12 +77,12 @@ impl Generator<'_> {
 }
 
 fn all(g: &Generator) -> Option<Member> {
-    let all = g.category_variants.iter().map(|v| quote!(Self::#v));
+    let all = g.category_variants.iter().map(|v| format!("Self::{v}"));
     let count = g.model.category_list().len();
     Some(Member {
         doc: format!(
             "Every `{}`, in the order of the table.",
-            g.input.category.as_ref()?.ident
+            g.input.category.as_ref()?.ident.name()
         ),
         example: g.category_example(|name, first, _| {
             format!(
@@ -92,12 +90,17 @@ fn all(g: &Generator) -> Option<Member> {
             )
         }),
         with_category: true,
-        item: quote!(pub const ALL: &'static [Self] = &[#(#all),*];),
+        item: format!(
+            "pub const ALL: &'static [Self] = &[{all}];",
+            all = join_with(all, ",")
+        ),
     })
 }
 
 fn key(g: &Generator) -> Option<Member> {
-    let body = g.per_category(quote!(&'static ::core::primitive::str), |c| str_lit(&c.key));
+    let body = g.per_category("&'static ::core::primitive::str".to_owned(), |c| {
+        str_lit(&c.key)
+    });
     let accessor = accessor();
     Some(Member {
         doc: match g.model.category_list().first() {
@@ -110,15 +113,17 @@ fn key(g: &Generator) -> Option<Member> {
         example: g
             .category_example(|_, first, c| format!("assert_eq!({first}.key(), {:?});\n", c.key)),
         with_category: true,
-        item: quote! {
-            #accessor
-            pub const fn key(self) -> &'static ::core::primitive::str { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn key(self) -> &'static ::core::primitive::str {{ {body} }}
+            "
+        ),
     })
 }
 
 fn title(g: &Generator) -> Option<Member> {
-    let body = g.per_category(quote!(&'static ::core::primitive::str), |c| {
+    let body = g.per_category("&'static ::core::primitive::str".to_owned(), |c| {
         str_lit(&c.title)
     });
     let accessor = accessor();
@@ -129,18 +134,18 @@ fn title(g: &Generator) -> Option<Member> {
             format!("assert_eq!({first}.title(), {title:?});\nassert_eq!({first}.to_string(), {title:?});\n")
         }),
         with_category: true,
-        item: quote! {
-            #accessor
-            pub const fn title(self) -> &'static ::core::primitive::str { #body }
-        },
+        item: format!("
+            {accessor}
+            pub const fn title(self) -> &'static ::core::primitive::str {{ {body} }}
+            "),
     })
 }
 
 fn causes(g: &Generator) -> Option<Member> {
-    let cause = &g.input.cause.ident;
-    let body = g.per_category(quote!(&'static [#cause]), |category| {
+    let cause = g.input.cause.ident.code();
+    let body = g.per_category(format!("&'static [{cause}]"), |category| {
         let members = category.causes.iter().map(|&index| &g.variants[index]);
-        quote!(&[#(#members),*])
+        format!("&[{members}]", members = join_with(members, ","))
     });
     let accessor = accessor();
     Some(Member {
@@ -151,9 +156,11 @@ fn causes(g: &Generator) -> Option<Member> {
             format!("assert!({first}.causes().contains(&{member}));\n")
         }),
         with_category: true,
-        item: quote! {
-            #accessor
-            pub const fn causes(self) -> &'static [#cause] { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn causes(self) -> &'static [{cause}] {{ {body} }}
+            "
+        ),
     })
 }

@@ -4,18 +4,17 @@
 //! them.
 
 use cause_model::model::Cause;
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
 
 use super::member::Member;
 use super::tables::code_table;
 use super::{Generator, accessor};
+use super::{join, join_with};
 
 /// With `[failure]`: its range, or the span of several.
 pub(super) fn failure_codes(g: &Generator) -> Option<Member> {
     let (low, high) = g.model.failure_span()?;
     let name = &g.docs.enum_name;
-    let (low_lit, high_lit) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+    let (low_lit, high_lit) = (low.to_string(), high.to_string());
     let doc = match g.model.has_fallback {
         true => "The final failure responses, as the table's `[failure] codes` bounds them.",
         false => {
@@ -29,9 +28,9 @@ pub(super) fn failure_codes(g: &Generator) -> Option<Member> {
             "assert_eq!({name}::FAILURE_CODES, {low}..={high});\n"
         )),
         with_category: false,
-        item: quote! {
-            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
-        },
+        item: format!("
+            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = {low_lit}..={high_lit};
+            "),
     })
 }
 
@@ -47,7 +46,7 @@ pub(super) fn fallback(g: &Generator) -> Option<Member> {
         doc: "The cause of a failure response whose code no cause lists.".into(),
         example: Some(format!("assert_eq!({name}::FALLBACK, {path});\n")),
         with_category: false,
-        item: quote!(pub const FALLBACK: Self = #variant;),
+        item: format!("pub const FALLBACK: Self = {variant};"),
     })
 }
 
@@ -57,12 +56,9 @@ pub(super) fn fallback(g: &Generator) -> Option<Member> {
 pub(super) fn failures(g: &Generator) -> Option<Member> {
     let first = g.model.failures.first()?;
     let ranges = g.model.failures.iter().map(|failure| {
-        let (low, high) = (
-            Literal::u16_unsuffixed(failure.low),
-            Literal::u16_unsuffixed(failure.high),
-        );
+        let (low, high) = (failure.low.to_string(), failure.high.to_string());
         let variant = &g.variants[failure.fallback];
-        quote!((#low..=#high, #variant))
+        format!("({low}..={high}, {variant})")
     });
     let name = &g.docs.enum_name;
     let path = g.path(&g.model.causes[first.fallback]);
@@ -77,9 +73,9 @@ assert_eq!({name}::FAILURES[0], ({low}..={high}, {path}));
 "
         )),
         with_category: false,
-        item: quote! {
-            pub const FAILURES: &'static [(::core::ops::RangeInclusive<::core::primitive::u16>, Self)] = &[#(#ranges),*];
-        },
+        item: format!("
+            pub const FAILURES: &'static [(::core::ops::RangeInclusive<::core::primitive::u16>, Self)] = &[{ranges}];
+            ", ranges = join_with(ranges, ",")),
     })
 }
 
@@ -92,26 +88,26 @@ pub(super) fn for_failure_response(g: &Generator) -> Option<Member> {
             doc: "The cause of a failure response (none: the table has errors).".into(),
             example: None,
             with_category: false,
-            item: quote! {
-                #accessor
-                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
+            item: format!("
+                {accessor}
+                pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {{
                     let _ = code;
                     ::core::option::Option::None
-                }
-            },
+                }}
+                "),
         });
     };
-    let cause = &g.input.cause.ident;
+    let cause = g.input.cause.ident.code();
     // Every code of the span: the cause listing it, else its range's fallback, else none.
     let items = g.model.failure_causes().into_iter().map(|(code, index)| {
         let variant = &g.variants[index];
-        (code, quote!(::core::option::Option::Some(#variant)))
+        (code, format!("::core::option::Option::Some({variant})"))
     });
     let body = code_table(
-        quote!(::core::option::Option<#cause>),
+        format!("::core::option::Option<{cause}>"),
         items.collect(),
         Some((low, high)),
-        quote!(::core::option::Option::None),
+        "::core::option::Option::None".to_owned(),
     );
     let name = &g.docs.enum_name;
     let example = g.model.failure_cause(low).map(|index| {
@@ -129,12 +125,12 @@ pub(super) fn for_failure_response(g: &Generator) -> Option<Member> {
         doc: failure_doc(g),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                #body
-            }
-        },
+        item: format!("
+            {accessor}
+            pub const fn for_failure_response(code: ::core::primitive::u16) -> ::core::option::Option<Self> {{
+                {body}
+            }}
+            "),
     })
 }
 
@@ -169,7 +165,7 @@ pub(super) fn for_in_dialog_failure(g: &Generator) -> Option<Member> {
     }
     let doc = "The cause of a failure response to a request sent inside a dialog: the cause whose \
                `in-dialog-status-codes` list `code`";
-    let lookup = quote!(for_in_dialog_failure);
+    let lookup = "for_in_dialog_failure".to_owned();
     Some(list_lookup(g, |c| &c.in_dialog_status_codes, lookup, doc))
 }
 
@@ -181,7 +177,7 @@ pub(super) fn for_redirect_without_contact(g: &Generator) -> Option<Member> {
     let doc = "The cause a request ends with when the redirect `code` (3xx) carries no usable \
                `Contact`, so that it cannot be followed: the cause whose \
                `without-contact-status-codes` list `code`";
-    let lookup = quote!(for_redirect_without_contact);
+    let lookup = "for_redirect_without_contact".to_owned();
     Some(list_lookup(
         g,
         |c| &c.without_contact_status_codes,
@@ -193,21 +189,27 @@ pub(super) fn for_redirect_without_contact(g: &Generator) -> Option<Member> {
 /// The lookup `name(code)` of a second list of status codes that rows may give besides
 /// `status-codes`: the cause whose `list` holds `code`, else what the code means on its own
 /// (`for_failure_response`, or `from_status_code` in a table without failure ranges).
-fn list_lookup(g: &Generator, list: fn(&Cause) -> &[u16], name: TokenStream, doc: &str) -> Member {
+fn list_lookup(g: &Generator, list: fn(&Cause) -> &[u16], name: String, doc: &str) -> Member {
     let (otherwise, otherwise_doc) = match g.model.failure_span() {
         Some(_) => (
-            quote!(Self::for_failure_response(code)),
+            "Self::for_failure_response(code)".to_owned(),
             "for_failure_response",
         ),
-        None => (quote!(Self::from_status_code(code)), "from_status_code"),
+        None => (
+            "Self::from_status_code(code)".to_owned(),
+            "from_status_code",
+        ),
     };
     let causes = g.model.causes.iter().zip(&g.variants);
     let arms = causes
         .filter(|(cause, _)| !list(cause).is_empty())
         .map(|(cause, variant)| {
             let codes = list(cause).iter();
-            let codes = codes.map(|&code| Literal::u16_unsuffixed(code));
-            quote!(#(#codes)|* => ::core::option::Option::Some(#variant),)
+            let codes = codes.map(|&code| code.to_string());
+            format!(
+                "{codes} => ::core::option::Option::Some({variant}),",
+                codes = join_with(codes, "|")
+            )
         });
     let accessor = accessor();
     let call = format!("{}::{name}({{code}})", g.docs.enum_name);
@@ -215,14 +217,17 @@ fn list_lookup(g: &Generator, list: fn(&Cause) -> &[u16], name: TokenStream, doc
         doc: format!("{doc}, else [`{otherwise_doc}`](Self::{otherwise_doc})."),
         example: g.code_lookup_example(list, &call),
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn #name(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#arms)*
-                    _ => #otherwise,
-                }
-            }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn {name}(code: ::core::primitive::u16) -> ::core::option::Option<Self> {{
+                match code {{
+                    {arms}
+                    _ => {otherwise},
+                }}
+            }}
+            ",
+            arms = join(arms)
+        ),
     }
 }

@@ -1,10 +1,7 @@
 //! The cause enum's lookups: from a constant, from a status code, from a row's code (those of
 //! final failure responses are in `failures.rs`). One function per member, its rustdoc, example
-//! and tokens together; [`MEMBERS`] orders them in the impl, after the accessors. Their bodies go from a status code through an array indexed
+//! and code together; [`MEMBERS`] orders them in the impl, after the accessors. Their bodies go from a status code through an array indexed
 //! by `code - lowest`, from a string through a dispatch on its length (`tables.rs`).
-
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
 
 use super::failures::{
     failure_codes, failures, fallback, for_failure_response, for_in_dialog_failure,
@@ -37,12 +34,12 @@ fn from_name(g: &Generator) -> Option<Member> {
     let names = g.model.causes.iter().enumerate();
     let names = names.map(|(index, cause)| (cause.constant.as_str(), index));
     let matcher = StringMatch {
-        cause: &g.input.cause.ident,
+        cause: g.input.cause.ident.code(),
         variants: &g.variants,
-        hit: |variant| quote!(::core::option::Option::Some(#variant)),
-        miss: quote!(::core::option::Option::None),
+        hit: |variant| format!("::core::option::Option::Some({variant})"),
+        miss: "::core::option::Option::None".to_owned(),
     };
-    let body = matcher.expand(quote!(name), names.collect());
+    let body = matcher.expand("name".to_owned(), names.collect());
     let accessor = accessor();
     let name = &g.docs.enum_name;
     let example = g.model.causes.first().map(|first| {
@@ -65,12 +62,14 @@ fn from_name(g: &Generator) -> Option<Member> {
         },
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {
-                #body
-            }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub fn from_name(name: &::core::primitive::str) -> ::core::option::Option<Self> {{
+                {body}
+            }}
+            "
+        ),
     })
 }
 
@@ -80,15 +79,15 @@ fn find(g: &Generator) -> Option<Member> {
     // the length, a table's largest code of its own, is written once (a miss there builds
     // the parse error, a few nanoseconds on the way to the forgiving search).
     let exact = match &g.input.parse_error {
-        Some(_) => quote!(<Self as ::core::str::FromStr>::from_str(text).ok()),
+        Some(_) => "<Self as ::core::str::FromStr>::from_str(text).ok()".to_owned(),
         None => {
             let matcher = StringMatch {
-                cause: &g.input.cause.ident,
+                cause: g.input.cause.ident.code(),
                 variants: &g.variants,
-                hit: |variant| quote!(::core::option::Option::Some(#variant)),
-                miss: quote!(::core::option::Option::None),
+                hit: |variant| format!("::core::option::Option::Some({variant})"),
+                miss: "::core::option::Option::None".to_owned(),
             };
-            matcher.expand(quote!(text), g.spellings().entries())
+            matcher.expand("text".to_owned(), g.spellings().entries())
         }
     };
     let accessor = accessor();
@@ -110,8 +109,8 @@ fn find(g: &Generator) -> Option<Member> {
     let has_codes = g.model.row_codes != RowCodes::None;
     let support = g.support();
     let by_code = match has_codes {
-        true => quote!(Self::from_code(__code)),
-        false => quote!(::core::option::Option::None),
+        true => "Self::from_code(__code)".to_owned(),
+        false => "::core::option::Option::None".to_owned(),
     };
     Some(Member {
         doc: format!(
@@ -129,30 +128,30 @@ fn find(g: &Generator) -> Option<Member> {
         ),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {
-                let __exact = #exact;
-                if __exact.is_some() {
+        item: format!("
+            {accessor}
+            pub fn find(text: &::core::primitive::str) -> ::core::option::Option<Self> {{
+                let __exact = {exact};
+                if __exact.is_some() {{
                     return __exact;
-                }
-                match #support::find(text, &Self::__TABLE) {
-                    ::core::option::Option::Some(#support::Found::At(__at)) => ::core::option::Option::Some(Self::ALL[__at]),
-                    ::core::option::Option::Some(#support::Found::Code(__code)) => #by_code,
+                }}
+                match {support}::find(text, &Self::__TABLE) {{
+                    ::core::option::Option::Some({support}::Found::At(__at)) => ::core::option::Option::Some(Self::ALL[__at]),
+                    ::core::option::Option::Some({support}::Found::Code(__code)) => {by_code},
                     ::core::option::Option::None => ::core::option::Option::None,
-                }
-            }
-        },
+                }}
+            }}
+            "),
     })
 }
 
 fn from_status_code(g: &Generator) -> Option<Member> {
-    let cause = &g.input.cause.ident;
+    let cause = g.input.cause.ident.code();
     let body = code_table(
-        quote!(::core::option::Option<#cause>),
+        format!("::core::option::Option<{cause}>"),
         g.status_code_items(),
         None,
-        quote!(::core::option::Option::None),
+        "::core::option::Option::None".to_owned(),
     );
     let accessor = accessor();
     let call = format!("{}::from_status_code({{code}})", g.docs.enum_name);
@@ -162,12 +161,12 @@ fn from_status_code(g: &Generator) -> Option<Member> {
             .into(),
         example: g.code_lookup_example(|c| &c.status_codes, &call),
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                #body
-            }
-        },
+        item: format!("
+            {accessor}
+            pub const fn from_status_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {{
+                {body}
+            }}
+            "),
     })
 }
 
@@ -175,7 +174,7 @@ fn from_status_code(g: &Generator) -> Option<Member> {
 fn status_codes_range(g: &Generator) -> Option<Member> {
     let (low, high) = g.model.status_code_range?;
     let name = &g.docs.enum_name;
-    let (low_lit, high_lit) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+    let (low_lit, high_lit) = (low.to_string(), high.to_string());
     Some(Member {
         doc: "The status codes the table allows, as its `[ranges] status-codes` bounds them."
             .into(),
@@ -183,34 +182,30 @@ fn status_codes_range(g: &Generator) -> Option<Member> {
             "assert_eq!({name}::STATUS_CODES, {low}..={high});\n"
         )),
         with_category: false,
-        item: quote! {
-            pub const STATUS_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = #low_lit..=#high_lit;
-        },
+        item: format!("
+            pub const STATUS_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = {low_lit}..={high_lit};
+            "),
     })
 }
 
 /// With `[table] codes`: a `u16` for `"every-row"`, an `Option<u16>` for `"some-rows"`.
 fn code(g: &Generator) -> Option<Member> {
-    let u16 = quote!(::core::primitive::u16);
-    let (ty, item): (TokenStream, fn(u16) -> TokenStream) = match g.model.row_codes {
+    let u16 = "::core::primitive::u16".to_owned();
+    let (ty, item): (String, fn(u16) -> String) = match g.model.row_codes {
         RowCodes::None => return None,
-        RowCodes::All => (quote!(#u16), |code| {
-            let code = Literal::u16_unsuffixed(code);
-            quote!(#code)
-        }),
-        RowCodes::Some => (quote!(::core::option::Option<#u16>), |code| {
-            let code = Literal::u16_unsuffixed(code);
-            quote!(::core::option::Option::Some(#code))
+        RowCodes::All => (u16, |code| code.to_string()),
+        RowCodes::Some => (format!("::core::option::Option<{u16}>"), |code| {
+            format!("::core::option::Option::Some({code})")
         }),
     };
     let body = match g.model.code_repr {
         // The discriminant is the code.
-        Some(_) => quote!(self as ::core::primitive::u16),
+        Some(_) => "self as ::core::primitive::u16".to_owned(),
         None => g.per_cause(ty.clone(), |cause| match cause.code {
             Some(code) => item(code),
             // Only in the stand-in, whose rows may have lost their codes; never run.
-            None if g.model.row_codes == RowCodes::All => quote!(0),
-            None => quote!(::core::option::Option::None),
+            None if g.model.row_codes == RowCodes::All => "0".to_owned(),
+            None => "::core::option::Option::None".to_owned(),
         }),
     };
     let accessor = accessor();
@@ -226,10 +221,12 @@ fn code(g: &Generator) -> Option<Member> {
         doc: "The row's own number in the table (its `code`).".into(),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn code(self) -> #ty { #body }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn code(self) -> {ty} {{ {body} }}
+            "
+        ),
     })
 }
 
@@ -238,16 +235,19 @@ fn from_code(g: &Generator) -> Option<Member> {
     if g.model.row_codes == RowCodes::None {
         return None;
     }
-    let ident = &g.input.cause.ident;
+    let ident = g.input.cause.ident.code();
     let causes = g.model.causes.iter().zip(&g.variants);
     let listed = causes.filter_map(|(cause, variant)| {
-        Some((cause.code?, quote!(::core::option::Option::Some(#variant))))
+        Some((
+            cause.code?,
+            format!("::core::option::Option::Some({variant})"),
+        ))
     });
     let body = code_table(
-        quote!(::core::option::Option<#ident>),
+        format!("::core::option::Option<{ident}>"),
         listed.collect(),
         None,
-        quote!(::core::option::Option::None),
+        "::core::option::Option::None".to_owned(),
     );
     let accessor = accessor();
     let name = &g.docs.enum_name;
@@ -262,19 +262,21 @@ fn from_code(g: &Generator) -> Option<Member> {
         doc: "The cause whose `code` is `code`; `None` if no row has it.".into(),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn from_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
-                #body
-            }
-        },
+        item: format!(
+            "
+            {accessor}
+            pub const fn from_code(code: ::core::primitive::u16) -> ::core::option::Option<Self> {{
+                {body}
+            }}
+            "
+        ),
     })
 }
 
 /// With `[defaults] response`.
 fn default_response(g: &Generator) -> Option<Member> {
     let code = g.model.default_response?;
-    let literal = Literal::u16_unsuffixed(code);
+    let literal = code.to_string();
     let name = &g.docs.enum_name;
     Some(Member {
         doc: "The response of a cause whose row gives none, as the table's `[defaults] response`\n\
@@ -282,7 +284,7 @@ fn default_response(g: &Generator) -> Option<Member> {
             .into(),
         example: Some(format!("assert_eq!({name}::DEFAULT_RESPONSE, {code});\n")),
         with_category: false,
-        item: quote!(pub const DEFAULT_RESPONSE: ::core::primitive::u16 = #literal;),
+        item: format!("pub const DEFAULT_RESPONSE: ::core::primitive::u16 = {literal};"),
     })
 }
 
@@ -293,11 +295,11 @@ fn response_for_code(g: &Generator) -> Option<Member> {
     }
     let (otherwise, otherwise_doc) = match g.model.default_response {
         Some(code) => {
-            let code = Literal::u16_unsuffixed(code);
+            let code = code.to_string();
             let doc = "[`DEFAULT_RESPONSE`](Self::DEFAULT_RESPONSE)";
-            (quote!(::core::option::Option::Some(#code)), doc)
+            (format!("::core::option::Option::Some({code})"), doc)
         }
-        None => (quote!(::core::option::Option::None), "`None`"),
+        None => ("::core::option::Option::None".to_owned(), "`None`"),
     };
     let accessor = accessor();
     let name = &g.docs.enum_name;
@@ -319,14 +321,14 @@ fn response_for_code(g: &Generator) -> Option<Member> {
         ),
         example,
         with_category: false,
-        item: quote! {
-            #accessor
-            pub const fn response_for_code(code: ::core::primitive::u16) -> ::core::option::Option<::core::primitive::u16> {
-                match Self::from_code(code) {
+        item: format!("
+            {accessor}
+            pub const fn response_for_code(code: ::core::primitive::u16) -> ::core::option::Option<::core::primitive::u16> {{
+                match Self::from_code(code) {{
                     ::core::option::Option::Some(__cause) => __cause.response(),
-                    ::core::option::Option::None => #otherwise,
-                }
-            }
-        },
+                    ::core::option::Option::None => {otherwise},
+                }}
+            }}
+            "),
     })
 }

@@ -5,10 +5,7 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use super::Generator;
+use super::{Generator, doc_attr, join, lit};
 use crate::input::{ExamplesAttr, Input};
 use cause_model::docs::{ExampleDoc, ExampleMode, ExampleUse};
 use cause_model::model::{Cause, Model};
@@ -22,15 +19,15 @@ pub struct Member {
     /// Whether the example names the category enum, so that its `use` brings it in.
     pub with_category: bool,
     /// The item, with its attributes.
-    pub item: TokenStream,
+    pub item: String,
 }
 
-/// The function of one member: its tokens, or none where the table does not call for it.
+/// The function of one member: its code, or none where the table does not call for it.
 pub type MemberFn = fn(&Generator) -> Option<Member>;
 
 impl Generator<'_> {
-    /// The member's tokens, or nothing for `None`.
-    pub(super) fn member(&self, member: MemberFn) -> TokenStream {
+    /// The member's code, or nothing for `None`.
+    pub(super) fn member(&self, member: MemberFn) -> String {
         let Some(Member {
             doc,
             example,
@@ -38,17 +35,18 @@ impl Generator<'_> {
             item,
         }) = member(self)
         else {
-            return TokenStream::new();
+            return String::new();
         };
-        let doc = doc.lines().map(|line| format!(" {line}"));
+        let doc = join(doc.lines().map(|line| doc_attr(&format!(" {line}"))));
         let example = example.and_then(|body| self.docs.example(body, with_category));
         let example = example.map(|example| self.example_attrs(example));
-        quote!(#(#[doc = #doc])* #example #item)
+        let example = example.unwrap_or_default();
+        format!("{doc} {example} {item}")
     }
 
     /// An example as doc attributes; its `use` line names the module the enum is expanded in
     /// with `module_path!()`, which rustdoc evaluates, so it runs wherever a `pub` enum lives.
-    pub(super) fn example_attrs(&self, example: ExampleDoc) -> TokenStream {
+    pub(super) fn example_attrs(&self, example: ExampleDoc) -> String {
         let ExampleDoc {
             open,
             use_line,
@@ -56,24 +54,27 @@ impl Generator<'_> {
             body,
         } = example;
         let category = self.input.category.as_ref().filter(|_| with_category);
-        let category = category.map(|item| item.ident.to_string());
+        let category = category.map(|item| item.ident.name());
+        let cause = self.input.cause.ident.name();
         let use_line = match use_line {
             ExampleUse::ModulePath => {
                 let names = match &category {
-                    Some(category) => format!("{{{}, {category}}}", self.input.cause.ident),
-                    None => self.input.cause.ident.to_string(),
+                    Some(category) => format!("{{{cause}, {category}}}"),
+                    None => cause.to_owned(),
                 };
-                quote!(::core::concat!("use ", ::core::module_path!(), "::", #names, ";"))
+                let names = lit(&names);
+                format!(r#"::core::concat!("use ", ::core::module_path!(), "::", {names}, ";")"#)
             }
             ExampleUse::Path(path) => {
                 let mut line = format!("use {path};");
                 if let (Some(category), Some((parent, _))) = (&category, path.rsplit_once("::")) {
                     line.push_str(&format!("\nuse {parent}::{category};"));
                 }
-                quote!(#line)
+                lit(&line)
             }
         };
-        quote!(#[doc = #open] #[doc = #use_line] #[doc = #body])
+        let (open, body) = (lit(&open), lit(&body));
+        format!("#[doc = {open}] #[doc = {use_line}] #[doc = {body}]")
     }
 
     /// `Cause::Busy`, as an example names it.
@@ -121,14 +122,14 @@ pub fn example_mode(input: &Input, model: &Model) -> ExampleMode {
     if model.is_stand_in() {
         return ExampleMode::None;
     }
-    let name = &input.cause.ident;
+    let name = input.cause.ident.name();
     match &input.examples {
         ExamplesAttr::Path(path) => ExampleMode::Run(ExampleUse::Path(path.clone())),
         ExamplesAttr::Ignore => ExampleMode::Show(
             ExampleUse::ModulePath,
             "the macro call says `#[examples(ignore)]`".to_owned(),
         ),
-        ExamplesAttr::Default if input.cause.vis.to_string() == "pub" => {
+        ExamplesAttr::Default if input.cause.vis.text() == "pub" => {
             ExampleMode::Run(ExampleUse::ModulePath)
         }
         ExamplesAttr::Default => ExampleMode::Show(

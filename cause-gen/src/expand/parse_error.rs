@@ -1,13 +1,11 @@
-//! Tokens for the error of parsing a string that names no cause: a type of the table's own
+//! Code for the error of parsing a string that names no cause: a type of the table's own
 //! around the support's `ParseError` (`cause_macros::__private`), which keeps the start of the
 //! string and writes the message. Only the items a user sees on the type, with their docs and
 //! examples, are written here; each calls the support with the table (`Cause::__TABLE`).
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::member::Member;
 use super::{Generator, derive};
+use super::{doc_attr, lit};
 use crate::input::Item;
 
 /// How many bytes of the input the error keeps, and the longest strings it compares (as
@@ -15,66 +13,70 @@ use crate::input::Item;
 const KEPT: usize = 32;
 
 impl Generator<'_> {
-    pub(super) fn parse_error(&self, item: &Item) -> TokenStream {
-        let Item { attrs, vis, ident } = item;
-        let cause = &self.input.cause.ident;
+    pub(super) fn parse_error(&self, item: &Item) -> String {
+        let (attrs, vis, ident) = (self.attrs(item), item.vis.code(), item.ident.code());
+        let cause = self.input.cause.ident.code();
         // Generated only where the caller wrote none: two summaries would run together.
         let doc = (!item.has_doc()).then(|| {
-            let doc =
-                format!(" The error of parsing a string that is no [`{cause}`]'s value or alias.");
-            quote!(#[doc = #doc])
+            doc_attr(&format!(
+                " The error of parsing a string that is no [`{}`]'s value or alias.",
+                self.input.cause.ident.name()
+            ))
         });
+        let doc = doc.unwrap_or_default();
         let derive = derive(&["Clone", "Copy", "PartialEq", "Eq", "Hash"]);
         let support = self.support();
-        let name = ident.to_string();
+        let name = lit(item.ident.name());
         let input = self.member(input_member);
         let suggestions = self.member(suggestions_member);
-        quote! {
-            #(#attrs)*
-            #doc
-            #derive
-            #vis struct #ident(#support::ParseError);
+        format!(
+            "
+            {attrs}
+            {doc}
+            {derive}
+            {vis} struct {ident}({support}::ParseError);
 
-            impl #ident {
+            impl {ident} {{
                 // A miss's error is built out of line (`ParseError::new`), so that a hit's code
                 // stays small.
                 #[inline]
-                fn __new(__s: &::core::primitive::str) -> Self {
-                    Self(#support::ParseError::new(__s))
-                }
+                fn __new(__s: &::core::primitive::str) -> Self {{
+                    Self({support}::ParseError::new(__s))
+                }}
 
                 // `TryFrom<u16>`'s error: the code in decimal digits, as the input.
                 #[inline]
                 #[allow(dead_code)]
-                fn __from_code(__code: ::core::primitive::u16) -> Self {
-                    Self(#support::ParseError::from_code(__code))
-                }
+                fn __from_code(__code: ::core::primitive::u16) -> Self {{
+                    Self({support}::ParseError::from_code(__code))
+                }}
 
-                #input
+                {input}
 
                 /// Whether the string was longer than [`input`](Self::input) keeps.
                 #[must_use]
-                pub fn is_cut(&self) -> ::core::primitive::bool {
+                pub fn is_cut(&self) -> ::core::primitive::bool {{
                     self.0.is_cut()
-                }
+                }}
 
-                #suggestions
-            }
+                {suggestions}
+            }}
 
-            impl ::core::fmt::Debug for #ident {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    self.0.debug(#name, f)
-                }
-            }
+            impl ::core::fmt::Debug for {ident} {{
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
+                    self.0.debug({name}, f)
+                }}
+            }}
 
-            impl ::core::fmt::Display for #ident {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    self.0.display(&#cause::__TABLE, f)
-                }
-            }
+            impl ::core::fmt::Display for {ident} {{
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
+                    self.0.display(&{cause}::__TABLE, f)
+                }}
+            }}
 
-            impl ::core::error::Error for #ident {}
-        }
+            impl ::core::error::Error for {ident} {{}}
+            "
+        )
     }
 }
 
@@ -90,18 +92,19 @@ fn input_member(g: &Generator) -> Option<Member> {
             .into(),
         example: g.model.causes.first().map(|_| example),
         with_category: false,
-        item: quote! {
+        item: "
             #[must_use]
             pub fn input(&self) -> &::core::primitive::str {
                 self.0.input()
             }
-        },
+            "
+        .to_owned(),
     })
 }
 
 fn suggestions_member(g: &Generator) -> Option<Member> {
     let name = &g.docs.enum_name;
-    let cause = &g.input.cause.ident;
+    let cause = g.input.cause.ident.code();
     // A value with its last letter doubled: one edit away, so it is offered.
     let example = g.model.causes.first().and_then(|first| {
         let last = first.value.chars().last().filter(char::is_ascii_alphanumeric)?;
@@ -124,10 +127,10 @@ fn suggestions_member(g: &Generator) -> Option<Member> {
             .into(),
         example,
         with_category: false,
-        item: quote! {
-            pub fn suggestions(&self) -> impl ::core::iter::Iterator<Item = &'static ::core::primitive::str> {
-                self.0.closest(&#cause::__TABLE).into_iter().flatten()
-            }
-        },
+        item: format!("
+            pub fn suggestions(&self) -> impl ::core::iter::Iterator<Item = &'static ::core::primitive::str> {{
+                self.0.closest(&{cause}::__TABLE).into_iter().flatten()
+            }}
+            "),
     })
 }

@@ -1,21 +1,20 @@
-//! Token helpers the lookups share: a dispatch from strings to variants, an array indexed by
+//! Code helpers the lookups share: a dispatch from strings to variants, an array indexed by
 //! a status code, an array indexed by the discriminant.
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
+use super::{join, join_with, lit};
 
 /// A lookup from strings to variants.
 pub struct StringMatch<'a> {
-    /// The cause enum, for the tables of large groups.
-    pub cause: &'a Ident,
+    /// The cause enum (its hole), for the tables of large groups.
+    pub cause: String,
     /// The variant of each cause, by index in the table.
-    pub variants: &'a [TokenStream],
+    pub variants: &'a [String],
     /// The expression for a found variant: `Some(#variant)`, `Ok(#variant)`.
-    pub hit: fn(&TokenStream) -> TokenStream,
+    pub hit: fn(&String) -> String,
     /// The expression for a string that names nothing.
-    pub miss: TokenStream,
+    pub miss: String,
 }
 
 /// Above this many strings of one length, a group is searched by bisection instead of a
@@ -27,7 +26,7 @@ impl StringMatch<'_> {
     /// candidates in one jump (measured as fast as or faster than a plain `match`, and faster
     /// than byte-string patterns, which compare element by element), then on the string.
     /// `entries` are the strings with the index of their cause.
-    pub fn expand(&self, subject: TokenStream, entries: Vec<(&str, usize)>) -> TokenStream {
+    pub fn expand(&self, subject: String, entries: Vec<(&str, usize)>) -> String {
         let mut by_length: BTreeMap<usize, Vec<(&str, usize)>> = BTreeMap::new();
         for (text, index) in entries {
             by_length.entry(text.len()).or_default().push((text, index));
@@ -40,75 +39,74 @@ impl StringMatch<'_> {
             } else {
                 let arms = group.iter().map(|&(text, index)| {
                     let found = (self.hit)(&self.variants[index]);
-                    quote!(#text => #found,)
+                    format!("{} => {found},", lit(text))
                 });
-                quote!(match #subject { #(#arms)* _ => #miss, })
+                format!(
+                    "match {subject} {{ {arms} _ => {miss}, }}",
+                    arms = join(arms)
+                )
             };
-            quote!(#length => { #body })
+            format!("{length}usize => {{ {body} }}")
         });
-        quote! {
-            match #subject.len() {
-                #(#arms)*
-                _ => #miss,
-            }
-        }
+        format!(
+            "match {subject}.len() {{ {arms} _ => {miss}, }}",
+            arms = join(arms)
+        )
     }
 
     /// A binary search over the group's strings, sorted, each with the index of its cause in
     /// `ALL`: an array of integers costs rustc far less than one of enum paths (measured: the
     /// paths made `FromStr` a third of the type-checking of a 10,000-cause table).
-    fn bisect(&self, subject: &TokenStream, group: &[(&str, usize)]) -> TokenStream {
-        let cause = self.cause;
+    fn bisect(&self, subject: &str, group: &[(&str, usize)]) -> String {
+        let cause = &self.cause;
         let len = group.len();
-        let entries = group.iter().map(|&(text, index)| quote!((#text, #index)));
-        let found = (self.hit)(&quote!(#cause::ALL[__GROUP[__index].1]));
+        let entries = group
+            .iter()
+            .map(|&(text, index)| format!("({}, {index}usize)", lit(text)));
+        let found = (self.hit)(&format!("{cause}::ALL[__GROUP[__index].1]"));
         let miss = &self.miss;
-        quote! {
-            const __GROUP: [(&::core::primitive::str, ::core::primitive::usize); #len] = [#(#entries),*];
-            match __GROUP.binary_search_by(|__entry| ::core::cmp::Ord::cmp(__entry.0, #subject)) {
-                ::core::result::Result::Ok(__index) => #found,
-                ::core::result::Result::Err(_) => #miss,
-            }
-        }
+        format!("
+            const __GROUP: [(&::core::primitive::str, ::core::primitive::usize); {len}usize] = [{entries}];
+            match __GROUP.binary_search_by(|__entry| ::core::cmp::Ord::cmp(__entry.0, {subject})) {{
+                ::core::result::Result::Ok(__index) => {found},
+                ::core::result::Result::Err(_) => {miss},
+            }}
+            ", entries = join_with(entries, ","))
     }
 }
 
 /// The body of a `const fn(code: u16)`: an array over `low..=high` (the given range, or the
 /// span of the listed codes) holding `listed` items and `default` elsewhere.
 pub fn code_table(
-    ty: TokenStream,
-    listed: Vec<(u16, TokenStream)>,
+    ty: String,
+    listed: Vec<(u16, String)>,
     range: Option<(u16, u16)>,
-    default: TokenStream,
-) -> TokenStream {
-    let outside = quote!(::core::option::Option::None);
+    default: String,
+) -> String {
+    let outside = "::core::option::Option::None".to_owned();
     table_with_outside(ty, listed, range, default, outside)
 }
 
 /// [`code_table`] for a lookup that answers every code: `default` outside the listed codes'
 /// span too.
-pub fn total_code_table(
-    ty: TokenStream,
-    listed: Vec<(u16, TokenStream)>,
-    default: TokenStream,
-) -> TokenStream {
+pub fn total_code_table(ty: String, listed: Vec<(u16, String)>, default: String) -> String {
     table_with_outside(ty, listed, None, default.clone(), default)
 }
 
 fn table_with_outside(
-    ty: TokenStream,
-    listed: Vec<(u16, TokenStream)>,
+    ty: String,
+    listed: Vec<(u16, String)>,
     range: Option<(u16, u16)>,
-    default: TokenStream,
-    outside: TokenStream,
-) -> TokenStream {
+    default: String,
+    outside: String,
+) -> String {
     let (low, high) = match range {
         Some(range) => range,
         None => {
             let codes = listed.iter().map(|(code, _)| *code);
             match (codes.clone().min(), codes.max()) {
                 (Some(low), Some(high)) => (low, high),
-                _ => return quote!(let _ = code; #default),
+                _ => return format!("let _ = code; {default}"),
             }
         }
     };
@@ -125,114 +123,95 @@ fn table_with_outside(
     // One code: `code != 17`, since clippy (in the caller's crate) calls `code < 17 || code >
     // 17` a double comparison.
     let outside_range = match low == high {
-        true => {
-            let low = Literal::u16_unsuffixed(low);
-            quote!(code != #low)
-        }
-        false => {
-            let (low, high) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
-            quote!(code < #low || code > #high)
-        }
+        true => format!("code != {low}"),
+        false => format!("code < {low} || code > {high}"),
     };
-    let low = Literal::u16_unsuffixed(low);
-    quote! {
-        const __TABLE: [#ty; #len] = [#(#items),*];
-        if #outside_range {
-            return #outside;
-        }
-        __TABLE[(code - #low) as ::core::primitive::usize]
-    }
+    format!(
+        "
+        const __TABLE: [{ty}; {len}usize] = [{items}];
+        if {outside_range} {{
+            return {outside};
+        }}
+        __TABLE[(code - {low}) as ::core::primitive::usize]
+        ",
+        items = join_with(items, ",")
+    )
 }
 
 /// The body of a `const fn` returning `items[position]`, for an enum whose variants are
 /// `items` in order and `position` (an expression) the position of `subject` (an array
 /// indexed by the position, measured faster than a `match` returning the same items);
 /// `match subject {}` for an enum without variants.
-pub fn indexed_table(
-    subject: TokenStream,
-    position: TokenStream,
-    ty: TokenStream,
-    items: Vec<TokenStream>,
-) -> TokenStream {
+pub fn indexed_table(subject: String, position: String, ty: String, items: Vec<String>) -> String {
     if items.is_empty() {
-        return quote!(match #subject {});
+        return format!("match {subject} {{}}");
     }
     let len = items.len();
-    quote! {
-        const __TABLE: [#ty; #len] = [#(#items),*];
-        __TABLE[#position]
-    }
+    format!(
+        "
+        const __TABLE: [{ty}; {len}usize] = [{items}];
+        __TABLE[{position}]
+        ",
+        items = join_with(items, ",")
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use quote::format_ident;
-
     use super::*;
+
+    /// The code with its white space made single spaces, as the tests write it.
+    fn squash(code: &str) -> String {
+        code.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn s(text: &str) -> String {
+        text.to_owned()
+    }
 
     #[test]
     fn code_table_indexes_by_code_minus_the_lowest() {
-        let listed = vec![(486, quote!(A)), (488, quote!(B))];
-        let body = code_table(quote!(T), listed, None, quote!(N));
-        let expected = quote! {
-            const __TABLE: [T; 3usize] = [A, N, B];
-            if code < 486 || code > 488 {
-                return ::core::option::Option::None;
-            }
-            __TABLE[(code - 486) as ::core::primitive::usize]
-        };
-        assert_eq!(body.to_string(), expected.to_string());
+        let listed = vec![(486, s("A")), (488, s("B"))];
+        let body = code_table(s("T"), listed, None, s("N"));
+        let expected = "const __TABLE: [T; 3usize] = [ A, N, B]; if code < 486 || code > 488 { return ::core::option::Option::None; } __TABLE[(code - 486) as ::core::primitive::usize]";
+        assert_eq!(squash(&body), expected);
     }
 
     #[test]
     fn a_code_table_of_one_code_compares_once() {
-        let body = code_table(quote!(T), vec![(17, quote!(A))], None, quote!(N));
-        let expected = quote! {
-            const __TABLE: [T; 1usize] = [A];
-            if code != 17 {
-                return ::core::option::Option::None;
-            }
-            __TABLE[(code - 17) as ::core::primitive::usize]
-        };
-        assert_eq!(body.to_string(), expected.to_string());
+        let body = code_table(s("T"), vec![(17, s("A"))], None, s("N"));
+        let expected = "const __TABLE: [T; 1usize] = [ A]; if code != 17 { return ::core::option::Option::None; } __TABLE[(code - 17) as ::core::primitive::usize]";
+        assert_eq!(squash(&body), expected);
     }
 
     #[test]
     fn code_table_without_codes_is_the_default() {
-        let body = code_table(quote!(T), Vec::new(), None, quote!(N));
-        assert_eq!(body.to_string(), quote!(let _ = code; N).to_string());
+        let body = code_table(s("T"), Vec::new(), None, s("N"));
+        assert_eq!(body, "let _ = code; N");
     }
 
     #[test]
     fn strings_dispatch_on_length_then_match_or_bisect() {
-        let cause = format_ident!("Cause");
-        let variants: Vec<TokenStream> = (0..10).map(|i| quote!(V(#i))).collect();
+        let variants: Vec<String> = (0..10).map(|i| format!("V({i})")).collect();
         let matcher = StringMatch {
-            cause: &cause,
+            cause: s("Cause"),
             variants: &variants,
-            hit: |variant| quote!(Some(#variant)),
-            miss: quote!(None),
+            hit: |variant| format!("Some({variant})"),
+            miss: s("None"),
         };
-        let small = matcher.expand(quote!(s), vec![("ab", 0), ("c", 1), ("de", 2)]);
-        let expected = quote! {
-            match s.len() {
-                1usize => { match s { "c" => Some(V(1i32)), _ => None, } }
-                2usize => { match s { "ab" => Some(V(0i32)), "de" => Some(V(2i32)), _ => None, } }
-                _ => None,
-            }
-        };
-        assert_eq!(small.to_string(), expected.to_string());
+        let small = matcher.expand(s("s"), vec![("ab", 0), ("c", 1), ("de", 2)]);
+        let expected = r#"match s.len() { 1usize => { match s { "c" => Some(V(1)), _ => None, } } 2usize => { match s { "ab" => Some(V(0)), "de" => Some(V(2)), _ => None, } } _ => None, }"#;
+        assert_eq!(squash(&small), expected);
 
         // Nine strings of one length: a sorted table searched by bisection.
         let names = ["i", "h", "g", "f", "e", "d", "c", "b", "a"];
-        let large = matcher.expand(quote!(s), names.iter().copied().zip(0..).collect());
-        let text = large.to_string();
-        assert!(text.contains("binary_search_by"), "{text}");
-        let sorted = "[(\"a\" , 8usize) , (\"b\" , 7usize) , (\"c\" , 6usize)";
-        assert!(text.contains(sorted), "{text}");
+        let large = matcher.expand(s("s"), names.iter().copied().zip(0..).collect());
+        assert!(large.contains("binary_search_by"), "{large}");
+        let sorted = r#"[ ("a", 8usize), ("b", 7usize), ("c", 6usize)"#;
+        assert!(large.contains(sorted), "{large}");
         assert!(
-            text.contains("Some (Cause :: ALL [__GROUP [__index] . 1])"),
-            "{text}"
+            large.contains("Some(Cause::ALL[__GROUP[__index].1])"),
+            "{large}"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! `#[serde]` or `#[serde(feature = "serde")]` on the cause enum: the macro emits the `serde`
 //! implementations of the generated types, always or behind the calling crate's feature.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use crate::tt::{Span, TokenStream, TokenTree};
 
 use super::tokens::Tokens;
 use crate::error::{Error, Result};

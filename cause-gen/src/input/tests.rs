@@ -26,10 +26,10 @@ fn parses_the_four_items() {
     assert_eq!(input.cause.attrs.len(), 2);
     assert_eq!(input.path.value(), "causes.toml");
     assert_eq!(item(&input.category).ident, "Category");
-    assert_eq!(item(&input.category).vis.to_string(), "pub (crate)");
+    assert_eq!(item(&input.category).vis.text(), "pub (crate)");
     assert_eq!(item(&input.parse_error).ident, "ParseCauseError");
     assert!(item(&input.reason_phrase).vis.is_empty());
-    assert_eq!(input.cause.attrs[1].to_string(), "# [derive (Clone)]");
+    assert_eq!(input.cause.attrs[1].text(), "# [derive (Clone)]");
     assert!(input.cause.has_doc());
     assert!(!item(&input.category).has_doc());
 }
@@ -164,7 +164,7 @@ const SERDE_FORMS_FOR_TESTS: &str = "expected `#[serde]` (serde always) or `#[se
 fn the_crate_path_comes_first_in_brackets() {
     let input = parse(r#"[::my_crate] pub enum Cause in "t.toml";"#).expect("parses");
     let krate = input.krate.expect("the path is read");
-    assert_eq!(krate.to_string(), ":: my_crate");
+    assert_eq!(krate.text(), ":: my_crate");
     assert!(
         parse(r#"pub enum Cause in "t.toml";"#)
             .expect("parses")

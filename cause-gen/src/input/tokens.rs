@@ -1,7 +1,7 @@
 //! The call's tokens, read one at a time: the little of `syn`'s `ParseStream` that a call of
 //! items without bodies needs, with syn's wording for what it expected.
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
+use crate::tt::{Delimiter, Group, Ident, Literal, Punct, Span, TokenStream, TokenTree};
 
 use crate::error::{Error, Result};
 
@@ -94,9 +94,9 @@ impl Tokens {
     /// An identifier that is no keyword.
     pub fn ident(&mut self) -> Result<Ident> {
         match self.peek() {
-            Some(TokenTree::Ident(ident)) if KEYWORDS.contains(&ident.to_string().as_str()) => {
-                Err(self.error(format!("expected identifier, found keyword `{ident}`")))
-            }
+            Some(TokenTree::Ident(ident)) if KEYWORDS.contains(&ident.name()) => Err(self.error(
+                format!("expected identifier, found keyword `{}`", ident.name()),
+            )),
             Some(TokenTree::Ident(ident)) => {
                 let ident = ident.clone();
                 self.at += 1;
@@ -220,7 +220,7 @@ mod tests {
     use super::*;
 
     fn value(source: &str) -> Option<String> {
-        let stream: TokenStream = source.parse().expect("a token");
+        let stream = crate::tt::from_text(source).expect("a token");
         match stream.into_iter().next() {
             Some(TokenTree::Literal(literal)) => LitStr::read(&literal).map(|lit| lit.value()),
             _ => None,
