@@ -1,13 +1,14 @@
 //! Rust source from a checked model.
 //!
 //! The expansion is written as text (`format!` templates, `{{`/`}}` for the braces of the code
-//! they write), as a build script writes code: the macro lexes it with the compiler's own
-//! lexer, which is what `quote!` and `proc-macro2` cost a clean build a fifth of its time to
-//! do. What the caller wrote (attributes, visibilities, names, `$crate`) goes in as holes
+//! they write), as askama's generator writes a template's code into a `String` buffer
+//! (`askama_derive/src/generator.rs`): the macro lexes it with the compiler's own lexer, the
+//! work that `quote!` and `proc-macro2` cost a clean build a fifth of its time to do. What the
+//! caller wrote (attributes, visibilities, names, `$crate`) goes in as holes
 //! ([`Ident::code`](crate::tt::Ident::code)) that the macro fills with the caller's tokens,
-//! spans and hygiene included; [`lit`] writes a string as a literal. The tests compare the
-//! expansion of every table in the workspace with the snapshots, and the robustness tests
-//! check that whatever a table holds, the text lexes.
+//! spans and hygiene included; [`lit`] writes a string as a literal. The snapshots
+//! (`cause-macros/tests/snapshots`) show the expansion of small tables and trybuild compiles
+//! them; the robustness tests check that whatever a table holds, the text lexes.
 //!
 //! The generated code names only `::core` items, items it defines, and the support code every
 //! table shares, in `::cause_macros::__private` (the crate the caller names the macro through,
