@@ -64,7 +64,8 @@ fn round_trip(reason: &Reason<'_>) {
     }
 }
 
-/// The table pipeline on any text: tokens or an error, never a panic.
+/// The table pipeline on any text: code or an error, never a panic; and the code, which the
+/// macro hands to the compiler's lexer, lexes whatever the table holds.
 pub fn table(text: &str) {
     let calls = [
         "pub enum Cause in \"t.toml\"; pub enum Category; pub struct ParseCauseError; pub fn reason_phrase;",
@@ -72,7 +73,11 @@ pub fn table(text: &str) {
     ];
     for call in calls {
         let input: cause_gen::Input = call.parse().expect("the call parses");
-        let _ = cause_gen::expand_table(&input, text, cause_table::check);
+        if let Ok(expansion) = cause_gen::expand_table(&input, text, cause_table::check) {
+            let code = expansion.text(&input);
+            let lexed = code.parse::<proc_macro2::TokenStream>();
+            assert!(lexed.is_ok(), "the expansion of {text:?} does not lex");
+        }
     }
 }
 
