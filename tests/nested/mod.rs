@@ -31,6 +31,27 @@ pub fn cargo(dir: &Path, args: &[&str]) -> Output {
         .expect("cargo runs")
 }
 
+/// `cargo ARGS` in `dir` with the outer build's own target directory and environment (its
+/// flags included, so that what it built stays fresh), failing the test with cargo's output if
+/// the command fails.
+#[allow(dead_code)] // Not every test binary that uses this module runs the examples.
+pub fn cargo_in_target_ok(dir: &Path, args: &[&str], target: &Path) -> Output {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .args(args)
+        .arg("--offline")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo {args:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 /// Like [`cargo`], failing the test with cargo's output if the command fails.
 pub fn cargo_ok(dir: &Path, args: &[&str]) -> Output {
     let output = cargo(dir, args);
