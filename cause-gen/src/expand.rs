@@ -277,10 +277,10 @@ impl<'a> Generator<'a> {
             None => format!("::core::option::Option::Some({phrase})"),
         };
         let phrases = self.model.reason_phrases.iter();
-        let phrases = phrases.map(|(code, phrase)| (*code, wrap(str_lit(phrase))));
+        let phrases = phrases.map(|(code, phrase)| (*code, wrap(lit(phrase))));
         let str_type = "&'static ::core::primitive::str".to_owned();
         let (output, otherwise) = match default {
-            Some(default) => (str_type, str_lit(default)),
+            Some(default) => (str_type, lit(default)),
             None => (
                 format!("::core::option::Option<{str_type}>"),
                 "::core::option::Option::None".to_owned(),
@@ -342,10 +342,6 @@ fn derive(traits: &[&str]) -> String {
 
 fn codes(codes: &[u16]) -> Vec<String> {
     codes.iter().map(u16::to_string).collect()
-}
-
-fn str_lit(s: &str) -> String {
-    lit(s)
 }
 
 /// `#[doc = "text"]`.

@@ -2,8 +2,7 @@
 //! its rustdoc, example and code together; [`MEMBERS`] orders them in the impl.
 
 use super::member::{Member, MemberFn};
-use super::{Generator, accessor, codes, str_lit};
-use super::{join_with, lit};
+use super::{Generator, accessor, codes, join_with, lit};
 use cause_model::model::{Cause, Mode, Report};
 
 /// The accessors, in the order of the generated impl (the lookups follow them).
@@ -75,7 +74,7 @@ fn all(g: &Generator) -> Option<Member> {
 
 fn name(g: &Generator) -> Option<Member> {
     let body = g.per_cause("&'static ::core::primitive::str".to_owned(), |c| {
-        str_lit(&c.constant)
+        lit(&c.constant)
     });
     let accessor = accessor();
     let example = g.model.causes.first().map(|first| {
@@ -106,7 +105,7 @@ fn name(g: &Generator) -> Option<Member> {
 
 fn as_str(g: &Generator) -> Option<Member> {
     let body = g.per_cause("&'static ::core::primitive::str".to_owned(), |c| {
-        str_lit(&c.value)
+        lit(&c.value)
     });
     let accessor = accessor();
     let example = g.model.causes.first().map(|first| {
@@ -131,7 +130,7 @@ fn as_str(g: &Generator) -> Option<Member> {
 
 fn description(g: &Generator) -> Option<Member> {
     let body = g.per_cause("&'static ::core::primitive::str".to_owned(), |c| {
-        str_lit(&c.description)
+        lit(&c.description)
     });
     let accessor = accessor();
     let example = g.model.causes.first().map(|first| {
@@ -288,7 +287,7 @@ fn response(g: &Generator) -> Option<Member> {
 
 fn aliases(g: &Generator) -> Option<Member> {
     let str = "&'static ::core::primitive::str".to_owned();
-    let body = per_cause_slice(g, &str, |c| c.aliases.iter().map(|a| str_lit(a)).collect());
+    let body = per_cause_slice(g, &str, |c| c.aliases.iter().map(|a| lit(a)).collect());
     let accessor = accessor();
     let example = match g.first(|c| !c.aliases.is_empty()) {
         Some(cause) => {
@@ -340,7 +339,7 @@ fn report_member(g: &Generator, never: bool) -> Option<Member> {
     let option = "::core::option::Option<&'static ::core::primitive::str>".to_owned();
     let body = g.per_cause(option.clone(), |cause| match report_text(cause, never) {
         Some(text) => {
-            let text = str_lit(text);
+            let text = lit(text);
             format!("::core::option::Option::Some({text})")
         }
         None => "::core::option::Option::None".to_owned(),

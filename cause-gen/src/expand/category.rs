@@ -3,8 +3,7 @@
 
 use super::member::{Member, MemberFn};
 use super::tables::indexed_table;
-use super::{Generator, accessor, derive, str_lit};
-use super::{doc_attr, join, join_with};
+use super::{Generator, accessor, derive, doc_attr, join, join_with, lit};
 use crate::input::Item;
 use cause_model::model::Category;
 
@@ -98,9 +97,10 @@ fn all(g: &Generator) -> Option<Member> {
 }
 
 fn key(g: &Generator) -> Option<Member> {
-    let body = g.per_category("&'static ::core::primitive::str".to_owned(), |c| {
-        str_lit(&c.key)
-    });
+    let body = g.per_category(
+        "&'static ::core::primitive::str".to_owned(),
+        |c| lit(&c.key),
+    );
     let accessor = accessor();
     Some(Member {
         doc: match g.model.category_list().first() {
@@ -124,7 +124,7 @@ fn key(g: &Generator) -> Option<Member> {
 
 fn title(g: &Generator) -> Option<Member> {
     let body = g.per_category("&'static ::core::primitive::str".to_owned(), |c| {
-        str_lit(&c.title)
+        lit(&c.title)
     });
     let accessor = accessor();
     Some(Member {

@@ -7,8 +7,7 @@ use cause_model::model::Cause;
 
 use super::member::Member;
 use super::tables::code_table;
-use super::{Generator, accessor};
-use super::{join, join_with};
+use super::{Generator, accessor, join, join_with};
 
 /// With `[failure]`: its range, or the span of several.
 pub(super) fn failure_codes(g: &Generator) -> Option<Member> {

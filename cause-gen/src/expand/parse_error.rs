@@ -4,8 +4,7 @@
 //! examples, are written here; each calls the support with the table (`Cause::__TABLE`).
 
 use super::member::Member;
-use super::{Generator, derive};
-use super::{doc_attr, lit};
+use super::{Generator, derive, doc_attr, lit};
 use crate::input::Item;
 
 /// How many bytes of the input the error keeps, and the longest strings it compares (as

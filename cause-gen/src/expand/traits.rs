@@ -3,7 +3,7 @@
 //! to and from `u16`.
 
 use super::tables::StringMatch;
-use super::{Generator, doc_attr, str_lit};
+use super::{Generator, doc_attr, lit};
 use crate::tt::Ident;
 use cause_model::model::RowCodes;
 
@@ -21,7 +21,7 @@ impl Generator<'_> {
             "match *self {}".to_owned()
         } else {
             let str = "&::core::primitive::str".to_owned();
-            let names = self.per_cause_of("*self".to_owned(), str, |c| str_lit(&c.variant));
+            let names = self.per_cause_of("*self".to_owned(), str, |c| lit(&c.variant));
             format!("f.write_str({{ {names} }})")
         };
         format!(
