@@ -96,10 +96,7 @@ impl<'a> Generator<'a> {
         let variants = model
             .causes
             .iter()
-            .map(|c| {
-                let variant = c.variant.to_string();
-                format!("{cause}::{variant}")
-            })
+            .map(|c| format!("{cause}::{}", c.variant))
             .collect();
         let category_variants = model
             .category_list()

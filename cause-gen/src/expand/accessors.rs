@@ -257,10 +257,7 @@ fn response(g: &Generator) -> Option<Member> {
     }
     let option_u16 = "::core::option::Option<::core::primitive::u16>".to_owned();
     let body = g.per_cause(option_u16, |c| match &c.response {
-        Some(response) => {
-            let code = response.code.to_string();
-            format!("::core::option::Option::Some({code})")
-        }
+        Some(response) => format!("::core::option::Option::Some({})", response.code),
         None => "::core::option::Option::None".to_owned(),
     });
     let accessor = accessor();

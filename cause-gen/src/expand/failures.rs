@@ -13,7 +13,6 @@ use super::{Generator, accessor, join, join_with};
 pub(super) fn failure_codes(g: &Generator) -> Option<Member> {
     let (low, high) = g.model.failure_span()?;
     let name = &g.docs.enum_name;
-    let (low_lit, high_lit) = (low.to_string(), high.to_string());
     let doc = match g.model.has_fallback {
         true => "The final failure responses, as the table's `[failure] codes` bounds them.",
         false => {
@@ -28,7 +27,7 @@ pub(super) fn failure_codes(g: &Generator) -> Option<Member> {
         )),
         with_category: false,
         item: format!("
-            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = {low_lit}..={high_lit};
+            pub const FAILURE_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = {low}..={high};
             "),
     })
 }
@@ -55,9 +54,8 @@ pub(super) fn fallback(g: &Generator) -> Option<Member> {
 pub(super) fn failures(g: &Generator) -> Option<Member> {
     let first = g.model.failures.first()?;
     let ranges = g.model.failures.iter().map(|failure| {
-        let (low, high) = (failure.low.to_string(), failure.high.to_string());
         let variant = &g.variants[failure.fallback];
-        format!("({low}..={high}, {variant})")
+        format!("({}..={}, {variant})", failure.low, failure.high)
     });
     let name = &g.docs.enum_name;
     let path = g.path(&g.model.causes[first.fallback]);

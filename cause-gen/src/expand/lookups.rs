@@ -174,7 +174,6 @@ fn from_status_code(g: &Generator) -> Option<Member> {
 fn status_codes_range(g: &Generator) -> Option<Member> {
     let (low, high) = g.model.status_code_range?;
     let name = &g.docs.enum_name;
-    let (low_lit, high_lit) = (low.to_string(), high.to_string());
     Some(Member {
         doc: "The status codes the table allows, as its `[ranges] status-codes` bounds them."
             .into(),
@@ -183,7 +182,7 @@ fn status_codes_range(g: &Generator) -> Option<Member> {
         )),
         with_category: false,
         item: format!("
-            pub const STATUS_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = {low_lit}..={high_lit};
+            pub const STATUS_CODES: ::core::ops::RangeInclusive<::core::primitive::u16> = {low}..={high};
             "),
     })
 }
@@ -276,7 +275,6 @@ fn from_code(g: &Generator) -> Option<Member> {
 /// With `[defaults] response`.
 fn default_response(g: &Generator) -> Option<Member> {
     let code = g.model.default_response?;
-    let literal = code.to_string();
     let name = &g.docs.enum_name;
     Some(Member {
         doc: "The response of a cause whose row gives none, as the table's `[defaults] response`\n\
@@ -284,7 +282,7 @@ fn default_response(g: &Generator) -> Option<Member> {
             .into(),
         example: Some(format!("assert_eq!({name}::DEFAULT_RESPONSE, {code});\n")),
         with_category: false,
-        item: format!("pub const DEFAULT_RESPONSE: ::core::primitive::u16 = {literal};"),
+        item: format!("pub const DEFAULT_RESPONSE: ::core::primitive::u16 = {code};"),
     })
 }
 
@@ -295,7 +293,6 @@ fn response_for_code(g: &Generator) -> Option<Member> {
     }
     let (otherwise, otherwise_doc) = match g.model.default_response {
         Some(code) => {
-            let code = code.to_string();
             let doc = "[`DEFAULT_RESPONSE`](Self::DEFAULT_RESPONSE)";
             (format!("::core::option::Option::Some({code})"), doc)
         }
